@@ -1,0 +1,184 @@
+"""Scalar autograd with micrograd's public surface: `Value(data, label=...)`, `.data`, `.grad`,
+`_prev`, `_op`, the arithmetic dunders, `tanh()`, `relu()`, `exp()`, ... and `backward()`.
+
+Unlike micrograd a node stores (op, parents) and looks its backward rule up in the registry,
+so it holds no reference cycle, and the topological sort is iterative (no recursion limit).
+"""
+
+from __future__ import annotations
+
+import numbers
+
+from . import gc_policy
+from . import ops as _ops
+from .backends import S
+from .errors import MathDomainError
+
+_ADD, _MUL, _SUB, _DIV = _ops.get("add"), _ops.get("mul"), _ops.get("sub"), _ops.get("div")
+_POW, _POWK = _ops.get("pow"), _ops.get("powk")
+
+
+def _as_float(data) -> float:
+    if isinstance(data, numbers.Real):
+        return float(data)
+    if hasattr(data, "item") and getattr(data, "size", 0) == 1:  # numpy scalar / 1-element array
+        return _as_float(data.item())
+    raise TypeError(f"Value needs a real number, got {data!r} ({type(data).__name__})")
+
+
+class Value:
+    """A scalar that remembers how it was computed, so gradients can flow back through it."""
+
+    __slots__ = ("data", "grad", "label", "_parents", "_fn", "_params", "_sym", "__weakref__")
+
+    def __init__(self, data, _children=(), _op="", label=""):
+        self.data = _as_float(data)
+        self.grad = 0.0
+        self.label = label
+        self._parents = tuple(_children)
+        self._fn = None
+        self._params = None
+        self._sym = _op
+
+    # ------------------------------------------------------------ construction from the registry
+    @staticmethod
+    def _node(data, fn, parents, params=None) -> Value:
+        out = Value.__new__(Value)
+        out.data = data
+        out.grad = 0.0
+        out.label = ""
+        out._parents = parents
+        out._fn = fn
+        out._params = params
+        out._sym = None
+        if data - data != 0.0:  # NaN or inf: say why, unless an input was already non-finite
+            xs = [p.data for p in parents]
+            if all(x - x == 0.0 for x in xs):
+                where = ", ".join(f"{p.label or 'value'}={p.data:.6g}" for p in parents)
+                raise MathDomainError(f"{_ops.diagnose(fn, xs, params)} (inputs: {where})")
+        return out
+
+    def apply(self, op_name: str, *others, **params) -> Value:
+        """Apply any registered scalar op by name: `x.apply('powk', k=3)`, `a.apply('max', b)`."""
+        fn = _ops.get(op_name)
+        if not fn.scalar:
+            raise TypeError(f"op {op_name!r} works on tensors, not on scalar Values")
+        parents = (self,) + tuple(o if isinstance(o, Value) else Value(o) for o in others)
+        if len(parents) != fn.arity:
+            raise TypeError(f"op {op_name!r} takes {fn.arity} input(s), got {len(parents)}")
+        params = {**fn.defaults(), **params} if fn.params else None
+        data = fn.forward(S, *(p.data for p in parents), **(params or {}))
+        return Value._node(data, fn, parents, params)
+
+    # ------------------------------------------------------------ arithmetic (hot paths inlined)
+    def __add__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        return Value._node(self.data + other.data, _ADD, (self, other))
+
+    def __mul__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        return Value._node(self.data * other.data, _MUL, (self, other))
+
+    def __sub__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        return Value._node(self.data - other.data, _SUB, (self, other))
+
+    def __truediv__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        return Value._node(S.div(self.data, other.data), _DIV, (self, other))
+
+    def __pow__(self, other):
+        if isinstance(other, Value):
+            return Value._node(S.pow(self.data, other.data), _POW, (self, other))
+        if not isinstance(other, numbers.Real):
+            raise TypeError(f"exponent must be a number or a Value, got {type(other).__name__}")
+        return Value._node(S.pow(self.data, float(other)), _POWK, (self,), {"k": float(other)})
+
+    def __radd__(self, other):
+        return Value(other) + self
+
+    def __rmul__(self, other):
+        return Value(other) * self
+
+    def __rsub__(self, other):
+        return Value(other) - self
+
+    def __rtruediv__(self, other):
+        return Value(other) / self
+
+    def __rpow__(self, other):
+        return Value(other) ** self
+
+    def __neg__(self):
+        return self.apply("neg")
+
+    def __abs__(self):
+        return self.apply("abs")
+
+    # ------------------------------------------------------------ micrograd's introspection
+    @property
+    def _prev(self) -> set:
+        return set(self._parents)
+
+    @property
+    def _op(self) -> str:
+        if self._fn is None:
+            return self._sym or ""
+        return self._fn.display(**(self._params or {}))
+
+    def __repr__(self):
+        return f"Value(data={self.data}, grad={self.grad})"
+
+    # ------------------------------------------------------------ backpropagation
+    def _backward(self) -> None:
+        """Apply this node's chain-rule step once: add its share of self.grad to its parents."""
+        fn = self._fn
+        if fn is None:
+            return
+        parents = self._parents
+        if self._params is None:
+            grads = fn.backward(S, self.grad, self.data, *[p.data for p in parents])
+        else:
+            grads = fn.backward(S, self.grad, self.data, *[p.data for p in parents], **self._params)
+        for p, g in zip(parents, grads, strict=True):
+            p.grad += g
+
+    def backward(self) -> None:
+        """Set this node's gradient to 1 and run the chain rule through the whole graph."""
+        with gc_policy.paused():
+            topo = topological_order(self)
+            self.grad = 1.0
+            for node in reversed(topo):
+                if node._fn is not None:
+                    node._backward()
+
+
+def topological_order(root: Value) -> list[Value]:
+    """Every node the root depends on, parents before children, found without recursion."""
+    topo: list[Value] = []
+    visited: set[int] = set()
+    stack: list[tuple[Value, bool]] = [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            topo.append(node)
+            continue
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        stack.append((node, True))
+        for parent in reversed(node._parents):
+            if id(parent) not in visited:
+                stack.append((parent, False))
+    return topo
+
+
+def _install_unary_methods() -> None:
+    """Give Value a method for every unary scalar op of the registry (tanh, relu, log, ...)."""
+    for op in _ops.scalar_ops():
+        if op.arity == 1 and not op.params and not hasattr(Value, op.name):
+            setattr(Value, op.name, lambda self, _n=op.name: self.apply(_n))
+
+
+_install_unary_methods()
+gc_policy.relax()

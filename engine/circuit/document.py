@@ -1,0 +1,222 @@
+"""The circuit document: nodes and port-keyed wires on a networkx MultiDiGraph, with events.
+
+A wire goes from a node's single output to one named input port of another node; each input
+port takes at most one wire. The edge key is the destination port, so `a*a` keeps two wires.
+Every method that changes the document emits a past-tense event after the change. Undoable
+edits go through engine.commands, which call these methods.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+
+from .. import ops
+from ..errors import EngineError
+from .events import Emitter
+from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, Node, default_params
+
+
+class CircuitError(EngineError, ValueError):
+    """An edit that would make the document invalid; the message says why."""
+
+
+class Circuit:
+    """A document: nodes, wires, dataset choice and training settings."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self.events = Emitter()
+        self.dataset: dict | None = None  # {"name": "moons", "params": {...}} or None
+        self.training: dict = {}  # optimizer, lr, schedule, steps, objective, ...
+        self._ids = itertools.count(1)
+
+    # ------------------------------------------------------------ reading
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.graph.nodes[node_id]["node"]
+        except KeyError:
+            raise CircuitError(f"no node with id {node_id!r}") from None
+
+    def nodes(self) -> list[Node]:
+        return [data["node"] for _, data in self.graph.nodes(data=True)]
+
+    def edges(self) -> list[tuple[str, str, str]]:
+        """Every wire as (source id, destination id, destination port)."""
+        return [(u, v, k) for u, v, k in self.graph.edges(keys=True)]
+
+    def inputs_of(self, node_id: str) -> dict[str, str]:
+        """The wired input ports of a node: port -> source node id."""
+        return {k: u for u, _, k in self.graph.in_edges(node_id, keys=True)}
+
+    def consumers_of(self, node_id: str) -> list[tuple[str, str]]:
+        """Where a node's output goes: (destination id, port) pairs."""
+        return [(v, k) for _, v, k in self.graph.out_edges(node_id, keys=True)]
+
+    def by_label(self, label: str) -> Node:
+        for n in self.nodes():
+            if n.label == label:
+                return n
+        raise CircuitError(f"no node labelled {label!r}")
+
+    def has_label(self, label: str) -> bool:
+        return any(n.label == label for n in self.nodes())
+
+    def topological_order(self) -> list[str]:
+        return list(nx.lexicographical_topological_sort(self.graph, key=self._order_key))
+
+    def descendants(self, node_id: str) -> set[str]:
+        return nx.descendants(self.graph, node_id)
+
+    def outputs(self) -> list[Node]:
+        """Output nodes, or else the sinks (nodes nothing consumes) that are not leaves."""
+        marked = [n for n in self.nodes() if n.kind == "output"]
+        if marked:
+            return marked
+        return [n for n in self.nodes() if self.graph.out_degree(n.id) == 0 and not n.is_leaf]
+
+    def _order_key(self, node_id: str):
+        digits = "".join(ch for ch in node_id if ch.isdigit())
+        return (int(digits) if digits else 0, node_id)
+
+    # ------------------------------------------------------------ structure edits
+    def new_id(self) -> str:
+        while True:
+            candidate = f"n{next(self._ids)}"
+            if candidate not in self.graph:
+                return candidate
+
+    def unique_label(self, base: str) -> str:
+        """`base` if it is free, else base2, base3, ..."""
+        if not self.has_label(base):
+            return base
+        for i in itertools.count(2):
+            if not self.has_label(f"{base}{i}"):
+                return f"{base}{i}"
+        raise AssertionError("unreachable")
+
+    def make_node(self, kind: str, op: str | None = None, label: str | None = None, value: float = 0.0,
+                  pos=(0.0, 0.0), params: dict | None = None, slider=DEFAULT_SLIDER,
+                  node_id: str | None = None) -> Node:
+        """Build (but do not add) a valid node with defaults filled in."""
+        if kind not in KINDS:
+            raise CircuitError(f"unknown node kind {kind!r}; known kinds: {', '.join(KINDS)}")
+        if kind == "op":
+            ops.get(op)  # raises UnknownOpError with the list of known ops
+        elif op is not None:
+            raise CircuitError(f"a {kind} node takes no op (got {op!r})")
+        merged = {**default_params(kind, op), **(params or {})}
+        if kind in ("neuron", "dense") and merged.get("activation") not in ACTIVATIONS:
+            raise CircuitError(f"unknown activation {merged.get('activation')!r}; use one of {', '.join(ACTIVATIONS)}")
+        base = label or (op if kind == "op" else {"input": "x", "weight": "w", "constant": "c"}.get(kind, kind))
+        return Node(node_id or self.new_id(), kind, label or self.unique_label(base), op, float(value),
+                    merged, (float(pos[0]), float(pos[1])), tuple(float(s) for s in slider))
+
+    def add_node(self, node: Node) -> Node:
+        """Insert a node built by make_node (or restored by undo)."""
+        if node.id in self.graph:
+            raise CircuitError(f"a node with id {node.id!r} already exists")
+        if not node.label.strip():
+            raise CircuitError("a node label cannot be empty")
+        if self.has_label(node.label):
+            raise CircuitError(f"the label {node.label!r} is already used by another node")
+        self.graph.add_node(node.id, node=node)
+        self.events.emit("node_added", node=node)
+        return node
+
+    def remove_node(self, node_id: str) -> Node:
+        """Remove a node and its wires (commands remove the wires first so undo can restore them)."""
+        node = self.node(node_id)
+        for _u, v, k in list(self.graph.in_edges(node_id, keys=True)) + list(self.graph.out_edges(node_id, keys=True)):
+            self.disconnect(v, k)
+        self.graph.remove_node(node_id)
+        self.events.emit("node_removed", node=node)
+        return node
+
+    def why_not_connect(self, src: str, dst: str, port: str, replacing: bool = False) -> str | None:
+        """The reason a wire src -> dst.port is refused, or None if it is allowed."""
+        if src not in self.graph or dst not in self.graph:
+            return f"unknown node {src if src not in self.graph else dst!r}"
+        s, d = self.node(src), self.node(dst)
+        if src == dst:
+            return f"cannot wire {s.label!r} to itself"
+        if port not in d.input_ports():
+            ports = ", ".join(d.input_ports()) or "none"
+            return f"{d.label!r} has no input port {port!r} (its ports: {ports})"
+        if not replacing and port in self.inputs_of(dst):
+            return f"port {port!r} of {d.label!r} already has a wire"
+        if nx.has_path(self.graph, dst, src):
+            return f"wiring {s.label!r} into {d.label!r} would make a cycle"
+        return None
+
+    def connect(self, src: str, dst: str, port: str) -> None:
+        reason = self.why_not_connect(src, dst, port)
+        if reason:
+            raise CircuitError(reason)
+        self.graph.add_edge(src, dst, key=port)
+        self.events.emit("edge_added", src=src, dst=dst, port=port)
+
+    def disconnect(self, dst: str, port: str) -> str:
+        """Remove the wire into dst.port; returns its source id."""
+        src = self.inputs_of(dst).get(port)
+        if src is None:
+            raise CircuitError(f"port {port!r} of {self.node(dst).label!r} has no wire")
+        self.graph.remove_edge(src, dst, key=port)
+        self.events.emit("edge_removed", src=src, dst=dst, port=port)
+        return src
+
+    # ------------------------------------------------------------ attribute edits
+    def set_value(self, node_id: str, value: float) -> None:
+        node = self.node(node_id)
+        value = float(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CircuitError(f"{node.label!r} needs a finite number, got {value}")
+        node.value = value
+        self.events.emit("value_changed", node_id=node_id, value=value)
+
+    def set_label(self, node_id: str, label: str) -> None:
+        node = self.node(node_id)
+        label = label.strip()
+        if not label:
+            raise CircuitError("a node label cannot be empty")
+        if label != node.label and self.has_label(label):
+            raise CircuitError(f"the label {label!r} is already used by another node")
+        node.label = label
+        self.events.emit("label_changed", node_id=node_id, label=label)
+
+    def move(self, node_id: str, pos) -> None:
+        self.node(node_id).pos = (float(pos[0]), float(pos[1]))
+        self.events.emit("node_moved", node_id=node_id, pos=self.node(node_id).pos)
+
+    def set_params(self, node_id: str, params: dict) -> None:
+        """Replace a node's parameters (e.g. the exponent k, a block's activation or weights)."""
+        node = self.node(node_id)
+        old_ports = node.input_ports()
+        trial = self.make_node(node.kind, node.op, "probe", params=params, node_id="probe")
+        lost = [p for p in self.inputs_of(node_id) if p not in trial.input_ports()]
+        if lost:
+            raise CircuitError(f"{node.label!r} would lose wired ports: {', '.join(lost)}")
+        node.params = trial.params
+        self.events.emit("params_changed", node_id=node_id, params=node.params, old_ports=old_ports)
+
+    def set_slider(self, node_id: str, lo: float, hi: float, step: float) -> None:
+        if not lo < hi or step <= 0:
+            raise CircuitError(f"slider range needs lo < hi and step > 0, got {lo}, {hi}, {step}")
+        self.node(node_id).slider = (float(lo), float(hi), float(step))
+        self.events.emit("slider_changed", node_id=node_id, slider=self.node(node_id).slider)
+
+    def set_dataset(self, dataset: dict | None) -> None:
+        self.dataset = dataset
+        self.events.emit("dataset_changed", dataset=dataset)
+
+    def set_training(self, training: dict) -> None:
+        self.training = dict(training)
+        self.events.emit("training_changed", training=self.training)
+
+    def clear(self) -> None:
+        """Empty the document (New)."""
+        self.graph.clear()
+        self.dataset, self.training = None, {}
+        self._ids = itertools.count(1)
+        self.events.emit("document_reset")

@@ -1,0 +1,95 @@
+"""Node kinds of a circuit and the ports each one has (op ports come from the registry)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import ops
+
+# kind -> one-line description (the palette and the docs read this)
+KINDS: dict[str, str] = {
+    "input": "A named number you nudge with a slider; not trained.",
+    "weight": "A trainable parameter: gradient steps change it.",
+    "constant": "A fixed number.",
+    "data": "One column of the circuit's dataset: the circuit runs on all samples at once.",
+    "op": "An operation from the registry (+, *, tanh, a loss, ...).",
+    "output": "Marks the root of the circuit: its gradient is 1.",
+    "neuron": "Block: n inputs -> sum of w*x + b -> activation.",
+    "dense": "Block: matrix-valued layer, (batch, nin) -> (batch, nout).",
+}
+LEAF_KINDS = ("input", "weight", "constant", "data")
+VALUE_KINDS = ("input", "weight", "constant")
+ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
+DEFAULT_SLIDER = (-5.0, 5.0, 0.01)
+
+
+@dataclass
+class Node:
+    """One node of the document: everything about it that is saved lives here."""
+
+    id: str
+    kind: str
+    label: str
+    op: str | None = None
+    value: float = 0.0
+    params: dict = field(default_factory=dict)
+    pos: tuple[float, float] = (0.0, 0.0)
+    slider: tuple[float, float, float] = DEFAULT_SLIDER
+
+    @property
+    def trainable(self) -> bool:
+        return self.kind in ("weight", "neuron", "dense")
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.kind in LEAF_KINDS
+
+    def input_ports(self) -> tuple[str, ...]:
+        """The names of this node's input ports, in order."""
+        return input_ports(self.kind, self.op, self.params)
+
+    def symbol(self) -> str:
+        """What the canvas draws inside the node: the op symbol or the kind."""
+        if self.kind == "op":
+            return ops.get(self.op).display(**self.params)
+        if self.kind in ("neuron", "dense"):
+            return f"{self.kind} {self.params.get('activation', '')}".strip()
+        return self.kind
+
+    def copy(self) -> Node:
+        return Node(self.id, self.kind, self.label, self.op, self.value, _deep(self.params), self.pos, self.slider)
+
+
+def input_ports(kind: str, op: str | None = None, params: dict | None = None) -> tuple[str, ...]:
+    """Ports of a node kind: ops take theirs from the registry, blocks from their size."""
+    params = params or {}
+    if kind == "op":
+        return ops.get(op).inputs
+    if kind == "output":
+        return ("x",)
+    if kind == "neuron":
+        return tuple(f"x{i + 1}" for i in range(int(params.get("n", 2))))
+    if kind == "dense":
+        return ("x",)
+    return ()
+
+
+def default_params(kind: str, op: str | None = None) -> dict:
+    """Parameters a new node of this kind starts with."""
+    if kind == "op":
+        return ops.get(op).defaults()
+    if kind == "neuron":
+        return {"n": 2, "activation": "tanh", "w": [0.5, -0.5], "b": 0.0}
+    if kind == "dense":
+        return {"nin": 2, "nout": 2, "activation": "relu", "W": [[0.5, -0.5], [-0.5, 0.5]], "b": [0.0, 0.0]}
+    if kind == "data":
+        return {"column": "x1"}
+    return {}
+
+
+def _deep(value):
+    if isinstance(value, dict):
+        return {k: _deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep(v) for v in value]
+    return value

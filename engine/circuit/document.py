@@ -214,6 +214,13 @@ class Circuit:
         self.training = dict(training)
         self.events.emit("training_changed", training=self.training)
 
+    def replace_with(self, other: Circuit) -> None:
+        """Take over another document's content (Open/revert) while views keep this object."""
+        self.graph = other.graph
+        self.dataset, self.training = other.dataset, dict(other.training)
+        self._ids = itertools.count(1)
+        self.events.emit("document_reset")
+
     def clear(self) -> None:
         """Empty the document (New)."""
         self.graph.clear()

@@ -1,6 +1,11 @@
 """Backprop Playground's autograd engine: pure Python, numpy and networkx, never Qt."""
 
 from .errors import EngineError, MathDomainError, ShapeError, UnknownOpError
+from .gradcheck import gradcheck, numeric_grad
+from .optim import SGD, Adam, constant, linear_decay
+from .tensor import Tensor
+from .tensor_nn import MLP, Dense
 from .value import Value
 
-__all__ = ["EngineError", "MathDomainError", "ShapeError", "UnknownOpError", "Value"]
+__all__ = ["Adam", "Dense", "EngineError", "MLP", "MathDomainError", "SGD", "ShapeError", "Tensor", "UnknownOpError",
+           "Value", "constant", "gradcheck", "linear_decay", "numeric_grad"]

@@ -10,7 +10,6 @@ import numpy as np
 from .ops import _op
 
 _LOG_FLOOR = -100.0  # log is clamped here in BCE (as PyTorch does) so p = 0 or 1 stays finite
-_EPS = 1e-12
 
 
 def _expand(g, x, axis, keepdims):
@@ -25,10 +24,10 @@ def _matmul_grads(g, a, b):
     a2 = a[None, :] if a.ndim == 1 else a
     b2 = b[:, None] if b.ndim == 1 else b
     g2 = np.asarray(g, dtype=np.float64)
+    if b.ndim == 1:  # expand the trailing axis first so a 0-d gradient (vector @ vector) works too
+        g2 = np.expand_dims(g2, -1)
     if a.ndim == 1:
         g2 = np.expand_dims(g2, -2)
-    if b.ndim == 1:
-        g2 = np.expand_dims(g2, -1)
     ga = g2 @ np.swapaxes(b2, -1, -2)  # d(AB)/dA: G B^T
     gb = np.swapaxes(a2, -1, -2) @ g2  # d(AB)/dB: A^T G
     if a.ndim == 1:
@@ -46,6 +45,11 @@ def _softmax(x, axis=-1):
 def _log_softmax(x, axis=-1):
     shifted = x - np.max(x, axis=axis, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
+def _n(x, t):
+    """How many terms a loss averages: the size of pred and target broadcast together."""
+    return np.broadcast(x, t).size
 
 
 def _batch(x):
@@ -72,11 +76,15 @@ def _bce(p, t):
 
 
 def _bce_grad(g, p, t):
-    pc = np.clip(p, _EPS, 1.0 - _EPS)
-    n = np.size(p)
+    # Clamp where the forward clamps (log at -100, i.e. p at e^-100), not at 1e-12: a tighter clamp
+    # gives a gradient that is not the derivative of the reported loss when the sigmoid saturates.
+    tiny = np.exp(_LOG_FLOOR)
+    n = _n(p, t)
+    logp = np.maximum(np.log(np.maximum(p, 0.0)), _LOG_FLOOR)
+    log1mp = np.maximum(np.log(np.maximum(1.0 - p, 0.0)), _LOG_FLOOR)
     # dL/dp = -(t/p - (1-t)/(1-p)) / n ; dL/dt = -(log p - log(1-p)) / n
-    return (g * -(t / pc - (1.0 - t) / (1.0 - pc)) / n,
-            g * -(np.log(pc) - np.log(1.0 - pc)) / n)
+    return (g * -(t / np.maximum(p, tiny) - (1.0 - t) / np.maximum(1.0 - p, tiny)) / n,
+            g * -(logp - log1mp) / n)
 
 
 def _softmax_ce(z, t):
@@ -87,7 +95,8 @@ def _softmax_ce(z, t):
 def _softmax_ce_grad(g, z, t):
     onehot, labels = _onehot(t, z)
     n = _batch(z)
-    gz = g * (_softmax(z) - onehot) / n  # dL/dz = (softmax(z) - y) / n
+    s = _softmax(z) if labels else _softmax(z) * np.sum(onehot, axis=-1, keepdims=True)  # rows may not sum to 1
+    gz = g * (s - onehot) / n  # dL/dz = (softmax(z) Σy - y) / n
     return gz, (None if labels else g * -_log_softmax(z) / n)
 
 
@@ -96,7 +105,7 @@ def _hinge(s, y):
 
 
 def _hinge_grad(g, s, y):
-    active = (1.0 - y * s > 0) / np.size(s)  # dL/ds = -y where the margin is violated
+    active = (1.0 - y * s > 0) / _n(s, y)  # dL/ds = -y where the margin is violated
     return g * -y * active, g * -s * active
 
 
@@ -126,7 +135,7 @@ _op("softmax", "x", lambda m, x, axis=-1: _softmax(x, axis),
 
 # ---------------------------------------------------------------- losses (mean over the batch)
 _op("mse", ("pred", "target"), lambda m, p, t: np.mean((p - t) ** 2),
-    lambda m, g, out, p, t: (g * 2.0 * (p - t) / np.size(p), g * -2.0 * (p - t) / np.size(p)),
+    lambda m, g, out, p, t: (g * 2.0 * (p - t) / _n(p, t), g * -2.0 * (p - t) / _n(p, t)),
     "MSE", "loss", "d/dpred mean((pred - target)^2) = 2 (pred - target) / n",
     ("2(pred - target)/n", "-2(pred - target)/n"), "Mean squared error.", scalar=False)
 _op("bce", ("prob", "target"), lambda m, p, t: _bce(p, t),
@@ -135,7 +144,7 @@ _op("bce", ("prob", "target"), lambda m, p, t: _bce(p, t),
     "Binary cross-entropy on probabilities (log clamped at -100).", scalar=False,
     domain=lambda m, p, t: (p >= 0) & (p <= 1), domain_msg="BCE needs probabilities in [0, 1]")
 _op("bce_logits", ("logit", "target"), lambda m, z, t: _bce_logits(z, t),
-    lambda m, g, out, z, t: (g * (0.5 * (1.0 + np.tanh(0.5 * z)) - t) / np.size(z), g * -z / np.size(z)),
+    lambda m, g, out, z, t: (g * (0.5 * (1.0 + np.tanh(0.5 * z)) - t) / _n(z, t), g * -z / _n(z, t)),
     "BCE(z)", "loss", "d/dz BCE(σ(z), t) = (σ(z) - t) / n", ("(σ(z) - t)/n", "-z/n"),
     "Binary cross-entropy from logits, stable for any z.", scalar=False)
 _op("softmax_ce", ("logits", "target"), lambda m, z, t: _softmax_ce(z, t),

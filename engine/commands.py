@@ -8,6 +8,7 @@ QUndoCommands; scripts and tests use History directly.
 
 from __future__ import annotations
 
+import copy
 from contextlib import contextmanager
 
 from .circuit.document import Circuit
@@ -103,7 +104,7 @@ class _SetAttr(Command):
     attr = ""
 
     def __init__(self, node_id: str, new, old=None):
-        self.node_id, self.new, self.old = node_id, new, old
+        self.node_id, self.new, self.old = node_id, copy.deepcopy(new), copy.deepcopy(old)
         self.text = f"change {self.attr}"
 
     def _get(self, doc):
@@ -145,7 +146,10 @@ class SetParams(_SetAttr):
     setter, attr = "set_params", "params"
 
     def _get(self, doc):
-        return dict(doc.node(self.node_id).params)
+        return copy.deepcopy(doc.node(self.node_id).params)
+
+    def _set(self, doc, value):
+        doc.set_params(self.node_id, copy.deepcopy(value))  # the document never shares our dicts
 
 
 class SetSlider(_SetAttr):
@@ -159,15 +163,16 @@ class SetDocAttr(Command):
     """Change the document's dataset or training settings."""
 
     def __init__(self, attr: str, new, old=None):
-        self.attr, self.new, self.old, self.text = attr, new, old, f"change {attr}"
+        self.attr, self.new, self.old = attr, copy.deepcopy(new), copy.deepcopy(old)
+        self.text = f"change {attr}"
 
     def do(self, doc):
         if self.old is None:
-            self.old = getattr(doc, self.attr)
-        getattr(doc, f"set_{self.attr}")(self.new)
+            self.old = copy.deepcopy(getattr(doc, self.attr))
+        getattr(doc, f"set_{self.attr}")(copy.deepcopy(self.new))
 
     def undo(self, doc):
-        getattr(doc, f"set_{self.attr}")(self.old)
+        getattr(doc, f"set_{self.attr}")(copy.deepcopy(self.old))
 
 
 class Macro(Command):
@@ -245,6 +250,8 @@ class History:
             if outer is not None:
                 outer.children.append(macro)
             else:
+                if self._clean_index > len(self._done):
+                    self._clean_index = -1  # the saved state lay in the redo branch we are dropping
                 self._done.append(macro)
                 self._undone.clear()
                 self._sealed = True

@@ -30,6 +30,7 @@ class Circuit:
         self.events = Emitter()
         self.dataset: dict | None = None  # {"name": "moons", "params": {...}} or None
         self.training: dict = {}  # optimizer, lr, schedule, steps, objective, ...
+        self.view: dict = {}  # saved view state (zoom, centre); the file's optional "view"
         self._ids = itertools.count(1)
 
     # ------------------------------------------------------------ reading
@@ -89,10 +90,11 @@ class Circuit:
 
     def unique_label(self, base: str) -> str:
         """`base` if it is free, else base2, base3, ..."""
-        if not self.has_label(base):
+        taken = {n.label for n in self.nodes()}  # one scan, not one per candidate
+        if base not in taken:
             return base
         for i in itertools.count(2):
-            if not self.has_label(f"{base}{i}"):
+            if f"{base}{i}" not in taken:
                 return f"{base}{i}"
         raise AssertionError("unreachable")
 
@@ -218,12 +220,13 @@ class Circuit:
         """Take over another document's content (Open/revert) while views keep this object."""
         self.graph = other.graph
         self.dataset, self.training = other.dataset, dict(other.training)
+        self.view = dict(getattr(other, "view", {}))
         self._ids = itertools.count(1)
         self.events.emit("document_reset")
 
     def clear(self) -> None:
         """Empty the document (New)."""
         self.graph.clear()
-        self.dataset, self.training = None, {}
+        self.dataset, self.training, self.view = None, {}, {}
         self._ids = itertools.count(1)
         self.events.emit("document_reset")

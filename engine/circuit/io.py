@@ -1,0 +1,222 @@
+"""Save and load circuits as versioned JSON; loading checks everything before building anything.
+
+The format: {"format": "backprop-playground", "version": 1, "nodes": [{"id", "kind", "label",
+"op", "value", "params", "pos": [x, y], "slider": [lo, hi, step]}], "edges": [{"src", "dst",
+"port"}], "dataset": null | {"name", ...}, "training": {...}, "view": {...} (optional)}.
+Nothing in a file is ever executed: plain json parsing, no pickle, no eval. Every problem is a
+LoadError saying what is wrong and where (JSON line and column, node index, id and field).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import EngineError
+from .document import Circuit
+from .schema import SchemaError, check_document, finite_json, jsonable
+
+FORMAT = "backprop-playground"
+VERSION = 1
+MAX_BYTES = 20 * 1024 * 1024
+_FLOAT_MAX_DIGITS = len(str(int(sys.float_info.max)))
+
+
+class LoadError(EngineError, ValueError):
+    """A file that is not a valid circuit; the message says what is wrong and where."""
+
+
+class SaveError(EngineError, ValueError):
+    """A document that cannot be written (e.g. a weight became NaN); says which node and field."""
+
+
+def save(doc: Circuit, path) -> None:
+    """Write the document atomically: a temporary file in the same folder, then os.replace."""
+    text = dumps(doc)
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def load(path) -> Circuit:
+    """Read a circuit file into a new Circuit (raises LoadError; nothing else is touched)."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise LoadError(_too_large(path.name, size))
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+    try:
+        return loads(raw)
+    except LoadError as exc:
+        raise LoadError(f"{path.name}: {exc}") from None
+
+
+def dumps(doc: Circuit) -> str:
+    """The document as JSON text: one node or wire per line, stable order (diff-friendly)."""
+    data = to_dict(doc)
+    text = _pretty(data, ascii_only=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in some string: escape everything
+        text = _pretty(data, ascii_only=True)
+    return text
+
+
+def _pretty(data: dict, ascii_only: bool) -> str:
+    def one(value):
+        return json.dumps(value, allow_nan=False, ensure_ascii=ascii_only)
+
+    lines = []
+    for key, value in data.items():
+        if key in ("nodes", "edges") and value:
+            items = ",\n".join(f"    {one(item)}" for item in value)
+            lines.append(f"  {one(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def loads(text: str | bytes) -> Circuit:
+    """Parse JSON text (or UTF-8 bytes) into a new Circuit."""
+    if isinstance(text, bytes | bytearray):
+        if len(text) > MAX_BYTES:
+            raise LoadError(_too_large("the file", len(text)))
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"the file is not UTF-8 text (byte {exc.start}: {exc.reason})") from None
+    elif not isinstance(text, str):
+        raise LoadError(f"expected JSON text, got {type(text).__name__}")
+    return from_dict(parse_json(text))
+
+
+def to_dict(doc: Circuit) -> dict:
+    """A JSON-able dict of the whole document: nodes by id order, wires by destination and port."""
+    nodes = []
+    for n in sorted(doc.nodes(), key=lambda n: doc._order_key(n.id)):
+        where = f"node {n.label!r} ({n.id})"
+        nodes.append({"id": n.id, "kind": n.kind, "label": n.label, "op": n.op,
+                      "value": _save_json(n.value, f"{where} value"),
+                      "params": _save_json(n.params, f"{where} params"),
+                      "pos": _save_json(list(n.pos), f"{where} pos"),
+                      "slider": _save_json(list(n.slider), f"{where} slider")})
+    edges = [{"src": s, "dst": d, "port": p}
+             for s, d, p in sorted(doc.edges(), key=lambda e: (doc._order_key(e[1]), e[2], doc._order_key(e[0])))]
+    data = {"format": FORMAT, "version": VERSION, "nodes": nodes, "edges": edges,
+            "dataset": _save_json(doc.dataset, "the dataset"), "training": _save_json(doc.training, "training")}
+    view = getattr(doc, "view", None)
+    if view:
+        data["view"] = _save_json(view, "view")
+    return data
+
+
+def from_dict(data) -> Circuit:
+    """Check a parsed file completely, then build a new Circuit from it (one document_reset event)."""
+    try:
+        spec = check_document(data, FORMAT, VERSION)
+    except SchemaError as exc:
+        raise LoadError(str(exc)) from None
+    doc = Circuit()
+    with doc.events.blocked():
+        for n in spec["nodes"]:
+            node = doc.make_node(n["kind"], n["op"], n["label"], n["value"], n["pos"], n["params"], n["slider"],
+                                 node_id=n["id"])
+            doc.graph.add_node(node.id, node=node)
+        for src, dst, port in spec["edges"]:
+            doc.graph.add_edge(src, dst, key=port)
+        doc.dataset, doc.training, doc.view = spec["dataset"], spec["training"], spec["view"]
+    doc.events.emit("document_reset")
+    return doc
+
+
+def parse_json(text: str):
+    """json.loads that rejects NaN/Infinity, numbers beyond float64, duplicate keys, with line:column."""
+    if len(text) > MAX_BYTES:
+        raise LoadError(_too_large("the file", len(text.encode("utf-8", "surrogatepass"))))
+    bad: list[str] = []
+    dupes: list[str] = []
+
+    def constant(tok):
+        bad.append(tok)
+        return 0.0
+
+    def number(tok):
+        value = float(tok)
+        if not math.isfinite(value):
+            bad.append(tok)
+            return 0.0
+        return value
+
+    def integer(tok):
+        if len(tok.lstrip("-")) > _FLOAT_MAX_DIGITS or abs(int(tok)) > sys.float_info.max:
+            bad.append(tok)
+            return 0
+        return int(tok)
+
+    def pairs(items):
+        out = {}
+        for k, v in items:
+            if k in out and not dupes:
+                dupes.append(k)
+            out[k] = v
+        return out
+
+    try:
+        data = json.loads(text, parse_constant=constant, parse_float=number, parse_int=integer,
+                          object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise LoadError("invalid JSON: the values are nested too deeply") from None
+    if bad:
+        tok = bad[0]
+        where = _locate(text, tok)
+        if tok.lstrip("-") in ("NaN", "Infinity"):
+            raise LoadError(f"{where}: {tok} is not allowed; every number must be finite")
+        shown = tok if len(tok) <= 24 else tok[:20] + "..."
+        raise LoadError(f"{where}: the number {shown} is too large for a float64 (limit about 1.8e308)")
+    if dupes:
+        raise LoadError(f"a JSON object has the key {dupes[0]!r} twice")
+    return data
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|(-?(?:Infinity|NaN)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)')
+
+
+def _locate(text: str, tok: str) -> str:
+    """'line L column C' of the first occurrence of a number token outside strings."""
+    for m in _TOKEN.finditer(text):
+        if m.group(1) == tok:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            return f"line {line} column {col}"
+    return "somewhere in the file"
+
+
+def _too_large(name: str, size: int) -> str:
+    return f"{name} is too large ({size / 2**20:.1f} MB); circuit files are limited to {MAX_BYTES // 2**20} MB"
+
+
+def _save_json(value, where: str):
+    try:
+        return finite_json(jsonable(value, where), where)
+    except SchemaError as exc:
+        raise SaveError(f"cannot save: {exc}") from None

@@ -1,0 +1,294 @@
+"""Checks a parsed circuit file field by field; every complaint names the node, id and field."""
+
+from __future__ import annotations
+
+import copy
+import math
+import numbers
+
+import networkx as nx
+
+from .. import ops
+from ..errors import EngineError
+from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, input_ports
+
+TOP_FIELDS = ("format", "version", "nodes", "edges", "dataset", "training", "view")
+NODE_FIELDS = ("id", "kind", "label", "op", "value", "params", "pos", "slider")
+EDGE_FIELDS = ("src", "dst", "port")
+MAX_BLOCK = 10_000  # largest neuron fan-in / dense width a file may ask for
+
+
+class SchemaError(EngineError, ValueError):
+    """A parsed file that does not describe a valid circuit."""
+
+
+def type_name(value) -> str:
+    """The JSON name of a Python value's type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, numbers.Number):
+        return "number"
+    return {str: "string", list: "array", tuple: "array", dict: "object"}.get(type(value), type(value).__name__)
+
+
+def is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def jsonable(value, where: str):
+    """Plain JSON types (numpy arrays and scalars become lists and numbers, tuples lists)."""
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, numbers.Real):
+        return float(value)
+    raise SchemaError(f"{where} holds a {type(value).__name__}, which JSON cannot store")
+
+
+def finite_json(value, where: str):
+    """The value itself, after checking that every number in it is finite."""
+    stack = [(value, where)]
+    while stack:
+        v, w = stack.pop()
+        if is_number(v) and not is_finite(v):
+            raise SchemaError(f"{w} is {v:.3g}; every number must be a finite float64")
+        if isinstance(v, dict):
+            for k, item in v.items():
+                if not isinstance(k, str):
+                    raise SchemaError(f"{w} has a non-string key {k!r}")
+                stack.append((item, f"{w}.{k}"))
+        elif isinstance(v, list):
+            stack.extend((item, f"{w}[{i}]") for i, item in enumerate(v))
+        elif not (v is None or isinstance(v, str | bool | int | float)):
+            raise SchemaError(f"{w} holds a {type(v).__name__}, which is not JSON")
+    return value
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:36] + "..."
+
+
+def _fields(obj: dict, known: tuple[str, ...], where: str) -> None:
+    unknown = [k for k in obj if k not in known]
+    if unknown:
+        raise SchemaError(f"{where}: unknown field {unknown[0]!r}; known fields: {', '.join(known)}")
+
+
+def _number(value, where: str, field: str) -> float:
+    if not is_number(value):
+        raise SchemaError(f"{where}: field {field!r} must be a number, got {type_name(value)}")
+    if not is_finite(value):
+        raise SchemaError(f"{where}: field {field!r} must be a finite float64, got {value}")
+    return float(value)
+
+
+def _numbers(value, n: int, where: str, field: str) -> tuple[float, ...]:
+    if not isinstance(value, list) or len(value) != n:
+        got = f"an array of {len(value)}" if isinstance(value, list) else type_name(value)
+        raise SchemaError(f"{where}: field {field!r} must be an array of {n} numbers, got {got}")
+    return tuple(_number(v, where, f"{field}[{i}]") for i, v in enumerate(value))
+
+
+def is_finite(value) -> bool:
+    """A real number that float64 can hold (huge Python ints are not)."""
+    try:
+        return is_number(value) and math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
+def _int(value, where: str, field: str, lo: int = 1, hi: int = MAX_BLOCK) -> int:
+    if not is_finite(value) or value != int(value):
+        raise SchemaError(f"{where}: {field} must be a whole number, got {value!r}")
+    if not lo <= value <= hi:
+        raise SchemaError(f"{where}: {field} must be between {lo} and {hi}, got {value!r}")
+    return int(value)
+
+
+def check_document(data, fmt: str, version: int) -> dict:
+    """A normalized spec {nodes, edges, dataset, training, view} or SchemaError saying what and where."""
+    if not isinstance(data, dict):
+        raise SchemaError(f"the file must hold a JSON object, got {type_name(data)}")
+    if "format" not in data:
+        raise SchemaError(f'not a Backprop Playground file: the "format" field is missing (expected {fmt!r})')
+    if data["format"] != fmt:
+        raise SchemaError(f'not a Backprop Playground file: "format" is {data["format"]!r}, expected {fmt!r}')
+    v = data.get("version")
+    if "version" not in data:
+        raise SchemaError('the "version" field is missing')
+    if not is_finite(v) or v != int(v):
+        raise SchemaError(f'"version" must be a whole number, got {v!r}')
+    if v > version:
+        raise SchemaError(f"this file was written by a newer version (v{int(v)}); this app reads up to v{version}")
+    if v < 1:
+        raise SchemaError(f'"version" {int(v)} is not a valid version (versions start at 1)')
+    _fields(data, TOP_FIELDS, "the file")
+    if not isinstance(data.get("nodes"), list):
+        got = "missing" if "nodes" not in data else f"a {type_name(data['nodes'])}"
+        raise SchemaError(f'"nodes" must be an array of node objects, got {got}')
+    edges = data.get("edges", [])
+    if not isinstance(edges, list):
+        raise SchemaError(f'"edges" must be an array of wire objects, got {type_name(edges)}')
+    nodes = [_check_node(i, raw) for i, raw in enumerate(data["nodes"])]
+    _check_unique(nodes)
+    wires = _check_edges(edges, nodes)
+    dataset = data.get("dataset")
+    if dataset is not None:
+        if not isinstance(dataset, dict):
+            raise SchemaError(f'"dataset" must be null or an object, got {type_name(dataset)}')
+        if not isinstance(dataset.get("name"), str) or not dataset["name"]:
+            raise SchemaError('"dataset" needs a "name" string (e.g. "moons")')
+    training = data.get("training", {})
+    view = data.get("view", {})
+    for name, value in (("training", training), ("view", view)):
+        if not isinstance(value, dict):
+            raise SchemaError(f'"{name}" must be an object, got {type_name(value)}')
+    for name, value in (("dataset", dataset), ("training", training), ("view", view)):
+        finite_json(value, name)
+    return {"nodes": nodes, "edges": wires, "dataset": copy.deepcopy(dataset),
+            "training": copy.deepcopy(training), "view": copy.deepcopy(view)}
+
+
+def _check_node(i: int, raw) -> dict:
+    where = f"node {i}"
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: must be an object, got {type_name(raw)}")
+    for field in ("id", "kind", "label"):
+        value = raw.get(field)
+        if field not in raw:
+            raise SchemaError(f"{where}: the field {field!r} is missing")
+        if not isinstance(value, str) or not value.strip():
+            raise SchemaError(f"{where}: field {field!r} must be a non-empty string, got {_short(value)}")
+        if field == "id":
+            where = f"node {i} (id {value!r})"
+    where = f"node {i} (id {raw['id']!r}, label {raw['label']!r})"
+    _fields(raw, NODE_FIELDS, where)
+    kind, op = raw["kind"], raw.get("op")
+    if kind not in KINDS:
+        raise SchemaError(f"{where}: unknown kind {kind!r}; known kinds: {', '.join(KINDS)}")
+    if kind == "op":
+        if not isinstance(op, str) or op not in ops.OPS:
+            raise SchemaError(f"{where}: unknown op {op!r}; known ops: {', '.join(sorted(ops.OPS))}")
+    elif op is not None:
+        raise SchemaError(f"{where}: a {kind} node takes no op (field 'op' is {op!r})")
+    value = _number(raw.get("value", 0.0), where, "value")
+    pos = _numbers(raw.get("pos", [0.0, 0.0]), 2, where, "pos")
+    slider = _numbers(raw.get("slider", list(DEFAULT_SLIDER)), 3, where, "slider")
+    if not slider[0] < slider[1] or slider[2] <= 0:
+        raise SchemaError(f"{where}: slider needs lo < hi and step > 0, got {list(slider)}")
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise SchemaError(f"{where}: field 'params' must be an object, got {type_name(params)}")
+    finite_json(params, f"{where}: params")
+    _check_params(kind, op, params, where)
+    return {"id": raw["id"], "kind": kind, "label": raw["label"], "op": op, "value": value, "pos": pos,
+            "slider": slider, "params": copy.deepcopy(params), "index": i, "where": where}
+
+
+def _check_params(kind: str, op: str | None, params: dict, where: str) -> None:
+    """Types of the parameters each kind uses (sizes that disagree are validate()'s business)."""
+    w = f"{where}: param"
+    if kind == "op":
+        names = [p.name for p in ops.get(op).params]
+        for k, v in params.items():
+            if k not in names:
+                raise SchemaError(f"{where}: op {op!r} has no parameter {k!r} "
+                                  f"(its parameters: {', '.join(names) or 'none'})")
+            _number(v, where, f"params.{k}")
+    if kind in ("neuron", "dense"):
+        act = params.get("activation", "tanh" if kind == "neuron" else "relu")
+        if act not in ACTIVATIONS:
+            raise SchemaError(f"{w} 'activation' is {act!r}; use one of {', '.join(ACTIVATIONS)}")
+    if kind == "neuron":
+        for k in ("n",):
+            if k in params:
+                _int(params[k], where, f"param {k!r}")
+        if "w" in params:
+            _vector(params["w"], f"{w} 'w'")
+        if "b" in params:
+            _number(params["b"], where, "params.b")
+    if kind == "dense":
+        for k in ("nin", "nout"):
+            if k in params:
+                _int(params[k], where, f"param {k!r}")
+        if "W" in params:
+            if not isinstance(params["W"], list):
+                raise SchemaError(f"{w} 'W' must be an array of rows, got {type_name(params['W'])}")
+            for r, row in enumerate(params["W"]):
+                _vector(row, f"{w} 'W' row {r}")
+        if "b" in params:
+            _vector(params["b"], f"{w} 'b'")
+    if kind == "data" and "column" in params and not isinstance(params["column"], str | int):
+        raise SchemaError(f"{w} 'column' must be a column name or index, got {type_name(params['column'])}")
+
+
+def _vector(value, where: str) -> None:
+    if not isinstance(value, list) or not all(is_number(v) for v in value):
+        raise SchemaError(f"{where} must be an array of numbers, got {type_name(value)}")
+
+
+def _check_unique(nodes: list[dict]) -> None:
+    ids, labels = {}, {}
+    for n in nodes:
+        if n["id"] in ids:
+            raise SchemaError(f"{n['where']}: id {n['id']!r} is already used by node {ids[n['id']]['index']}")
+        if n["label"] in labels:
+            first = labels[n["label"]]
+            raise SchemaError(f"{n['where']}: label {n['label']!r} is already used by node {first['index']} "
+                              f"(id {first['id']!r})")
+        ids[n["id"]], labels[n["label"]] = n, n
+
+
+def _check_edges(edges: list, nodes: list[dict]) -> list[tuple[str, str, str]]:
+    by_id = {n["id"]: n for n in nodes}
+    taken: dict[tuple[str, str], int] = {}
+    wires = []
+    for i, raw in enumerate(edges):
+        where = f"edge {i}"
+        if not isinstance(raw, dict):
+            raise SchemaError(f"{where}: must be an object, got {type_name(raw)}")
+        _fields(raw, EDGE_FIELDS, where)
+        for field in EDGE_FIELDS:
+            if field not in raw:
+                raise SchemaError(f"{where}: the field {field!r} is missing")
+            if not isinstance(raw[field], str):
+                raise SchemaError(f"{where}: field {field!r} must be a string, got {type_name(raw[field])}")
+        src, dst, port = raw["src"], raw["dst"], raw["port"]
+        for field, nid in (("src", src), ("dst", dst)):
+            if nid not in by_id:
+                raise SchemaError(f"{where}: {field} {nid!r} is not the id of any node")
+        s, d = by_id[src], by_id[dst]
+        if src == dst:
+            raise SchemaError(f"{where}: wires {s['label']!r} ({src}) to itself")
+        ports = input_ports(d["kind"], d["op"], {**_block_defaults(d), **d["params"]})
+        if port not in ports:
+            raise SchemaError(f"{where}: {d['label']!r} ({dst}) has no input port {port!r} "
+                              f"(its ports: {', '.join(ports) or 'none'})")
+        if (dst, port) in taken:
+            raise SchemaError(f"{where}: port {port!r} of {d['label']!r} ({dst}) already has a wire "
+                              f"(edge {taken[dst, port]})")
+        taken[dst, port] = i
+        wires.append((src, dst, port))
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(by_id)
+    graph.add_edges_from((s, d, p) for s, d, p in wires)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return wires
+    names = [by_id[u]["label"] for u, *_ in cycle] + [by_id[cycle[0][0]]["label"]]
+    raise SchemaError(f"the wires form a cycle: {' -> '.join(names)}")
+
+
+def _block_defaults(node: dict) -> dict:
+    from .nodes import default_params
+
+    return default_params(node["kind"], node["op"]) if node["kind"] in ("neuron", "dense") else {}

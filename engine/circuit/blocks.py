@@ -1,0 +1,74 @@
+"""Composite blocks: a Neuron (sum of w*x + b -> activation) and a matrix-valued Dense layer.
+
+Their weights live in the node's params; the tape reports their gradients per parameter.
+The activation's curve and derivative come from the op registry.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import ops
+from ..backends import A
+
+
+def _activate(m, z, activation):
+    if activation == "linear":
+        return z
+    return ops.get(activation).forward(m, z)
+
+
+def _activation_grad(m, g, out, z, activation):
+    if activation == "linear":
+        return g
+    return ops.get(activation).backward(m, g, out, z)[0]
+
+
+class Neuron:
+    """n inputs -> b + sum(w_i * x_i) -> activation; scalar or per-sample wires."""
+
+    name, symbol = "neuron", "neuron"
+    params = ()
+
+    @staticmethod
+    def forward(m, *xs, n=2, activation="tanh", w=(), b=0.0, **_):
+        z = b
+        for wi, xi in zip(w, xs, strict=True):
+            z = z + wi * xi
+        return _activate(m, z, activation)
+
+    @staticmethod
+    def backward(m, g, out, *xs, n=2, activation="tanh", w=(), b=0.0, **_):
+        z = b
+        for wi, xi in zip(w, xs, strict=True):
+            z = z + wi * xi
+        dz = _activation_grad(m, g, out, z, activation)
+        in_grads = tuple(dz * wi for wi in w)
+        w_grads = [float(np.sum(dz * xi)) for xi in xs]
+        return in_grads, {"w": w_grads, "b": float(np.sum(dz))}
+
+
+class Dense:
+    """(batch, nin) -> (batch, nout): activation(x @ W^T + b)."""
+
+    name, symbol = "dense", "dense"
+    params = ()
+
+    @staticmethod
+    def _z(x, W, b):
+        return np.atleast_2d(np.asarray(x, dtype=np.float64)) @ np.asarray(W, dtype=np.float64).T + np.asarray(b)
+
+    @staticmethod
+    def forward(m, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
+        return _activate(A, Dense._z(x, W, b), activation)
+
+    @staticmethod
+    def backward(m, g, out, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
+        x2 = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        dz = _activation_grad(A, g, out, Dense._z(x, W, b), activation)
+        dz = np.broadcast_to(dz, out.shape)
+        dx = dz @ np.asarray(W, dtype=np.float64)  # d(xW^T)/dx = W
+        return (dx.reshape(np.shape(x)),), {"W": (dz.T @ x2).tolist(), "b": dz.sum(axis=0).tolist()}
+
+
+BLOCKS = {"neuron": Neuron, "dense": Dense}

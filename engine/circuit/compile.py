@@ -1,0 +1,153 @@
+"""Compile a circuit document into a flat tape: topological order, integer slots, one
+instruction per computing node. Forward and backward replay the tape on Python floats (one
+point, the slider case) or on numpy arrays (a data node feeds the whole dataset at once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+
+from .. import ops
+from .blocks import BLOCKS
+from .document import Circuit, CircuitError
+
+
+class _Identity:
+    """The output node: passes its input through and marks the root."""
+
+    name, symbol, inputs, local, params = "output", "out", ("x",), ("1",), ()
+    forward = staticmethod(lambda m, x: x)
+    backward = staticmethod(lambda m, g, out, x: (g,))
+
+
+IDENTITY = _Identity()
+
+
+@dataclass
+class Instr:
+    """One tape step: out_slot = fn(*in_slots, **params)."""
+
+    node_id: str
+    fn: object  # a registry Op, IDENTITY, or a block (engine.circuit.blocks)
+    ins: tuple[int, ...]
+    out: int
+    ports: tuple[str, ...]
+    params: dict = field(default_factory=dict)
+    block: bool = False
+
+
+@dataclass
+class Tape:
+    """The compiled circuit."""
+
+    slots: dict[str, int]  # node id -> slot
+    ids: list[str]  # slot -> node id
+    leaves: dict[str, int]  # leaf node id (input/weight/constant) -> slot
+    data: dict[str, int]  # data node id -> slot
+    instrs: list[Instr]
+    downstream: dict[int, list[int]]  # leaf slot -> indices of instructions to re-run
+    batch: bool  # True when data nodes feed the circuit
+
+
+def compile_circuit(doc: Circuit) -> Tape:
+    """Check every port is wired and flatten the graph into a tape."""
+    order = doc.topological_order()
+    slots = {nid: i for i, nid in enumerate(order)}
+    leaves, data, instrs = {}, {}, []
+    for nid in order:
+        node = doc.node(nid)
+        if node.kind in ("input", "weight", "constant"):
+            leaves[nid] = slots[nid]
+            continue
+        if node.kind == "data":
+            data[nid] = slots[nid]
+            continue
+        wired = doc.inputs_of(nid)
+        ports = node.input_ports()
+        missing = [p for p in ports if p not in wired]
+        if missing:
+            raise CircuitError(f"{node.label!r} has no wire on port {', '.join(repr(p) for p in missing)}")
+        ins = tuple(slots[wired[p]] for p in ports)
+        if node.kind == "op":
+            fn, params, block = ops.get(node.op), dict(node.params), False
+        elif node.kind == "output":
+            fn, params, block = IDENTITY, {}, False
+        else:
+            fn, params, block = BLOCKS[node.kind], node.params, True
+        instrs.append(Instr(nid, fn, ins, slots[nid], ports, params, block))
+    position = {ins.out: k for k, ins in enumerate(instrs)}
+    downstream = {}
+    for nid, slot in list(leaves.items()) + list(data.items()):
+        after = nx.descendants(doc.graph, nid)
+        downstream[slot] = sorted(position[slots[d]] for d in after if slots[d] in position)
+    return Tape(slots, order, leaves, data, instrs, downstream, bool(data))
+
+
+def run_forward(tape: Tape, vals: list, m, only: list[int] | None = None) -> None:
+    """Replay the tape (or just the instructions listed in `only`) into vals."""
+    instrs = tape.instrs
+    todo = instrs if only is None else [instrs[k] for k in only]
+    with np.errstate(all="ignore"):
+        for ins in todo:
+            vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins], **ins.params)
+
+
+def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grads: dict):
+    """The backward pass, one instruction per iteration (the stepper drives this same loop).
+
+    Yields (instruction, local gradients per input) after adding its contributions.
+    """
+    live = _ancestors(tape, root)
+    with np.errstate(all="ignore"):
+        for ins in reversed(tape.instrs):
+            if ins.out not in live:
+                continue
+            g = grads[ins.out]
+            if g is None:
+                continue
+            xs = [vals[i] for i in ins.ins]
+            if ins.block:
+                in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
+                param_grads[ins.node_id] = pgrads
+            else:
+                in_grads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
+            for slot, gi in zip(ins.ins, in_grads, strict=True):
+                if gi is None:
+                    continue
+                gi = _fit(gi, vals[slot])
+                grads[slot] = gi if grads[slot] is None else grads[slot] + gi
+            yield ins, in_grads
+
+
+def _ancestors(tape: Tape, root: int) -> set[int]:
+    live, stack = {root}, [root]
+    producer = {ins.out: ins for ins in tape.instrs}
+    while stack:
+        ins = producer.get(stack.pop())
+        if ins is None:
+            continue
+        for s in ins.ins:
+            if s not in live:
+                live.add(s)
+                stack.append(s)
+    return live
+
+
+def _fit(g, target):
+    """Sum a gradient back to the shape of the value it belongs to (scalars get a float)."""
+    if isinstance(target, np.ndarray):
+        g = np.asarray(g, dtype=np.float64)
+        if g.shape == target.shape:
+            return g
+        while g.ndim > target.ndim:
+            g = g.sum(axis=0)
+        for axis, n in enumerate(target.shape):
+            if n == 1 and g.shape[axis] != 1:
+                g = g.sum(axis=axis, keepdims=True)
+        return np.broadcast_to(g, target.shape).copy()
+    if isinstance(g, np.ndarray):
+        return float(g.sum())
+    return float(g)

@@ -1,0 +1,211 @@
+"""Backprop one node at a time: the evaluator's own backward loop, paused after each node,
+with the chain rule written out in words and numbers. A forward stepper does the same for values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..backends import A, S
+from .compile import run_forward
+
+
+def fmt(x) -> str:
+    """Numbers as the lecture writes them: -2.0, 6.0, 0.7071."""
+    if x is None:
+        return "—"
+    x = float(x)
+    if x == int(x) and abs(x) < 1e6:
+        return f"{x:.1f}"
+    return f"{x:.4g}"
+
+
+@dataclass
+class Contribution:
+    """What one step adds to one input's gradient."""
+
+    target: str
+    target_label: str
+    port: str
+    local: float
+    local_text: str
+    amount: float
+    total: float
+    accumulated: bool  # the input already had gradient: shown as +=
+
+
+@dataclass
+class Step:
+    """One node's chain-rule step."""
+
+    node_id: str
+    label: str
+    upstream: float
+    contributions: list[Contribution] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class BackwardStepper:
+    """Step the backward pass node by node; back() undoes a step; run_to_end() finishes it."""
+
+    def __init__(self, evaluator):
+        self.ev = evaluator
+        self.reset()
+
+    def reset(self) -> None:
+        ev = self.ev
+        ev.ensure_compiled()
+        self.total = sum(1 for _ in ev.backward_iter())
+        self.history: list[Step] = []
+        self._start()
+        ev.events.emit("stepped")
+
+    def _start(self):
+        ev = self.ev
+        self._gen = ev.backward_iter()
+        self._root_id = ev.root()
+        self.reached = {self._root_id}
+        ev.grads = {self._root_id: 1.0}
+        ev.grads_stale = False
+
+    @property
+    def done(self) -> bool:
+        return len(self.history) >= self.total
+
+    @property
+    def current(self) -> Step | None:
+        return self.history[-1] if self.history else None
+
+    def step(self) -> Step | None:
+        """Process the next node: push its gradient into its inputs."""
+        if self.done:
+            return None
+        ev, tape = self.ev, self.ev.tape
+        before = {s: (g.copy() if isinstance(g, np.ndarray) else g) for s, g in enumerate(self._grads_or_none())}
+        ins, in_grads = next(self._gen)
+        grads = ev._grad_slots
+        step = self._describe(ins, in_grads, before, grads)
+        self.history.append(step)
+        for c in step.contributions:
+            self.reached.add(c.target)
+        ev.grads = {tape.ids[s]: grads[s] for s in range(len(grads))
+                    if grads[s] is not None and tape.ids[s] in self.reached}
+        if self.done:
+            for _ in self._gen:
+                pass
+        ev.events.emit("stepped")
+        return step
+
+    def _grads_or_none(self):
+        return getattr(self.ev, "_grad_slots", [])
+
+    def back(self) -> None:
+        """Undo the last step by replaying all the ones before it."""
+        n = max(len(self.history) - 1, 0)
+        self.history = []
+        self._start()
+        for _ in range(n):
+            self.step()
+        self.ev.events.emit("stepped")
+
+    def run_to_end(self) -> None:
+        while not self.done:
+            self.step()
+
+    def _describe(self, ins, in_grads, before, grads) -> Step:
+        ev, tape = self.ev, self.ev.tape
+        doc = ev.doc
+        root = doc.node(self._root_id).label
+        node = doc.node(ins.node_id)
+        up = ev._show(grads[ins.out])
+        m = A if tape.batch else S
+        xs = [ev._vals[i] for i in ins.ins]
+        if ins.block:
+            local_grads = ins.fn.backward(m, 1.0, ev._vals[ins.out], *xs, **ins.params)[0]
+            local_texts = [f"d {node.label}/d {p}" for p in ins.ports]
+        else:
+            local_grads = ins.fn.backward(m, 1.0, ev._vals[ins.out], *xs, **ins.params)
+            local_texts = list(ins.fn.local)
+        step = Step(ins.node_id, node.label, up)
+        running = {s: (ev._show(g) if g is not None else None) for s, g in before.items()}
+        step.text.append(f"d{root}/d{node.label} = {fmt(up)}")
+        for slot, port, gi, loc, ltxt in zip(ins.ins, ins.ports, in_grads, local_grads, local_texts, strict=True):
+            if gi is None:
+                continue
+            target = doc.node(tape.ids[slot])
+            accumulated = running.get(slot) is not None
+            amount, local = ev._show(gi), ev._show(loc)
+            total = amount if not accumulated else running[slot] + amount
+            running[slot] = total
+            step.contributions.append(Contribution(target.id, target.label, port, local, ltxt, amount, total,
+                                                   accumulated))
+            eq = "+=" if accumulated else "="
+            line = (f"d{root}/d{target.label} {eq} d{root}/d{node.label} * d{node.label}/d{target.label}"
+                    f" = {fmt(up)} * {fmt(local)} = {fmt(amount)}")
+            if accumulated:
+                line += f"  (total {fmt(total)})"
+            step.text.append(line)
+        return step
+
+
+INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
+
+
+class ForwardStepper:
+    """Compute one node's value per step, writing the arithmetic out."""
+
+    def __init__(self, evaluator):
+        self.ev = evaluator
+        self.reset()
+
+    def reset(self) -> None:
+        ev = self.ev
+        tape = ev.ensure_compiled()
+        self.k = 0
+        self.history: list[str] = []
+        self._vals = ev._load_leaves(tape)
+        ev.values = {nid: self._vals[s] for nid, s in {**tape.leaves, **tape.data}.items()}
+        ev.grads, ev.grads_stale = {}, True
+        ev.events.emit("stepped")
+
+    @property
+    def done(self) -> bool:
+        return self.k >= len(self.ev.tape.instrs)
+
+    def step(self) -> str | None:
+        if self.done:
+            return None
+        ev, tape = self.ev, self.ev.tape
+        ins = tape.instrs[self.k]
+        run_forward(tape, self._vals, A if tape.batch else S, [self.k])
+        self.k += 1
+        doc = ev.doc
+        names = [doc.node(tape.ids[s]).label for s in ins.ins]
+        nums = [fmt(ev._show(self._vals[s])) for s in ins.ins]
+        out = fmt(ev._show(self._vals[ins.out]))
+        label = doc.node(ins.node_id).label
+        name = getattr(ins.fn, "name", "")
+        if name in INFIX and len(names) == 2:
+            text = f"{label} = {names[0]} {INFIX[name]} {names[1]} = {nums[0]} {INFIX[name]} {nums[1]} = {out}"
+        else:
+            sym = getattr(ins.fn, "symbol", name)
+            text = f"{label} = {sym}({', '.join(names)}) = {sym}({', '.join(nums)}) = {out}"
+        self.history.append(text)
+        ev.values[ins.node_id] = self._vals[ins.out]
+        if self.done:
+            ev._vals = self._vals
+            ev._publish_values()
+        ev.events.emit("stepped")
+        return text
+
+    def back(self) -> None:
+        n = max(self.k - 1, 0)
+        self.reset()
+        for _ in range(n):
+            self.step()
+
+    def run_to_end(self) -> None:
+        while not self.done:
+            self.step()

@@ -1,0 +1,305 @@
+"""A node card in the lecture's draw_dot style, but live: label, op symbol, data and grad rows, ports.
+
+The item holds no truth: sync() copies what it shows from the document node, set_numbers() from
+the evaluator. Dragging moves the item only; the scene commits one Move on mouse release.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
+
+from .port_item import PortItem
+
+WIDTH = 136.0
+HEADER = 24.0
+ROW = 18.0
+PAD = 5.0
+RADIUS = 7.0
+
+
+def fmt_number(v) -> str:
+    """Numbers as the lecture prints them (4 decimals), scientific when tiny or huge; '—' when unknown."""
+    if v is None:
+        return "—"
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return "…"
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-4):
+        return f"{v:.3e}"
+    return f"{v:.4f}"
+
+
+def display_symbol(node) -> str:
+    """The header's right-hand text: the op symbol, a block's activation, or the kind."""
+    if node.kind in ("neuron", "dense"):
+        prefix = "Σ→" if node.kind == "neuron" else "Wx→"
+        return prefix + str(node.params.get("activation", ""))
+    return node.symbol()
+
+
+_FONTS: list = []
+
+
+def _fonts():
+    """(label, symbol, small, mono) fonts, built once after the QApplication exists (copies are cheap)."""
+    if not _FONTS:
+        _FONTS.extend(_make_fonts())
+    return tuple(QFont(f) for f in _FONTS)
+
+
+def _make_fonts():
+    label = QFont()
+    label.setPixelSize(13)
+    label.setBold(True)
+    symbol = QFont()
+    symbol.setPixelSize(13)
+    small = QFont()
+    small.setPixelSize(11)
+    mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    mono.setPixelSize(12)
+    return label, symbol, small, mono
+
+
+class LabelEditorItem(QGraphicsTextItem):
+    """Inline rename field over the header: Enter commits, Escape cancels, leaving commits."""
+
+    def __init__(self, parent, text: str, on_done):
+        super().__init__(text, parent)
+        self._on_done, self._finished = on_done, False
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setFont(_fonts()[0])
+        self.setZValue(5)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish(True)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.finish(False)
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.finish(True)
+
+    def finish(self, commit: bool) -> None:
+        if not self._finished:
+            self._finished = True
+            self._on_done(self.toPlainText().strip() if commit else None)
+
+
+class NodeItem(QGraphicsItem):
+    """One document node on the canvas; children: input PortItems (left) and the output PortItem (right)."""
+
+    def __init__(self, node):
+        super().__init__()
+        self.node_id = node.id
+        self.kind = node.kind
+        self.label, self.symbol = node.label, display_symbol(node)
+        self.value = self.grad = None
+        self.show_grad = True  # False while the stepper has not reached this node yet
+        self.error: str | None = None
+        self.current = False  # the stepper's current node
+        self.editor: LabelEditorItem | None = None
+        self.ports: dict[str, PortItem] = {}
+        self.height = HEADER
+        self._syncing = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+        self.out_port = PortItem(self, node.id, "out", is_input=False)
+        self.sync(node)
+
+    # ------------------------------------------------------------ document -> item
+    def sync(self, node) -> None:
+        """Copy label, symbol, ports and position from the document node."""
+        self.prepareGeometryChange()
+        self.kind, self.label, self.symbol = node.kind, node.label, display_symbol(node)
+        names = node.input_ports()
+        for name in list(self.ports):
+            if name not in names:
+                port = self.ports.pop(name)
+                port.setParentItem(None)
+                if port.scene() is not None:
+                    port.scene().removeItem(port)
+        for name in names:
+            if name not in self.ports:
+                self.ports[name] = PortItem(self, node.id, name, is_input=True)
+        rows = max(2, len(names))
+        self.height = HEADER + 2 * PAD + rows * ROW
+        body_top, body_h = HEADER + PAD, rows * ROW
+        for i, name in enumerate(names):
+            self.ports[name].setPos(0.0, body_top + body_h * (i + 0.5) / len(names))
+        self.out_port.setPos(WIDTH, body_top + body_h / 2)
+        self._tooltip()
+        self.set_pos_from_doc(node.pos)
+
+    def set_pos_from_doc(self, pos) -> None:
+        self._syncing = True
+        self.setPos(QPointF(*pos))
+        self._syncing = False
+
+    def set_numbers(self, value, grad, error: str | None, show_grad: bool = True) -> None:
+        if (value, grad, error, show_grad) != (self.value, self.grad, self.error, self.show_grad):
+            if error != self.error:
+                self.error = error
+                self._tooltip()
+            self.value, self.grad, self.show_grad = value, grad, show_grad
+            self.update()
+
+    def set_current(self, current: bool) -> None:
+        if current != self.current:
+            self.current = current
+            self.update()
+
+    def _tooltip(self) -> None:
+        tr = lambda s: QCoreApplication.translate("NodeItem", s)
+        tip = f"<b>{self.label}</b> &nbsp;<code>{self.symbol}</code>"
+        if self.error:
+            tip += f"<br><span style='color:#d93025'>{tr('Error')}: {self.error}</span>"
+        self.setToolTip(tip)
+
+    # ------------------------------------------------------------ geometry
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2, -2, WIDTH + 4, self.height + 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, WIDTH, self.height), RADIUS, RADIUS)
+        return path
+
+    def label_rect(self) -> QRectF:
+        return QRectF(8, 0, WIDTH * 0.62, HEADER)
+
+    def center(self) -> QPointF:
+        return self.scenePos() + QPointF(WIDTH / 2, self.height / 2)
+
+    # ------------------------------------------------------------ painting
+    def paint(self, painter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        c = self.scene().colors
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        card = QRectF(0, 0, WIDTH, self.height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if lod >= 0.5:  # soft shadow
+            painter.setBrush(c["node_shadow"])
+            painter.drawRoundedRect(card.translated(0, 2), RADIUS, RADIUS)
+        painter.setBrush(c["node_error_bg"] if self.error else c["node_bg"])
+        painter.drawRoundedRect(card, RADIUS, RADIUS)
+        header = QPainterPath()
+        header.addRoundedRect(QRectF(0, 0, WIDTH, HEADER + RADIUS), RADIUS, RADIUS)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, WIDTH, HEADER))
+        painter.setBrush(c.get(f"header_{self.kind}", c["header_op"]))
+        painter.drawPath(header.intersected(clip))
+        if lod >= 0.35:
+            self._paint_text(painter, c)
+        # outline last so it sits on top of the header
+        if self.error:
+            pen = QPen(c["node_error"], 2.2)
+        elif self.isSelected():
+            pen = QPen(c["node_selected"], 2.2)
+        else:
+            pen = QPen(c["node_border"], 1.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(card, RADIUS, RADIUS)
+        if self.current:
+            painter.setPen(QPen(c["hl_current"], 3.0))
+            painter.drawRoundedRect(card.adjusted(-3, -3, 3, 3), RADIUS + 3, RADIUS + 3)
+
+    def _paint_text(self, painter, c) -> None:
+        label_font, symbol_font, small, mono = _fonts()
+        text, muted = c["node_text"], c["node_muted"]
+        # header: bold label (elided) left, symbol right
+        painter.setFont(symbol_font)
+        sym_w = min(WIDTH * 0.45, QFontMetricsF(symbol_font).horizontalAdvance(self.symbol) + 2)
+        sym_rect = QRectF(WIDTH - 8 - sym_w, 0, sym_w, HEADER)
+        painter.setPen(text if self.kind == "op" else muted)
+        symbol = QFontMetricsF(symbol_font).elidedText(self.symbol, Qt.TextElideMode.ElideRight, sym_w)
+        painter.drawText(sym_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, symbol)
+        if self.editor is None:
+            label_w = WIDTH - 16 - sym_w - 6
+            if QFontMetricsF(label_font).horizontalAdvance(self.label) > label_w:
+                label_font.setPixelSize(11)  # long labels (x1*w1 + x2*w2) shrink a little before eliding
+            painter.setFont(label_font)
+            painter.setPen(text)
+            label = QFontMetricsF(label_font).elidedText(self.label, Qt.TextElideMode.ElideRight, label_w)
+            painter.drawText(QRectF(8, 0, label_w, HEADER), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             label)
+        painter.setPen(QPen(c["node_border"], 1.0))
+        painter.drawLine(QPointF(0.5, HEADER), QPointF(WIDTH - 0.5, HEADER))
+        # rows: data and grad, names muted left, numbers right-aligned in a monospace font
+        top = HEADER + PAD + (self.height - HEADER - 2 * PAD - 2 * ROW) / 2
+        rows = ((QCoreApplication.translate("NodeItem", "data"), fmt_number(self.value), text),
+                (QCoreApplication.translate("NodeItem", "grad"), fmt_number(self.grad) if self.show_grad else "",
+                 self._grad_color(c)))
+        left = 12.0
+        for i, (name, number, color) in enumerate(rows):
+            rect = QRectF(left, top + i * ROW, WIDTH - left - 10, ROW)
+            painter.setFont(small)
+            painter.setPen(muted)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+            painter.setFont(mono)
+            painter.setPen(color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
+
+    def _grad_color(self, c):
+        g = self.grad
+        if g is None or not self.show_grad or not isinstance(g, float) or not math.isfinite(g) or g == 0:
+            return c["node_muted"]
+        return c["wire_pos"] if g > 0 else c["wire_neg"]
+
+    # ------------------------------------------------------------ interaction
+    def itemChange(self, change, value):
+        scene = self.scene()
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene is not None:
+            if not self._syncing and scene.snap:
+                g = scene.grid_size
+                return QPointF(round(value.x() / g) * g, round(value.y() / g) * g)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and scene is not None:
+            scene.node_item_moved(self)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(1 if self.isSelected() else 0)
+        return super().itemChange(change, value)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseDoubleClickEvent(event)
+        if self.label_rect().contains(event.pos()):
+            self.start_rename()
+        else:
+            self.scene().node_activated.emit(self.node_id)
+        event.accept()
+
+    def start_rename(self) -> LabelEditorItem:
+        """Open the inline label editor with the whole label selected."""
+        if self.editor is None:
+            self.editor = LabelEditorItem(self, self.label, self._rename_done)
+            self.editor.setDefaultTextColor(self.scene().colors["node_text"])
+            self.editor.setPos(5, (HEADER - self.editor.boundingRect().height()) / 2)
+            self.editor.setTextWidth(WIDTH * 0.6)
+            self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+            cursor = self.editor.textCursor()
+            cursor.select(cursor.SelectionType.Document)
+            self.editor.setTextCursor(cursor)
+            self.update()
+        return self.editor
+
+    def _rename_done(self, text: str | None) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.setParentItem(None)
+            if editor.scene() is not None:
+                editor.scene().removeItem(editor)
+        self.update()
+        if text and text != self.label and self.scene() is not None:
+            self.scene().rename_node(self.node_id, text)

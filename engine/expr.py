@@ -52,8 +52,9 @@ class ExpressionError(EngineError, ValueError):
 
 
 def functions() -> dict[str, ops.Op]:
-    """The registry ops callable by name in a formula (scalar, no parameters)."""
-    return {op.name: op for op in ops.scalar_ops() if not op.params}
+    """The registry ops callable by name in a formula: scalar ops and the two-port losses (batch means)."""
+    return {op.name: op for op in ops.OPS.values()
+            if not op.params and (op.scalar or (op.category == "loss" and op.name != "softmax_ce"))}
 
 
 def default_kind(name: str) -> str:

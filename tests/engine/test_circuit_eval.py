@@ -1,0 +1,170 @@
+"""Compiled circuits against independent oracles: the Value engine, finite differences, numpy."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from engine import MathDomainError, Value, ops
+from engine.circuit import Circuit, CircuitError
+from engine.circuit.evaluate import Evaluator
+from engine.circuit.from_value import circuit_from_value
+from engine.commands import History
+from engine.expr import circuit_from_expression
+
+SMOOTH = [op.name for op in ops.scalar_ops() if op.name not in ("relu", "abs", "max")]
+ALL = [op.name for op in ops.scalar_ops()]
+
+
+@st.composite
+def value_graphs(draw, names):
+    """A random expression over 3 leaves built from the given scalar ops, as Values."""
+    leaves = [Value(draw(st.floats(0.3, 1.7)), label=f"x{i}") for i in range(3)]
+    pool = list(leaves)
+    for _ in range(draw(st.integers(1, 7))):
+        op = ops.get(draw(st.sampled_from(names)))
+        args = [draw(st.sampled_from(pool)) for _ in range(op.arity)]
+        params = {p.name: draw(st.sampled_from([2.0, 3.0, 0.5])) for p in op.params}
+        try:
+            out = args[0].apply(op.name, *args[1:], **params)
+        except MathDomainError:
+            assume(False)
+        assume(abs(out.data) < 1e6)
+        pool.append(out)
+    return leaves, pool[-1]
+
+
+def _check_against_value(leaves, root):
+    doc = circuit_from_value(root)
+    ev = Evaluator(doc)
+    root.backward()
+    assert ev.value(doc.outputs()[0].id) == pytest.approx(root.data, rel=1e-12)
+    for leaf in leaves:
+        if leaf.label in {n.label for n in doc.nodes()}:
+            assert ev.grad(doc.by_label(leaf.label).id) == pytest.approx(leaf.grad, rel=1e-9, abs=1e-12)
+    return doc, ev
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(value_graphs(ALL))
+def test_random_circuits_match_the_value_engine(graph):
+    _check_against_value(*graph)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(value_graphs(SMOOTH))
+def test_random_smooth_circuits_match_finite_differences(graph):
+    doc, ev = _check_against_value(*graph)
+    numeric = ev.numeric_grads(eps=1e-6)
+    for nid, g in numeric.items():
+        assert ev.grad(nid) == pytest.approx(g, rel=1e-4, abs=1e-5)
+
+
+def lecture_L():
+    return circuit_from_expression("e = a*b; d = e + c; L = d*f", values=dict(a=2.0, b=-3.0, c=10.0, f=-2.0))
+
+
+def grads_by_label(doc, ev):
+    return {n.label: ev.grad(n.id) for n in doc.nodes()}
+
+
+def test_incremental_reevaluation_equals_a_full_recompute():
+    doc = lecture_L()
+    ev = Evaluator(doc)
+    doc.set_value(doc.by_label("c").id, 4.5)
+    fresh = Evaluator(doc)
+    assert ev.values == fresh.values
+    assert grads_by_label(doc, ev) == grads_by_label(doc, fresh)
+    assert ev.value(doc.by_label("L").id) == (2.0 * -3.0 + 4.5) * -2.0
+
+
+def test_only_downstream_instructions_rerun():
+    doc = lecture_L()
+    ev = Evaluator(doc)
+    tape = ev.tape
+    f_slot = tape.leaves[doc.by_label("f").id]
+    rerun = {tape.instrs[k].node_id for k in tape.downstream[f_slot]}
+    assert {doc.node(n).label for n in rerun} == {"L"}
+
+
+def test_stale_gradients_until_backward_when_auto_backward_is_off():
+    doc = lecture_L()
+    ev = Evaluator(doc)
+    ev.auto_backward = False
+    a = doc.by_label("a").id
+    doc.set_value(a, 3.0)
+    assert ev.grads_stale and ev.grad(a) is None
+    ev.backward()
+    assert ev.grad(a) == pytest.approx(-3.0 * -2.0)
+
+
+def test_fan_out_accumulates():
+    doc = circuit_from_expression("b = a + a; c = b + b", values={"a": 1.0})
+    ev = Evaluator(doc)
+    assert ev.grad(doc.by_label("a").id) == 4.0
+
+
+def test_first_nan_node_is_named_with_the_reason():
+    doc = circuit_from_expression("l = log(x); y = l * 2", values={"x": -0.5})
+    ev = Evaluator(doc)
+    assert list(ev.errors) == [doc.by_label("l").id]
+    assert "'l' (log): log needs x > 0, got x = -0.5" == ev.errors[doc.by_label("l").id]
+    assert math.isnan(ev.value(doc.by_label("y").id))
+
+
+def test_division_by_zero_is_flagged_not_raised():
+    doc = circuit_from_expression("q = a / b", values={"a": 1.0, "b": 0.0})
+    ev = Evaluator(doc)
+    assert "division by zero" in ev.errors[doc.by_label("q").id]
+
+
+def test_unwired_port_is_a_clear_error():
+    doc = Circuit()
+    x = doc.add_node(doc.make_node("input", label="x", value=1.0))
+    m = doc.add_node(doc.make_node("op", "mul", label="m"))
+    doc.connect(x.id, m.id, "a")
+    ev = Evaluator(doc)
+    assert ev.compile_error == "'m' has no wire on port 'b'"
+    with pytest.raises(CircuitError, match="port 'b'"):
+        ev.forward()
+
+
+def test_dataset_circuit_equals_looping_the_samples():
+    X = np.array([[0.5, -1.0], [2.0, 0.3], [-0.7, 1.1]])
+    y = np.array([1.0, -1.0, 1.0])
+    doc = circuit_from_expression("s = tanh(x1*w1 + x2*w2 + b0); l = hinge(s, y)",
+                                  values={"w1": 0.4, "w2": -0.8, "b0": 0.1})
+    for label in ("x1", "x2", "y"):  # turn the inputs into data columns
+        node = doc.by_label(label)
+        node.kind, node.params = "data", {"column": label}
+    doc.set_dataset({"name": "custom", "X": X.tolist(), "y": y.tolist()})
+    ev = Evaluator(doc)
+    w = np.array([0.4, -0.8])
+    total, gw = 0.0, np.zeros(2)
+    for xi, yi in zip(X, y, strict=True):
+        s = math.tanh(xi @ w + 0.1)
+        margin = 1 - yi * s
+        total += max(0.0, margin) / 3
+        if margin > 0:
+            gw += -yi * (1 - s * s) * xi / 3
+    assert ev.value(doc.by_label("l").id) == pytest.approx(total, rel=1e-12)
+    assert ev.grad(doc.by_label("w1").id) == pytest.approx(gw[0], rel=1e-12)
+    assert ev.grad(doc.by_label("w2").id) == pytest.approx(gw[1], rel=1e-12)
+
+
+def test_training_step_is_one_undo_entry_and_lowers_the_loss():
+    doc = circuit_from_expression("p = w*x; d = p - t; L = d*d", values={"w": 0.5, "x": 2.0, "t": 3.0})
+    history = History(doc)
+    ev = Evaluator(doc)
+    from engine.circuit.training import Trainer
+
+    trainer = Trainer(doc, ev, history)
+    trainer.settings.update(lr=0.05)
+    trainer.run(5)
+    assert trainer.history == sorted(trainer.history, reverse=True)
+    assert len(history._done) == 5
+    w_before_last = doc.by_label("w").value
+    history.undo()
+    assert doc.by_label("w").value != w_before_last

@@ -60,13 +60,15 @@ class Dense:
 
     @staticmethod
     def forward(m, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
-        return _activate(A, Dense._z(x, W, b), activation)
+        out = _activate(A, Dense._z(x, W, b), activation)
+        return out[:, 0] if out.shape[1] == 1 else out  # one unit: a per-sample scalar wire
 
     @staticmethod
     def backward(m, g, out, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
         x2 = np.atleast_2d(np.asarray(x, dtype=np.float64))
-        dz = _activation_grad(A, g, out, Dense._z(x, W, b), activation)
-        dz = np.broadcast_to(dz, out.shape)
+        z = Dense._z(x, W, b)
+        g = np.broadcast_to(np.asarray(g, dtype=np.float64).reshape(-1, z.shape[1]), z.shape)
+        dz = _activation_grad(A, g, np.reshape(out, z.shape), z, activation)
         dx = dz @ np.asarray(W, dtype=np.float64)  # d(xW^T)/dx = W
         return (dx.reshape(np.shape(x)),), {"W": (dz.T @ x2).tolist(), "b": dz.sum(axis=0).tolist()}
 

@@ -11,12 +11,13 @@ SEED_3X3_LOSS = 0.3333  # the seed notebook prints 0.3333 for the all-ones netwo
 def torch_reference(doc, columns):
     """Run the circuit with torch float64, independently of the engine: {node id: (value, grad)} by batch mean."""
     torch = pytest.importorskip("torch")
-    t = {}
+    t, params = {}, {}
     acts = {"tanh": torch.tanh, "relu": torch.relu, "sigmoid": torch.sigmoid, "linear": lambda x: x}
     for node_id in doc.topological_order():
         node, ins = doc.node(node_id), doc.inputs_of(node_id)
         if node.kind == "data":
-            t[node_id] = torch.tensor(np.asarray(columns[node.params["column"]], dtype=np.float64))
+            t[node_id] = torch.tensor(np.asarray(columns[node.params["column"]], dtype=np.float64),
+                                      requires_grad=True)
             continue
         if node.kind in ("input", "weight", "constant"):
             t[node_id] = torch.tensor(float(node.value), dtype=torch.float64, requires_grad=True)
@@ -29,8 +30,9 @@ def torch_reference(doc, columns):
             out = acts[node.params["activation"]](sum(wi * a for wi, a in zip(w, args, strict=True))
                                                   + node.params["b"])
         elif node.kind == "dense":
-            W = torch.tensor(node.params["W"], dtype=torch.float64)
-            b = torch.tensor(node.params["b"], dtype=torch.float64)
+            W = torch.tensor(node.params["W"], dtype=torch.float64, requires_grad=True)
+            b = torch.tensor(node.params["b"], dtype=torch.float64, requires_grad=True)
+            params[node_id] = {"W": W, "b": b}
             out = acts[node.params["activation"]](args[0] @ W.T + b)
         else:
             out = _op(torch, node.op, args)
@@ -40,7 +42,8 @@ def torch_reference(doc, columns):
             v.retain_grad()
     root = doc.outputs()[0].id
     t[root].backward()
-    return {k: (v.detach().numpy(), None if v.grad is None else v.grad.numpy()) for k, v in t.items()}
+    out = {k: (v.detach().numpy(), None if v.grad is None else v.grad.numpy()) for k, v in t.items()}
+    return out, {k: {name: p.grad.numpy() for name, p in ps.items()} for k, ps in params.items()}
 
 
 def _op(torch, name, args):
@@ -61,7 +64,11 @@ def _op(torch, name, args):
 
 
 def compare_with_torch(doc, ev, columns):
-    ref = torch_reference(doc, columns)
+    ref, param_ref = torch_reference(doc, columns)
+    for node_id, grads in param_ref.items():  # the weights' gradients, the ones training uses
+        for name, g in grads.items():
+            mine = np.asarray(ev.param_grads(node_id)[name])
+            np.testing.assert_allclose(mine, g, rtol=1e-7, atol=1e-12, err_msg=f"{doc.node(node_id).label}.{name}")
     for node_id, (value, grad) in ref.items():
         label = doc.node(node_id).label
         assert np.mean(ev.value(node_id)) == pytest.approx(float(np.mean(value)), rel=1e-9, abs=1e-12), label
@@ -82,7 +89,7 @@ def loss_falls(doc, steps):
 
 def columns_of(doc, ev):
     """What each data node feeds the circuit (the oracle recomputes everything downstream)."""
-    return {n.params["column"]: np.asarray(ev.value(n.id), dtype=np.float64) for n in doc.nodes() if n.kind == "data"}
+    return {n.params["column"]: np.asarray(ev.values[n.id], dtype=np.float64) for n in doc.nodes() if n.kind == "data"}
 
 
 def check_lecture_mlp(doc, ev):

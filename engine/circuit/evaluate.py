@@ -177,11 +177,15 @@ class Evaluator:
 
     def _find_errors(self, tape):
         bad = {}
+        vals = self._vals
         for ins in tape.instrs:
-            out = self._vals[ins.out]
-            if np.all(np.isfinite(out)):
+            out = vals[ins.out]
+            if type(out) is float:
+                if out - out == 0.0:  # finite, the fast scalar check
+                    continue
+            elif np.all(np.isfinite(out)):
                 continue
-            xs = [self._vals[i] for i in ins.ins]
+            xs = [vals[i] for i in ins.ins]
             if not all(np.all(np.isfinite(x)) for x in xs):
                 continue  # inherited: only the first culprit is named
             label = self.doc.node(ins.node_id).label

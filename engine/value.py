@@ -153,11 +153,15 @@ class Value:
                     node._backward()
 
 
-def topological_order(root: Value) -> list[Value]:
-    """Every node the root depends on, parents before children, found without recursion."""
-    topo: list[Value] = []
+def topological_order(root, parents_of=None) -> list:
+    """Every node the root depends on, parents before children, found without recursion.
+
+    `parents_of(node)` gives a node's ordered inputs (default: a Value's own parents).
+    """
+    parents_of = parents_of or (lambda v: v._parents)
+    topo: list = []
     visited: set[int] = set()
-    stack: list[tuple[Value, bool]] = [(root, False)]
+    stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
         node, expanded = stack.pop()
         if expanded:
@@ -167,7 +171,7 @@ def topological_order(root: Value) -> list[Value]:
             continue
         visited.add(id(node))
         stack.append((node, True))
-        for parent in reversed(node._parents):
+        for parent in reversed(parents_of(node)):
             if id(parent) not in visited:
                 stack.append((parent, False))
     return topo

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .. import ops
 from ..errors import EngineError
-from ..value import Value
+from ..value import Value, topological_order
 from .document import Circuit
 
 # micrograd's _op strings -> registry ops (its sub, div and neg are built from these)
@@ -124,20 +124,14 @@ def _parts(v) -> tuple:
 
 
 def _topological(root, parts: dict[int, tuple]) -> list:
-    """Every value the root depends on, parents first, found without recursion; fills `parts`."""
-    topo: list = []
-    stack: list[tuple[object, bool]] = [(root, False)]
-    while stack:
-        v, expanded = stack.pop()
-        if expanded:
-            topo.append(v)
-            continue
-        if id(v) in parts:
-            continue
-        parts[id(v)] = _parts(v)
-        stack.append((v, True))
-        stack.extend((p, False) for p in reversed(parts[id(v)][2]) if id(p) not in parts)
-    return topo
+    """Every value the root depends on, parents first (engine.value's sort); fills `parts`."""
+
+    def parents_of(v):
+        if id(v) not in parts:
+            parts[id(v)] = _parts(v)
+        return parts[id(v)][2]
+
+    return topological_order(root, parents_of)
 
 
 def _label(text: str, fn, taken: set[str], used: set[str], leaf_numbers) -> str:

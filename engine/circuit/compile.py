@@ -50,6 +50,9 @@ class Tape:
     instrs: list[Instr]
     downstream: dict[int, list[int]]  # leaf slot -> indices of instructions to re-run
     batch: bool  # True when data nodes feed the circuit
+    nodes: dict = field(default_factory=dict)  # node id -> Node (stable until the next recompile)
+    live: dict = field(default_factory=dict)  # root slot -> slots the root depends on (cache)
+    root_id: str | None = None  # the differentiated node, once found
 
 
 def compile_circuit(doc: Circuit) -> Tape:
@@ -83,7 +86,8 @@ def compile_circuit(doc: Circuit) -> Tape:
     for nid, slot in list(leaves.items()) + list(data.items()):
         after = nx.descendants(doc.graph, nid)
         downstream[slot] = sorted(position[slots[d]] for d in after if slots[d] in position)
-    return Tape(slots, order, leaves, data, instrs, downstream, bool(data))
+    nodes = {nid: doc.node(nid) for nid in order}
+    return Tape(slots, order, leaves, data, instrs, downstream, bool(data), nodes)
 
 
 def run_forward(tape: Tape, vals: list, m, only: list[int] | None = None) -> None:
@@ -100,7 +104,9 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
 
     Yields (instruction, local gradients per input) after adding its contributions.
     """
-    live = _ancestors(tape, root)
+    live = tape.live.get(root)
+    if live is None:
+        live = tape.live[root] = _ancestors(tape, root)
     with np.errstate(all="ignore"):
         for ins in reversed(tape.instrs):
             if ins.out not in live:

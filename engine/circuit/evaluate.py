@@ -138,7 +138,7 @@ class Evaluator:
     def _load_leaves(self, tape):
         vals = [None] * len(tape.ids)
         for nid, slot in tape.leaves.items():
-            vals[slot] = self.doc.node(nid).value
+            vals[slot] = tape.nodes[nid].value
         if tape.data:
             X, y = dataset_arrays(self.doc.dataset)
             for nid, slot in tape.data.items():
@@ -183,7 +183,7 @@ class Evaluator:
             if type(out) is float:
                 if out - out == 0.0:  # finite, the fast scalar check
                     continue
-            elif np.all(np.isfinite(out)):
+            elif np.isfinite(out).all():
                 continue
             xs = [vals[i] for i in ins.ins]
             if not all(np.all(np.isfinite(x)) for x in xs):
@@ -200,11 +200,16 @@ class Evaluator:
 
     def root(self) -> str:
         """The node whose gradient is 1: an output node, else the single sink."""
+        tape = self.tape
+        if tape is not None and tape.root_id is not None:
+            return tape.root_id
         outs = self.doc.outputs()
         if len(outs) != 1:
             labels = ", ".join(n.label for n in outs) or "none"
             raise CircuitError(f"the circuit needs exactly one result to differentiate (found: {labels}); "
                                "add an output node")
+        if tape is not None:
+            tape.root_id = outs[0].id
         return outs[0].id
 
     def backward(self):

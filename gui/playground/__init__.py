@@ -1,0 +1,67 @@
+"""The live playground: value sliders, backprop stepping with the chain rule, training and plots.
+
+install(window) adds them to a main window that has doc, evaluator, undo, scene and a status bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from .chain_rule_panel import ChainRulePanel
+from .controller import GradCheckPanel, PlaygroundController
+from .plots import ActivationPanel, GradientsPanel, LossPanel
+from .slider_panel import ValueSliderPanel
+
+
+def _dock(window, widget, title, name, area=Qt.RightDockWidgetArea):
+    if hasattr(window, "add_dock"):
+        return window.add_dock(widget, title, name, area)
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def install(window):
+    """Add the playground's docks, toolbar and actions to a main window; returns the parts."""
+    tr = window.tr
+    parts = {
+        "slider": ValueSliderPanel(window.doc, window.undo),
+        "chain": ChainRulePanel(),
+        "loss": LossPanel(),
+        "grads": GradientsPanel(window.doc, window.evaluator),
+        "activation": ActivationPanel(window.doc, window.evaluator),
+        "check": GradCheckPanel(),
+    }
+    ctl = PlaygroundController(window, parts["chain"], parts["loss"], parts["check"])
+    parts["controller"] = ctl
+    _dock(window, parts["slider"], tr("Value"), "dock_value")
+    chain = _dock(window, parts["chain"], tr("Chain rule"), "dock_chain", Qt.BottomDockWidgetArea)
+    tabs = [_dock(window, parts[key], title, name, Qt.BottomDockWidgetArea) for key, title, name in (
+        ("grads", tr("Gradients"), "dock_gradients"), ("loss", tr("Loss"), "dock_loss"),
+        ("activation", tr("Activation"), "dock_activation"), ("check", tr("Gradient check"), "dock_gradcheck"))]
+    for other in tabs[1:]:
+        window.tabifyDockWidget(tabs[0], other)
+    tabs[0].raise_()
+    window.resizeDocks([chain], [250], Qt.Vertical)  # the canvas keeps most of the height
+    bar = window.addToolBar(tr("Backprop"))
+    bar.setObjectName("toolbar_backprop")
+    for name in ("forward", "backward", "zero_grad", "auto_backward", None, "step_backward", "step_back",
+                 "run_to_end", "reset", None, "grad_check", "grad_step", "train"):
+        if name is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(ctl.actions[name])
+
+    def selected(ids):
+        one = ids[0] if len(ids) == 1 else None
+        parts["slider"].show_node(one)
+        parts["activation"].show_node(one)
+        parts["grads"].selected = one
+        parts["grads"].refresh()
+
+    window.scene.selection_ids_changed.connect(selected)
+    window.playground = parts
+    return parts

@@ -1,0 +1,201 @@
+"""The backprop controls: forward, backward, stepping with the chain rule, gradient check, training."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+from engine.circuit.document import CircuitError
+from engine.circuit.training import Trainer, TrainingError
+
+
+class GradCheckPanel(QTableWidget):
+    """Analytic gradient beside the central-difference one for every leaf; mismatches flagged."""
+
+    def __init__(self, parent=None):
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels([self.tr("Node"), self.tr("Analytic"), self.tr("Numeric"), self.tr("OK")])
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_rows(self, rows) -> None:
+        self.setRowCount(len(rows))
+        for r, (label, analytic, numeric, ok) in enumerate(rows):
+            for c, text in enumerate((label, f"{analytic:.6g}", f"{numeric:.6g}", "✓" if ok else "✗ mismatch")):
+                self.setItem(r, c, QTableWidgetItem(text))
+
+
+class PlaygroundController(QObject):
+    """Owns the stepper and the trainer of one window and the actions that drive them."""
+
+    def __init__(self, window, chain_panel, loss_panel, check_panel):
+        super().__init__(window)
+        self.w, self.chain, self.loss, self.check = window, chain_panel, loss_panel, check_panel
+        self.doc, self.ev = window.doc, window.evaluator
+        self.stepper = None
+        self.trainer = None
+        self._training_edit = False  # our own weight write-backs must not reset the trainer
+        self.timer = QTimer(self)
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(self._train_tick)
+        self.actions: dict[str, QAction] = {}
+        for name, text, key, slot in [
+            ("forward", self.tr("Forward"), "F5", self.forward),
+            ("backward", self.tr("Backward"), "F6", self.backward),
+            ("zero_grad", self.tr("Zero grad"), None, self.zero_grad),
+            ("step_backward", self.tr("Step backward"), "F10", self.step_backward),
+            ("step_back", self.tr("Step back"), "Shift+F10", self.step_back),
+            ("run_to_end", self.tr("Run to end"), "Ctrl+F10", self.run_to_end),
+            ("reset", self.tr("Reset"), None, self.reset),
+            ("grad_check", self.tr("Gradient check"), "F7", self.grad_check),
+            ("grad_step", self.tr("Gradient step"), "F8", self.gradient_step),
+            ("train", self.tr("Train"), "F9", self.toggle_training),
+        ]:
+            act = QAction(text, window)
+            if key:
+                act.setShortcut(QKeySequence(key))
+            act.triggered.connect(slot)
+            self.actions[name] = act
+        auto = QAction(self.tr("Auto backward"), window)
+        auto.setCheckable(True)
+        auto.setChecked(self.ev.auto_backward)
+        auto.toggled.connect(self.set_auto_backward)
+        self.actions["auto_backward"] = auto
+        for name in ("value_changed", "node_added", "node_removed", "edge_added", "edge_removed",
+                     "params_changed", "document_reset"):
+            self.doc.events.subscribe(name, self._document_changed)
+
+    def status(self, text: str) -> None:
+        if hasattr(self.w, "status"):
+            self.w.status(text)
+        else:
+            self.w.statusBar().showMessage(text, 8000)
+
+    def _guard(self, fn):
+        try:
+            return fn()
+        except (CircuitError, TrainingError) as exc:
+            self.status(str(exc))
+            return None
+
+    # ------------------------------------------------------------ passes
+    def forward(self):
+        self._end_stepping()
+        self._guard(self.ev.forward)
+
+    def backward(self):
+        self._end_stepping()
+        self._guard(self.ev.backward)
+
+    def zero_grad(self):
+        self._end_stepping()
+        self.ev.zero_grad()
+
+    def set_auto_backward(self, on: bool):
+        self.ev.auto_backward = on
+        if on:
+            self._guard(self.ev.backward)
+
+    # ------------------------------------------------------------ stepping
+    def _ensure_stepper(self):
+        if self.stepper is None:
+            self.stepper = self._guard(self.ev.stepper)
+        return self.stepper
+
+    def step_backward(self):
+        st = self._ensure_stepper()
+        if st is None:
+            return
+        if st.done:
+            self.status(self.tr("Backpropagation is complete: every gradient is known."))
+        else:
+            st.step()
+        self._show_step()
+
+    def step_back(self):
+        if self.stepper is not None:
+            self.stepper.back()
+            self._show_step()
+
+    def run_to_end(self):
+        st = self._ensure_stepper()
+        if st is not None:
+            st.run_to_end()
+            self._show_step()
+
+    def reset(self):
+        st = self._ensure_stepper()
+        if st is not None:
+            st.reset()
+            self._show_step()
+
+    def _show_step(self):
+        st = self.stepper
+        self.chain.show_steps(st.history, st.total)
+        cur = st.current
+        flow = [(c.target, cur.node_id, c.port) for c in cur.contributions] if cur else []
+        self.w.scene.highlight(cur.node_id if cur else st._root_id, flow, set(st.reached))
+
+    def _end_stepping(self):
+        if self.stepper is not None:
+            self.stepper = None
+            self.chain.show_steps([], 0)
+            self.w.scene.highlight(None)
+
+    def _document_changed(self, **_):
+        if self._training_edit:
+            return
+        self._end_stepping()
+        if not self.timer.isActive():
+            self.trainer = None  # the user edited the circuit: a new run starts at the next step
+
+    # ------------------------------------------------------------ checks and training
+    def grad_check(self):
+        self._end_stepping()
+        numeric = self._guard(self.ev.numeric_grads)
+        if numeric is None:
+            return
+        rows, bad = [], 0
+        for nid, g in numeric.items():
+            a = self.ev.grad(nid)
+            a = 0.0 if a is None else a
+            ok = math.isclose(a, g, rel_tol=1e-4, abs_tol=1e-6)
+            bad += not ok
+            rows.append((self.doc.node(nid).label, a, g, ok))
+        self.check.show_rows(rows)
+        self.status(self.tr("Gradient check: {n} leaves, {bad} mismatches").format(n=len(rows), bad=bad))
+
+    def _trainer(self):
+        if self.trainer is None:
+            self.trainer = Trainer(self.doc, self.ev, self.w.undo)
+        return self.trainer
+
+    def _train_once(self) -> bool:
+        self._training_edit = True
+        try:
+            return self._guard(self._trainer().step) is not None
+        finally:
+            self._training_edit = False
+
+    def gradient_step(self):
+        self._end_stepping()
+        if self._train_once():
+            self.loss.set_history(self.trainer.history)
+
+    def toggle_training(self):
+        if self.timer.isActive():
+            self.timer.stop()
+            self.actions["train"].setText(self.tr("Train"))
+        else:
+            self._end_stepping()
+            self._trainer()
+            self.timer.start()
+            self.actions["train"].setText(self.tr("Pause"))
+
+    def _train_tick(self):
+        if not self._train_once():
+            self.toggle_training()
+            return
+        self.loss.set_history(self.trainer.history)

@@ -1,0 +1,103 @@
+"""The value slider of the selected input or weight: drag to nudge, everything downstream follows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSlider, QWidget
+
+from engine.circuit.nodes import VALUE_KINDS
+from engine.commands import SetSlider, SetValue
+
+TICKS = 1000  # slider positions across the node's range
+
+
+class ValueSliderPanel(QWidget):
+    """Slider + spin box bound to one node's value; edits go through the undo bridge."""
+
+    def __init__(self, doc, undo, parent=None):
+        super().__init__(parent)
+        self.doc, self.undo, self.node_id = doc, undo, None
+        self.title = QLabel(self.tr("Select an input or a weight to nudge it."))
+        self.title.setWordWrap(True)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setRange(0, TICKS)
+        self.spin = QDoubleSpinBox()
+        self.spin.setDecimals(4)
+        self.lo, self.hi, self.step = QDoubleSpinBox(), QDoubleSpinBox(), QDoubleSpinBox()
+        for box in (self.lo, self.hi, self.step):
+            box.setRange(-1e6, 1e6)
+            box.setDecimals(3)
+            box.editingFinished.connect(self._range_edited)
+        form = QFormLayout(self)
+        form.addRow(self.title)
+        form.addRow(self.tr("Value"), self.spin)
+        form.addRow(self.slider)
+        form.addRow(self.tr("Minimum"), self.lo)
+        form.addRow(self.tr("Maximum"), self.hi)
+        form.addRow(self.tr("Step"), self.step)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.sliderReleased.connect(self.undo.seal)
+        self.spin.valueChanged.connect(self._spin_changed)
+        for event in ("value_changed", "slider_changed", "label_changed"):
+            doc.events.subscribe(event, self._node_event)
+        doc.events.subscribe("document_reset", lambda: self.show_node(None))
+        self.show_node(None)
+
+    def _node_event(self, node_id, **_) -> None:
+        if node_id == self.node_id:
+            self._sync()
+
+    def show_node(self, node_id: str | None) -> None:
+        """Bind to a node (None or a non-value node: show the hint and disable)."""
+        if node_id is not None and (node_id not in self.doc.graph or self.doc.node(node_id).kind not in VALUE_KINDS):
+            node_id = None
+        self.node_id = node_id
+        for w in (self.slider, self.spin, self.lo, self.hi, self.step):
+            w.setEnabled(node_id is not None)
+        self._sync()
+
+    def _sync(self) -> None:
+        """Model -> widgets, inside signal blockers."""
+        if self.node_id is None:
+            self.title.setText(self.tr("Select an input or a weight to nudge it."))
+            return
+        node = self.doc.node(self.node_id)
+        lo, hi, step = node.slider
+        lo, hi = min(lo, node.value), max(hi, node.value)
+        blockers = [QSignalBlocker(w) for w in (self.slider, self.spin, self.lo, self.hi, self.step)]
+        self.title.setText(self.tr("{label} ({kind})").format(label=node.label, kind=node.kind))
+        self.spin.setRange(lo, hi)
+        self.spin.setSingleStep(step)
+        self.spin.setValue(node.value)
+        self.slider.setValue(round((node.value - lo) / (hi - lo) * TICKS) if hi > lo else 0)
+        self.lo.setValue(node.slider[0])
+        self.hi.setValue(node.slider[1])
+        self.step.setValue(step)
+        del blockers
+
+    def _set(self, value: float) -> None:
+        if self.node_id is not None and value != self.doc.node(self.node_id).value:
+            self.undo.push(SetValue(self.node_id, value))
+
+    def _slider_moved(self, pos: int) -> None:
+        lo, hi, step = self.doc.node(self.node_id).slider
+        value = lo + (hi - lo) * pos / TICKS
+        self._set(round(round(value / step) * step, 10))
+
+    def _spin_changed(self, value: float) -> None:
+        self._set(value)
+        self.undo.seal()
+
+    def _range_edited(self) -> None:
+        if self.node_id is None:
+            return
+        new = (self.lo.value(), self.hi.value(), self.step.value())
+        if new != self.doc.node(self.node_id).slider and new[0] < new[1] and new[2] > 0:
+            self.undo.push(SetSlider(self.node_id, new))
+
+    def nudge(self, steps: int) -> None:
+        """Keyboard nudge: move the value by whole steps."""
+        if self.node_id is not None:
+            node = self.doc.node(self.node_id)
+            self._set(round(node.value + steps * node.slider[2], 10))
+            self.undo.seal()

@@ -1,0 +1,158 @@
+"""The live playground driven through its real widgets (offscreen): sliders, stepping, training, plots."""
+
+import pytest
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from engine import Value
+from engine.circuit import io
+from engine.circuit.evaluate import Evaluator
+from engine.commands import History
+from gui.canvas.scene import CircuitScene
+from gui.canvas.view import CanvasView
+from gui.playground import install
+from tests.conftest import EXAMPLES, SCREENSHOTS
+
+
+class HostWindow(QMainWindow):
+    """The window attributes the playground relies on (doc, evaluator, undo, scene)."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.doc = io.load(path)
+        self.evaluator = Evaluator(self.doc)
+        self.undo = History(self.doc)
+        self.scene = CircuitScene(self.doc, self.evaluator, self._push, self.undo.seal)
+        self.view = CanvasView(self.scene)
+        self.setCentralWidget(self.view)
+        self.messages = []
+
+    def _push(self, cmd):
+        self.undo.push(cmd)
+        return True
+
+    def status(self, text):
+        self.messages.append(text)
+
+
+@pytest.fixture
+def host(qtbot):
+    def make(name):
+        w = HostWindow(EXAMPLES / f"{name}.json")
+        qtbot.addWidget(w)
+        parts = install(w)
+        w.resize(1400, 900)
+        return w, parts
+
+    return make
+
+
+def test_slider_drag_updates_downstream_and_is_one_undo_entry(host, qtbot):
+    w, parts = host("neuron")
+    doc, ev = w.doc, w.evaluator
+    b = doc.by_label("b")
+    w.scene.select_ids([b.id])
+    slider = parts["slider"]
+    assert slider.node_id == b.id
+    for pos in (600, 650, 700):
+        slider.slider.setValue(pos)
+    slider.slider.sliderReleased.emit()
+    lo, hi, step = b.slider
+    want_b = round(round((lo + (hi - lo) * 0.7) / step) * step, 10)
+    assert b.value == pytest.approx(want_b)
+    x1, w1, x2, w2 = 2.0, -3.0, 0.0, 1.0
+    bv = Value(want_b)
+    o = (Value(x1) * Value(w1) + Value(x2) * Value(w2) + bv).tanh()
+    o.backward()
+    assert ev.value(doc.by_label("o").id) == pytest.approx(o.data, rel=1e-12)
+    assert ev.grad(b.id) == pytest.approx(bv.grad, rel=1e-12)
+    assert len(w.undo._done) == 1
+    w.undo.undo()
+    assert b.value == pytest.approx(6.8813735870195432)
+
+
+def test_stepping_the_neuron_follows_the_lecture(host):
+    w, parts = host("neuron")
+    ctl, doc = parts["controller"], w.doc
+    ctl._ensure_stepper()
+    seen = {}
+    while not ctl.stepper.done:
+        ctl.step_backward()
+        for c in ctl.stepper.current.contributions:
+            seen[c.target_label] = c.total
+    want = {"n": 0.5, "b": 0.5, "x1*w1 + x2*w2": 0.5, "x1*w1": 0.5, "x2*w2": 0.5, "x1": -1.5, "w1": 1.0,
+            "x2": 0.5, "w2": 0.0}
+    assert seen == pytest.approx(want, abs=1e-12)
+    full = Evaluator(doc)
+    for n in doc.nodes():
+        assert w.evaluator.grad(n.id) == pytest.approx(full.grad(n.id), abs=1e-15)
+    assert "Step 5 of 5" in parts["chain"].heading.text()  # one step per operation node
+
+
+def test_chain_rule_panel_text_for_L(host, qtbot):
+    w, parts = host("L")
+    ctl = parts["controller"]
+    for _ in range(3):
+        ctl.step_backward()
+    text = parts["chain"].current.text()
+    assert "dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0" in text
+    ctl.step_back()
+    assert "dL/da" not in parts["chain"].current.text()
+    assert w.scene.node_item(w.doc.by_label("a").id) is not None
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.fit_all()
+    ctl.step_backward()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    w.grab().save(str(SCREENSHOTS / "playground_stepping_L.png"))
+
+
+def test_gradient_steps_and_training_lower_the_loss(host, qtbot):
+    w, parts = host("moons")
+    ctl = parts["controller"]
+    start = w.evaluator.root_value()
+    ctl.gradient_step()
+    ctl.gradient_step()
+    fired = []
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(30, lambda: fired.append(True))
+    ctl.toggle_training()
+    qtbot.waitUntil(lambda: len(ctl.trainer.history) >= 8, timeout=20000)
+    ctl.toggle_training()
+    hist = ctl.trainer.history
+    assert fired, "the event loop ran while training"
+    assert hist[0] == start, "the two single steps and the run share one history"
+    assert hist[-1] < hist[0]
+    xs, ys = parts["loss"].curve.getData()
+    assert list(ys) == pytest.approx(hist)
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.fit_all()
+    for dock in w.findChildren(QDockWidget):
+        if dock.objectName() == "dock_loss":
+            dock.raise_()
+    w.grab().save(str(SCREENSHOTS / "playground_training_moons.png"))
+
+
+def test_gradient_bars_and_activation_tangent_hold_the_engine_numbers(host):
+    w, parts = host("neuron")
+    doc, ev = w.doc, w.evaluator
+    o = doc.by_label("o")
+    w.scene.select_ids([o.id])
+    grads = parts["grads"]
+    assert dict(zip(grads.labels, grads.heights, strict=True)) == pytest.approx(
+        {n.label: ev.grad(n.id) for n in doc.nodes()})
+    act = parts["activation"]
+    px, py = act.point.getData()
+    n_value = ev.value(doc.by_label("n").id)
+    assert px[0] == pytest.approx(n_value) and py[0] == pytest.approx(0.7071067811865477)
+    tx, ty = act.tangent.getData()
+    assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(1 - 0.7071067811865477**2)
+
+
+def test_gradient_check_flags_no_mismatch_on_L(host):
+    w, parts = host("L")
+    parts["controller"].grad_check()
+    table = parts["check"]
+    assert table.rowCount() == 4
+    assert all(table.item(r, 3).text() == "✓" for r in range(4))

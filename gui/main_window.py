@@ -1,0 +1,288 @@
+"""The main window: canvas in the middle, palette on the left, the playground's docks around it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QMessageBox
+
+from engine import export
+from engine.circuit import Circuit, io
+from engine.circuit.clipboard import copy_nodes, paste_commands
+from engine.circuit.evaluate import Evaluator
+from engine.circuit.layout import layered_layout
+from engine.commands import Move
+from engine.errors import EngineError
+from engine.expr import circuit_from_expression
+
+from .canvas import colors
+from .canvas.scene import CircuitScene
+from .canvas.view import CanvasView
+from .palette_dock import PalettePanel
+from .undo import UndoBridge
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "resources" / "examples"
+
+
+class MainWindow(QMainWindow):
+    """One document, its evaluator and undo stack, the canvas and the docks."""
+
+    def __init__(self, doc: Circuit | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.doc = doc or Circuit()
+        self.evaluator = Evaluator(self.doc)
+        self.undo_stack = QUndoStack(self)
+        self.undo = UndoBridge(self.doc, self.undo_stack, self.status)
+        self.scene = CircuitScene(self.doc, self.evaluator, self.undo.push, self.undo.seal)
+        self.view = CanvasView(self.scene)
+        self.setCentralWidget(self.view)
+        self.path: Path | None = None
+        self.name: str | None = None
+        self.theme = "light"
+        self.scene.status_message.connect(self.status)
+        self.palette = PalettePanel(self._add_entry)
+        self.add_dock(self.palette, self.tr("Palette"), "dock_palette", Qt.LeftDockWidgetArea)
+        self._build_menus()
+        self.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        self.undo_stack.indexChanged.connect(lambda _: self._update_title())
+        from .playground import install
+
+        install(self)
+        self.set_theme(str(self.settings.value("theme", "light")))
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        self._update_title()
+
+    # ------------------------------------------------------------ scaffolding
+    def status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def add_dock(self, widget, title, object_name, area=Qt.RightDockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if hasattr(self, "panels_menu"):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu(self.tr("&File"))
+        self._action(f, self.tr("New"), self.new, QKeySequence.New)
+        self._action(f, self.tr("Open…"), self.open_dialog, QKeySequence.Open)
+        examples = f.addMenu(self.tr("Examples"))
+        for item in json.loads((EXAMPLES / "index.json").read_text())["examples"]:
+            act = self._action(examples, item["title"], lambda _=False, p=EXAMPLES / item["file"]: self.open(p))
+            act.setToolTip(item["description"])
+        self._action(f, self.tr("Save"), self.save, QKeySequence.Save)
+        self._action(f, self.tr("Save As…"), self.save_as, QKeySequence.SaveAs)
+        f.addSeparator()
+        self._action(f, self.tr("Export image (PNG)…"), self.export_png)
+        for kind, title in (("dot", "Graphviz DOT"), ("python", "Python (engine.Value)"), ("torch", "PyTorch")):
+            self._action(f, self.tr("Export {what}…").format(what=title), lambda _=False, k=kind: self.export_code(k))
+        f.addSeparator()
+        self._action(f, self.tr("Quit"), self.close, QKeySequence.Quit)
+        e = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.Redo)
+        e.addActions([undo, redo])
+        e.addSeparator()
+        self._action(e, self.tr("Copy"), self.copy, QKeySequence.Copy)
+        self._action(e, self.tr("Paste"), self.paste, QKeySequence.Paste)
+        self._action(e, self.tr("Delete"), self.scene.delete_selected, QKeySequence.Delete)
+        self._action(e, self.tr("Select All"), self.scene.select_all, QKeySequence.SelectAll)
+        v = bar.addMenu(self.tr("&View"))
+        self._action(v, self.tr("Zoom In"), self.view.zoom_in, QKeySequence.ZoomIn)
+        self._action(v, self.tr("Zoom Out"), self.view.zoom_out, QKeySequence.ZoomOut)
+        self._action(v, self.tr("Fit"), lambda: self.view.fit_all(), "Ctrl+0")
+        self._action(v, self.tr("Auto layout"), self.auto_layout, "Ctrl+L")
+        self._action(v, self.tr("Light theme"), lambda: self.set_theme("light"))
+        self._action(v, self.tr("Dark theme"), lambda: self.set_theme("dark"))
+        self.panels_menu = v.addMenu(self.tr("Panels"))
+        tools = self.addToolBar(self.tr("Build"))
+        tools.setObjectName("toolbar_build")
+        self.expression = QLineEdit()
+        self.expression.setPlaceholderText(self.tr("Type a formula, e.g. L = (a*b + c) * f, and press Enter"))
+        self.expression.setMinimumWidth(360)
+        self.expression.returnPressed.connect(lambda: self.build_expression(self.expression.text()))
+        tools.addWidget(self.expression)
+
+    # ------------------------------------------------------------ editing
+    def _add_entry(self, entry) -> None:
+        self.scene.add_node_at(entry.kind, entry.op, self.view.mapToScene(self.view.viewport().rect().center()))
+
+    def _paste_data(self, data, text: str) -> bool:
+        rect = self.scene.nodes_rect()
+        offset = (rect.right() + 120, rect.top()) if self.doc.nodes() else (0.0, 0.0)
+        try:
+            macro = paste_commands(self.doc, data, offset)
+        except EngineError as exc:
+            self.status(str(exc))
+            return False
+        macro.text = text
+        return self.undo.push(macro)
+
+    def build_expression(self, text: str) -> bool:
+        """Add the circuit of a formula to the canvas, laid out, as one undo entry."""
+        try:
+            doc = circuit_from_expression(text)
+        except (EngineError, SyntaxError) as exc:
+            self.status(str(exc))
+            return False
+        ok = self._paste_data(copy_nodes(doc, [n.id for n in doc.nodes()]), self.tr("build {text}").format(text=text))
+        if ok:
+            self.view.fit_all()
+        return ok
+
+    def copy(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        ids = self.scene.selected_ids()
+        if ids:
+            QApplication.clipboard().setText(json.dumps(copy_nodes(self.doc, ids)))
+
+    def paste(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        try:
+            data = json.loads(QApplication.clipboard().text())
+        except ValueError:
+            self.status(self.tr("The clipboard holds no circuit."))
+            return
+        self._paste_data(data, self.tr("paste"))
+
+    def auto_layout(self) -> None:
+        with self.undo.macro(self.tr("auto layout")):
+            for nid, pos in layered_layout(self.doc).items():
+                if tuple(pos) != self.doc.node(nid).pos:
+                    self.undo.push(Move(nid, pos))
+        self.view.fit_all()
+
+    def set_theme(self, name: str) -> None:
+        self.theme = "dark" if name == "dark" else "light"
+        self.scene.set_theme(dict(colors.DARK if self.theme == "dark" else colors.LIGHT))
+        self.settings.setValue("theme", self.theme)
+        self.view.viewport().update()
+
+    # ------------------------------------------------------------ files
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def ask_save(self) -> str:
+        """'save', 'discard' or 'cancel' when the document has unsaved changes."""
+        answer = QMessageBox.question(self, self.tr("Unsaved changes"),
+                                      self.tr("Save the changes to this circuit first?"),
+                                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+
+    def _may_discard(self) -> bool:
+        if self.undo_stack.isClean():
+            return True
+        choice = self.ask_save()
+        return choice == "discard" or (choice == "save" and self.save())
+
+    def _replace(self, doc: Circuit, path: Path | None, name: str | None = None) -> None:
+        self.doc.replace_with(doc)
+        self.undo_stack.clear()
+        self.path, self.name = path, name or (path.name if path else None)
+        self.view.fit_all()
+        self._update_title()
+
+    def new(self) -> None:
+        if self._may_discard():
+            self._replace(Circuit(), None)
+
+    def open(self, path) -> bool:
+        """Load a file into this window; on failure say why and keep the current document."""
+        if not self._may_discard():
+            return False
+        try:
+            doc = io.load(path)
+        except EngineError as exc:
+            self.show_error(self.tr("Cannot open {name}").format(name=Path(path).name), str(exc))
+            return False
+        path = Path(path)
+        example = path.resolve().parent == EXAMPLES  # examples open as copies: Save asks for a new file
+        self._replace(doc, None if example else path, path.name)
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open circuit"), "", self.tr("Circuits (*.json)"))
+        if path:
+            self.open(path)
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        try:
+            io.save(self.doc, self.path)
+        except (EngineError, OSError) as exc:
+            self.show_error(self.tr("Cannot save"), str(exc))
+            return False
+        self.undo_stack.setClean()
+        self._update_title()
+        return True
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save circuit"), "circuit.json",
+                                              self.tr("Circuits (*.json)"))
+        if not path:
+            return False
+        self.path = Path(path)
+        self.name = self.path.name
+        return self.save()
+
+    def export_png(self, path=None) -> None:
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Export image"), "circuit.png", "PNG (*.png)")[0]
+        if not path:
+            return
+        rect = self.scene.nodes_rect().adjusted(-30, -30, 30, 30)
+        image = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format_ARGB32)
+        image.fill(Qt.white if self.theme == "light" else Qt.black)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.Antialiasing)
+        self.scene.render(painter, source=rect)
+        painter.end()
+        image.save(str(path))
+
+    def export_code(self, kind: str) -> None:
+        try:
+            text = export.FORMATS[kind](self.doc)
+        except EngineError as exc:
+            self.show_error(self.tr("Cannot export"), str(exc))
+            return
+        suffix = {"dot": "dot", "python": "py", "torch": "py"}[kind]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"circuit.{suffix}")
+        if path:
+            Path(path).write_text(text, encoding="utf-8")
+
+    def _update_title(self) -> None:
+        name = self.name or self.tr("untitled")
+        mark = "" if self.undo_stack.isClean() else "*"
+        self.setWindowTitle(f"{name}{mark} — Backprop Playground")
+
+    def closeEvent(self, event) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        event.accept()

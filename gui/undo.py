@@ -1,0 +1,82 @@
+"""UndoBridge: engine commands on Qt's QUndoStack (consecutive value edits merge until seal())."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from PySide6.QtGui import QUndoCommand
+
+from engine.commands import Macro
+from engine.errors import EngineError
+
+MERGE_ID = 4242  # every mergeable engine command; mergeWith checks the engine merge_key
+
+
+class _Wrapped(QUndoCommand):
+    """A QUndoCommand around an engine command that has already been done once."""
+
+    def __init__(self, bridge, cmd):
+        super().__init__(cmd.text)
+        self.bridge, self.cmd, self.first = bridge, cmd, True
+
+    def redo(self):
+        if self.first:
+            self.first = False
+            return
+        self.cmd.do(self.bridge.doc)
+
+    def undo(self):
+        self.cmd.undo(self.bridge.doc)
+
+    def id(self):
+        return MERGE_ID if self.cmd.merge_key is not None else -1
+
+    def mergeWith(self, other):
+        if self.bridge.sealed or other.cmd.merge_key != self.cmd.merge_key:
+            return False
+        return self.cmd.merge(other.cmd)
+
+
+class UndoBridge:
+    """push(cmd) -> bool: do the edit, record it; a refused edit reports why and records nothing."""
+
+    def __init__(self, doc, stack, report=None):
+        self.doc, self.stack, self.report = doc, stack, report or (lambda text: None)
+        self.sealed = True
+        self._macro: Macro | None = None
+
+    def push(self, cmd) -> bool:
+        try:
+            cmd.do(self.doc)
+        except EngineError as exc:
+            self.report(str(exc))
+            return False
+        if self._macro is not None:
+            self._macro.children.append(cmd)
+            return True
+        self.stack.push(_Wrapped(self, cmd))
+        self.sealed = False
+        return True
+
+    def seal(self) -> None:
+        """End a gesture: the next edit is a new undo entry."""
+        self.sealed = True
+
+    @contextmanager
+    def macro(self, text: str):
+        """Group the pushes of a block into one undo entry."""
+        outer, self._macro = self._macro, Macro(text)
+        macro = self._macro
+        try:
+            yield macro
+        except Exception:
+            self._macro = outer
+            macro.undo(self.doc)
+            raise
+        self._macro = outer
+        if macro.children:
+            if outer is not None:
+                outer.children.append(macro)
+            else:
+                self.stack.push(_Wrapped(self, macro))
+                self.sealed = True

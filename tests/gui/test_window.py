@@ -1,0 +1,89 @@
+"""The main window: files, undo through Qt's stack, build from expression, themes, screenshots."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from engine.circuit import io
+from engine.commands import SetValue
+from gui.main_window import MainWindow
+from tests.conftest import EXAMPLES, SCREENSHOTS
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.errors, w.answers = [], []
+    w.show_error = lambda title, text: w.errors.append(text)
+    w.ask_save = lambda: (w.answers.append(True), "discard")[1]
+    return w
+
+
+def test_open_save_round_trip(window, tmp_path):
+    assert window.open(EXAMPLES / "L.json")
+    out = tmp_path / "copy.json"
+    window.path = out
+    assert window.save()
+    assert io.to_dict(io.load(out)) == io.to_dict(io.load(EXAMPLES / "L.json"))
+    assert window.evaluator.value(window.doc.by_label("L").id) == -8.0
+
+
+def test_corrupt_file_keeps_the_open_document(window, tmp_path):
+    window.open(EXAMPLES / "neuron.json")
+    before = io.to_dict(window.doc)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "backprop-playground", "version": 1, "nodes": [')
+    assert not window.open(bad)
+    assert window.errors and "line" in window.errors[0]
+    assert io.to_dict(window.doc) == before
+
+
+def test_undo_redo_and_merged_value_edits(window):
+    window.open(EXAMPLES / "L.json")
+    before = io.to_dict(window.doc)
+    a = window.doc.by_label("a").id
+    for v in (2.5, 3.0, 3.5):
+        window.undo.push(SetValue(a, v))
+    window.undo.seal()
+    assert window.undo_stack.count() == 1 and window.windowTitle().startswith("L.json*")
+    after = io.to_dict(window.doc)
+    window.undo_stack.undo()
+    assert io.to_dict(window.doc) == before
+    window.undo_stack.redo()
+    assert io.to_dict(window.doc) == after
+
+
+def test_build_from_expression_is_one_entry_with_the_seed_numbers(window):
+    window.new()
+    assert window.build_expression("L = (a*b + c) * f")
+    assert window.undo_stack.count() == 1
+    doc = window.doc
+    for label, v in dict(a=2.0, b=-3.0, c=10.0, f=-2.0).items():
+        window.undo.push(SetValue(doc.by_label(label).id, v))
+        window.undo.seal()
+    assert window.evaluator.value(doc.by_label("L").id) == -8.0
+    assert window.evaluator.grad(doc.by_label("a").id) == 6.0
+    assert not window.build_expression("L = __import__('os')")
+    assert "line 1" in window.statusBar().currentMessage()
+
+
+def test_unsaved_changes_prompt_on_new(window):
+    window.open(EXAMPLES / "L.json")
+    window.undo.push(SetValue(window.doc.by_label("a").id, 1.0))
+    window.new()
+    assert window.answers == [True] and window.doc.nodes() == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots_of_every_example(window, qtbot, theme):
+    window.set_theme(theme)
+    window.show()
+    qtbot.waitExposed(window)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for path in sorted(EXAMPLES.glob("*.json")):
+        if path.name == "index.json":
+            continue
+        assert window.open(path), path
+        window.view.fit_all()
+        window.grab().save(str(SCREENSHOTS / f"window_{path.stem}_{theme}.png"))
+    assert window.settings.value("theme") == theme

@@ -197,6 +197,27 @@ class Macro(Command):
             child.undo(doc)
 
 
+@contextmanager
+def macro_scope(owner, text: str, record):
+    """Collect the commands an owner (History, or the GUI's undo bridge) pushes inside a block into one
+    Macro, via owner._macro; nested scopes fold into the outer one; record(macro) stores a finished
+    top-level macro. A failure undoes the partial edit and re-raises."""
+    outer = owner._macro
+    owner._macro = macro = Macro(text)
+    try:
+        yield macro
+    except Exception:
+        owner._macro = outer
+        macro.undo(owner.doc)
+        raise
+    owner._macro = outer
+    if macro.children:
+        if outer is not None:
+            outer.children.append(macro)
+        else:
+            record(macro)
+
+
 class History:
     """Undo/redo stack over one document; emits history_changed on every change."""
 
@@ -233,29 +254,17 @@ class History:
         """End the current gesture: the next edit starts a new entry even if it could merge."""
         self._sealed = True
 
-    @contextmanager
     def macro(self, text: str):
         """Group every push inside the block into one entry; a failure undoes the partial edit."""
-        outer = self._macro
-        self._macro = Macro(text)
-        macro = self._macro
-        try:
-            yield macro
-        except Exception:
-            self._macro = outer
-            macro.undo(self.doc)
-            raise
-        self._macro = outer
-        if macro.children:
-            if outer is not None:
-                outer.children.append(macro)
-            else:
-                if self._clean_index > len(self._done):
-                    self._clean_index = -1  # the saved state lay in the redo branch we are dropping
-                self._done.append(macro)
-                self._undone.clear()
-                self._sealed = True
-                self.events.emit("history_changed")
+        return macro_scope(self, text, self._record_macro)
+
+    def _record_macro(self, macro: Macro) -> None:
+        if self._clean_index > len(self._done):
+            self._clean_index = -1  # the saved state lay in the redo branch we are dropping
+        self._done.append(macro)
+        self._undone.clear()
+        self._sealed = True
+        self.events.emit("history_changed")
 
     def undo(self) -> bool:
         if not self._done:

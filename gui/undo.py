@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from PySide6.QtGui import QUndoCommand
 
-from engine.commands import Macro
+from engine.commands import Macro, macro_scope
 from engine.errors import EngineError
 
 MERGE_ID = 4242  # every mergeable engine command; mergeWith checks the engine merge_key
@@ -62,21 +60,10 @@ class UndoBridge:
         """End a gesture: the next edit is a new undo entry."""
         self.sealed = True
 
-    @contextmanager
     def macro(self, text: str):
         """Group the pushes of a block into one undo entry."""
-        outer, self._macro = self._macro, Macro(text)
-        macro = self._macro
-        try:
-            yield macro
-        except Exception:
-            self._macro = outer
-            macro.undo(self.doc)
-            raise
-        self._macro = outer
-        if macro.children:
-            if outer is not None:
-                outer.children.append(macro)
-            else:
-                self.stack.push(_Wrapped(self, macro))
-                self.sealed = True
+        return macro_scope(self, text, self._record_macro)
+
+    def _record_macro(self, macro: Macro) -> None:
+        self.stack.push(_Wrapped(self, macro))
+        self.sealed = True

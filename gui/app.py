@@ -29,7 +29,8 @@ def main(argv: list[str]) -> int:
     if not path.exists():
         print(f"error: no such file: {path}", file=sys.stderr)
         return 2
-    window.open(path)
+    if not window.offer_recovery():
+        window.open(path)
     window.show()
     window.view.fit_all()
     return app.exec()

@@ -18,9 +18,10 @@ from engine.commands import Move
 from engine.errors import EngineError
 from engine.expr import circuit_from_expression
 
-from .canvas import colors
+from . import theme
 from .canvas.scene import CircuitScene
 from .canvas.view import CanvasView
+from .files import Autosave, RecentFiles
 from .palette_dock import PalettePanel
 from .undo import UndoBridge
 
@@ -47,9 +48,11 @@ class MainWindow(QMainWindow):
         self.scene.status_message.connect(self.status)
         self.palette = PalettePanel(self._add_entry)
         self.add_dock(self.palette, self.tr("Palette"), "dock_palette", Qt.LeftDockWidgetArea)
+        self.recent = RecentFiles(self.settings)
         self._build_menus()
         self.undo_stack.cleanChanged.connect(lambda _: self._update_title())
         self.undo_stack.indexChanged.connect(lambda _: self._update_title())
+        self.autosave = Autosave(self)
         from .playground import install
 
         install(self)
@@ -87,6 +90,8 @@ class MainWindow(QMainWindow):
         f = bar.addMenu(self.tr("&File"))
         self._action(f, self.tr("New"), self.new, QKeySequence.New)
         self._action(f, self.tr("Open…"), self.open_dialog, QKeySequence.Open)
+        self.recent_menu = f.addMenu(self.tr("Open Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         examples = f.addMenu(self.tr("Examples"))
         for item in json.loads((EXAMPLES / "index.json").read_text())["examples"]:
             act = self._action(examples, item["title"], lambda _=False, p=EXAMPLES / item["file"]: self.open(p))
@@ -179,9 +184,8 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         self.theme = "dark" if name == "dark" else "light"
-        self.scene.set_theme(dict(colors.DARK if self.theme == "dark" else colors.LIGHT))
+        theme.apply(self, self.theme)
         self.settings.setValue("theme", self.theme)
-        self.view.viewport().update()
 
     # ------------------------------------------------------------ files
     def show_error(self, title: str, text: str) -> None:
@@ -223,7 +227,38 @@ class MainWindow(QMainWindow):
         path = Path(path)
         example = path.resolve().parent == EXAMPLES  # examples open as copies: Save asks for a new file
         self._replace(doc, None if example else path, path.name)
+        if not example:
+            self.recent.add(path.resolve())
         return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent.paths():
+            self._action(self.recent_menu, path, lambda _=False, p=path: self.open(p))
+        self.recent_menu.setEnabled(True)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the autosaved document; True when it was restored."""
+        if not self.autosave.pending():
+            return False
+        restore = self.ask_restore()
+        if restore:
+            try:
+                doc = io.load(self.autosave.path)
+            except EngineError as exc:
+                self.show_error(self.tr("Cannot restore"), str(exc))
+                return False
+            self._replace(doc, None, self.tr("recovered"))
+            self.undo_stack.resetClean()  # recovered work is unsaved work
+            self._update_title()
+        else:
+            self.autosave.discard()
+        return restore
+
+    def ask_restore(self) -> bool:
+        answer = QMessageBox.question(self, self.tr("Restore unsaved work?"),
+                                      self.tr("The app closed with unsaved changes. Restore them?"))
+        return answer == QMessageBox.Yes
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open circuit"), "", self.tr("Circuits (*.json)"))
@@ -239,6 +274,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot save"), str(exc))
             return False
         self.undo_stack.setClean()
+        self.recent.add(Path(self.path).resolve())
+        self.autosave.discard()
         self._update_title()
         return True
 
@@ -285,4 +322,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("geometry", self.saveGeometry())
+        self.autosave.discard()
         event.accept()

@@ -87,3 +87,39 @@ def test_screenshots_of_every_example(window, qtbot, theme):
         window.view.fit_all()
         window.grab().save(str(SCREENSHOTS / f"window_{path.stem}_{theme}.png"))
     assert window.settings.value("theme") == theme
+
+
+def test_recent_files_and_theme_persist(window, tmp_path, qtbot):
+    path = tmp_path / "mine.json"
+    window.open(EXAMPLES / "L.json")
+    window.path = path
+    window.save()
+    window.set_theme("dark")
+    again = MainWindow(settings=window.settings)
+    again.ask_save = lambda: "discard"
+    qtbot.addWidget(again)
+    assert again.recent.paths() == [str(path.resolve())]
+    assert again.theme == "dark"
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.instance().palette().color(QPalette.Window).lightness() < 80
+    again.set_theme("light")
+
+
+def test_autosave_and_recovery(window, tmp_path, qtbot):
+    window.settings.setValue("recovery_dir", str(tmp_path / "rec"))
+    window.autosave.path = tmp_path / "rec" / "recovery.json"
+    window.open(EXAMPLES / "L.json")
+    window.undo.push(SetValue(window.doc.by_label("a").id, 7.0))
+    window.autosave.write()
+    assert window.autosave.pending()
+    crashed = io.to_dict(window.doc)
+    fresh = MainWindow(settings=window.settings)
+    qtbot.addWidget(fresh)
+    fresh.autosave.path = window.autosave.path
+    fresh.ask_restore = lambda: True
+    fresh.ask_save = lambda: "discard"  # teardown closes it with unsaved (recovered) work
+    assert fresh.offer_recovery()
+    assert io.to_dict(fresh.doc)["nodes"] == crashed["nodes"]
+    assert not fresh.undo_stack.isClean() and "recovered*" in fresh.windowTitle()

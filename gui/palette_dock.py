@@ -35,15 +35,23 @@ class PalettePanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.tree = PaletteTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)  # symbol | name, so the names line up
         self.tree.setDragEnabled(True)
         for _, title, entries in palette_groups():
             group = QTreeWidgetItem(self.tree, [title])
             group.setFlags(Qt.ItemIsEnabled)
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
             for entry in entries:
-                item = QTreeWidgetItem(group, [f"{entry.symbol}   {entry.title}"])
+                item = QTreeWidgetItem(group, [entry.symbol, entry.title])
                 item.setData(0, ENTRY, entry)
-                item.setToolTip(0, entry.tooltip)
+                item.setTextAlignment(0, Qt.AlignCenter)
+                for col in (0, 1):
+                    item.setToolTip(col, entry.tooltip)
         self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)

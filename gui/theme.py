@@ -32,7 +32,9 @@ def qt_palette(name: str) -> QPalette:
 def apply(window, name: str) -> None:
     """Switch the window (and the app) to a theme: Qt widgets, canvas and pyqtgraph plots."""
     name = "dark" if name == "dark" else "light"
-    QApplication.instance().setPalette(qt_palette(name))
+    palette = qt_palette(name)
+    QApplication.instance().setPalette(palette)
+    window.setPalette(palette)  # existing widgets do not always pick up the application palette
     window.scene.set_theme(dict(colors.DARK if name == "dark" else colors.LIGHT))
     bg, fg = ("#1f2023", "#d0d0d0") if name == "dark" else ("w", "#333")
     for plot in window.findChildren(pg.PlotWidget):

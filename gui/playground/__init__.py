@@ -12,6 +12,8 @@ from .chain_rule_panel import ChainRulePanel
 from .controller import GradCheckPanel, PlaygroundController
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .slider_panel import ValueSliderPanel
+from .strategies_panel import StrategiesPanel
+from .training_panel import TrainingPanel
 
 
 def _dock(window, widget, title, name, area=Qt.RightDockWidgetArea):
@@ -37,11 +39,18 @@ def install(window):
     }
     ctl = PlaygroundController(window, parts["chain"], parts["loss"], parts["check"])
     parts["controller"] = ctl
-    _dock(window, parts["slider"], tr("Value"), "dock_value")
+    parts["training"] = TrainingPanel(window, ctl)
+    parts["strategies"] = StrategiesPanel(window.doc, ctl.status)
+    ctl.trained.connect(lambda: parts["training"].show_accuracy(ctl.trainer))
+    value = _dock(window, parts["slider"], tr("Value"), "dock_value")
+    training = _dock(window, parts["training"], tr("Training"), "dock_training")
+    window.tabifyDockWidget(value, training)
+    value.raise_()
     chain = _dock(window, parts["chain"], tr("Chain rule"), "dock_chain", Qt.BottomDockWidgetArea)
     tabs = [_dock(window, parts[key], title, name, Qt.BottomDockWidgetArea) for key, title, name in (
         ("grads", tr("Gradients"), "dock_gradients"), ("loss", tr("Loss"), "dock_loss"),
-        ("activation", tr("Activation"), "dock_activation"), ("check", tr("Gradient check"), "dock_gradcheck"))]
+        ("activation", tr("Activation"), "dock_activation"), ("check", tr("Gradient check"), "dock_gradcheck"),
+        ("strategies", tr("Strategies"), "dock_strategies"))]
     for other in tabs[1:]:
         window.tabifyDockWidget(tabs[0], other)
     tabs[0].raise_()

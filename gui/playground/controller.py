@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
@@ -29,6 +29,8 @@ class GradCheckPanel(QTableWidget):
 
 class PlaygroundController(QObject):
     """Owns the stepper and the trainer of one window and the actions that drive them."""
+
+    trained = Signal()  # after every gradient step
 
     def __init__(self, window, chain_panel, loss_panel, check_panel):
         super().__init__(window)
@@ -175,9 +177,12 @@ class PlaygroundController(QObject):
     def _train_once(self) -> bool:
         self._training_edit = True
         try:
-            return self._guard(self._trainer().step) is not None
+            ok = self._guard(self._trainer().step) is not None
         finally:
             self._training_edit = False
+        if ok:
+            self.trained.emit()
+        return ok
 
     def gradient_step(self):
         self._end_stepping()

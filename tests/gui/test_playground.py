@@ -156,3 +156,35 @@ def test_gradient_check_flags_no_mismatch_on_L(host):
     table = parts["check"]
     assert table.rowCount() == 4
     assert all(table.item(r, 3).text() == "✓" for r in range(4))
+
+
+def test_strategies_panel_compares_the_four_strategies(host):
+    from engine.circuit.strategies import run_strategy
+
+    w, parts = host("multiply_gate")
+    panel = parts["strategies"]
+    panel.run_button.click()
+    assert panel.table.rowCount() == 4
+    engine_result = run_strategy(w.doc, "analytic_gradient")
+    assert panel.table.item(3, 1).text() == f"{engine_result.output:.6g}"
+    assert int(panel.table.item(3, 2).text()) == engine_result.evaluations
+    assert float(panel.table.item(3, 1).text()) > -3.0  # the gate's output went up from x*y = -3
+
+
+def test_training_panel_settings_dataset_sample_and_accuracy(host):
+    w, parts = host("moons")
+    panel, ev = parts["training"], w.evaluator
+    panel.lr.setValue(0.3)
+    panel.lr.editingFinished.emit()
+    assert w.doc.training["lr"] == 0.3
+    w.undo.undo()
+    assert w.doc.training["lr"] == 0.1
+    x = w.doc.by_label("X").id
+    panel.sample.setValue(3)
+    assert ev.value(x) == pytest.approx(float(ev.values[x][3].mean()))
+    panel.sample.setValue(-1)
+    assert ev.value(x) == pytest.approx(float(ev.values[x].mean()))
+    parts["controller"].gradient_step()
+    trainer = parts["controller"].trainer
+    assert panel.accuracy.text() == f"{trainer.accuracy[-1]:.1%}"
+    assert 0.5 < trainer.accuracy[-1] <= 1.0

@@ -1,0 +1,94 @@
+"""Training settings (optimizer, learning rate, objective, speed) and the dataset / shown-sample choice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from engine import datasets
+from engine.commands import SetDocAttr
+
+
+class TrainingPanel(QWidget):
+    """Edits doc.training and doc.dataset through commands; the controller reads them."""
+
+    def __init__(self, window, controller, parent=None):
+        super().__init__(parent)
+        self.w, self.ctl, self.doc = window, controller, window.doc
+        self.optimizer = QComboBox()
+        for key, text in (("sgd", self.tr("SGD")), ("momentum", self.tr("SGD with momentum")), ("adam", "Adam")):
+            self.optimizer.addItem(text, key)
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(4)
+        self.lr.setRange(0.0001, 10.0)
+        self.lr.setSingleStep(0.01)
+        self.objective = QComboBox()
+        self.objective.addItem(self.tr("Minimise the loss"), "minimize")
+        self.objective.addItem(self.tr("Maximise the output"), "maximize")
+        self.speed = QSpinBox()
+        self.speed.setRange(1, 200)
+        self.speed.setSuffix(self.tr(" steps/s"))
+        self.dataset = QComboBox()
+        self.dataset.addItem(self.tr("(none)"), None)
+        for name, text in datasets.DESCRIPTIONS.items():
+            self.dataset.addItem(name, name)
+            self.dataset.setItemData(self.dataset.count() - 1, text, 3)  # tooltip role
+        self.sample = QSpinBox()
+        self.sample.setRange(-1, 100000)
+        self.sample.setSpecialValueText(self.tr("batch mean"))
+        self.accuracy = QLabel("—")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Learning rate"), self.lr)
+        form.addRow(self.tr("Goal"), self.objective)
+        form.addRow(self.tr("Speed"), self.speed)
+        form.addRow(self.tr("Dataset"), self.dataset)
+        form.addRow(self.tr("Shown sample"), self.sample)
+        form.addRow(self.tr("Accuracy"), self.accuracy)
+        for box in (self.optimizer, self.objective):
+            box.currentIndexChanged.connect(self._settings_edited)
+        self.lr.editingFinished.connect(self._settings_edited)
+        self.speed.valueChanged.connect(lambda v: controller.timer.setInterval(int(1000 / v)))
+        self.dataset.currentIndexChanged.connect(self._dataset_edited)
+        self.sample.valueChanged.connect(self._sample_edited)
+        for event in ("training_changed", "dataset_changed", "document_reset"):
+            self.doc.events.subscribe(event, lambda **_: self.sync())
+        self.sync()
+
+    def settings(self) -> dict:
+        from engine.circuit.training import DEFAULTS
+
+        return {**DEFAULTS, **(self.doc.training or {})}
+
+    def sync(self) -> None:
+        """Model -> widgets."""
+        s = self.settings()
+        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.dataset)]
+        self.optimizer.setCurrentIndex(max(self.optimizer.findData(s["optimizer"]), 0))
+        self.lr.setValue(float(s["lr"]))
+        self.objective.setCurrentIndex(max(self.objective.findData(s["objective"]), 0))
+        name = (self.doc.dataset or {}).get("name")
+        self.dataset.setCurrentIndex(max(self.dataset.findData(name), 0))
+        del blockers
+
+    def _settings_edited(self) -> None:
+        new = {**(self.doc.training or {}), "optimizer": self.optimizer.currentData(), "lr": self.lr.value(),
+               "objective": self.objective.currentData()}
+        if new != self.doc.training:
+            self.w.undo.push(SetDocAttr("training", new))
+            self.w.undo.seal()
+            self.ctl.trainer = None  # new settings: the next step starts a fresh optimizer
+
+    def _dataset_edited(self) -> None:
+        name = self.dataset.currentData()
+        new = None if name is None else {"name": name, "params": {}}
+        if new != self.doc.dataset:
+            self.w.undo.push(SetDocAttr("dataset", new))
+            self.w.undo.seal()
+
+    def _sample_edited(self, value: int) -> None:
+        self.w.evaluator.sample = None if value < 0 else value
+        self.w.evaluator.events.emit("evaluated")
+
+    def show_accuracy(self, trainer) -> None:
+        self.accuracy.setText(f"{trainer.accuracy[-1]:.1%}" if trainer and trainer.accuracy else "—")

@@ -23,7 +23,12 @@ def application() -> QApplication:
 
 
 def main(argv: list[str]) -> int:
+    from PySide6.QtCore import QSettings
+
+    from .i18n import set_language, system_language
+
     app = application()
+    set_language(str(QSettings().value("language", system_language())))
     window = MainWindow()
     path = Path(argv[0]) if argv else DEFAULT_EXAMPLE
     if not path.exists():

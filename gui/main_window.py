@@ -22,6 +22,7 @@ from . import theme
 from .canvas.scene import CircuitScene
 from .canvas.view import CanvasView
 from .files import Autosave, RecentFiles
+from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
 from .undo import UndoBridge
 
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         self._action(v, self.tr("Auto layout"), self.auto_layout, "Ctrl+L")
         self._action(v, self.tr("Light theme"), lambda: self.set_theme("light"))
         self._action(v, self.tr("Dark theme"), lambda: self.set_theme("dark"))
+        language = v.addMenu(self.tr("Language"))
+        for code, name in LANGUAGES.items():
+            self._action(language, name, lambda _=False, c=code: self.switch_language(c))
         self.panels_menu = v.addMenu(self.tr("Panels"))
         tools = self.addToolBar(self.tr("Build"))
         tools.setObjectName("toolbar_build")
@@ -311,6 +315,21 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"circuit.{suffix}")
         if path:
             Path(path).write_text(text, encoding="utf-8")
+
+    def switch_language(self, code: str) -> MainWindow:
+        """Re-open this document in a window built in another language; returns the new window."""
+        from .i18n import set_language
+
+        self.settings.setValue("language", set_language(code))
+        other = MainWindow(settings=self.settings)
+        other._replace(io.from_dict(io.to_dict(self.doc)), self.path, self.name)
+        if not self.undo_stack.isClean():
+            other.undo_stack.resetClean()
+        other.resize(self.size())
+        other.show()
+        self.undo_stack.clear()  # the work moved to the new window: closing this one must not prompt
+        self.close()
+        return other
 
     def _update_title(self) -> None:
         name = self.name or self.tr("untitled")

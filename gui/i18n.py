@@ -1,0 +1,33 @@
+"""Languages: English (the source strings) and Brazilian Portuguese (resources/i18n), via QTranslator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
+_installed: QTranslator | None = None
+
+
+def system_language() -> str:
+    """pt_BR when the system locale is Portuguese, else English."""
+    return "pt_BR" if QLocale.system().name().startswith("pt") else "en"
+
+
+def set_language(code: str) -> str:
+    """Install the translator for a language code ('en' removes it); returns the code in force."""
+    global _installed
+    app = QApplication.instance()
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    if code == "pt_BR":
+        translator = QTranslator(app)
+        if translator.load(str(I18N / "backprop_pt_BR.qm")):
+            app.installTranslator(translator)
+            _installed = translator
+            return code
+    return "en"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
@@ -16,6 +16,8 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 
 class CanvasView(QGraphicsView):
     """The view of a CircuitScene."""
+
+    nudge_requested = Signal(int)  # arrow keys with a selection: +-1 step (Shift: +-10)
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
@@ -150,6 +152,11 @@ class CanvasView(QGraphicsView):
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._editing():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.scene().selected_ids() and not self._editing():
+            steps = 10 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+            self.nudge_requested.emit(steps if event.key() == Qt.Key.Key_Up else -steps)
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.SelectAll) and not self._editing():

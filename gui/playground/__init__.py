@@ -72,5 +72,6 @@ def install(window):
         parts["grads"].refresh()
 
     window.scene.selection_ids_changed.connect(selected)
+    window.view.nudge_requested.connect(parts["slider"].nudge)
     window.playground = parts
     return parts

@@ -188,3 +188,19 @@ def test_training_panel_settings_dataset_sample_and_accuracy(host):
     trainer = parts["controller"].trainer
     assert panel.accuracy.text() == f"{trainer.accuracy[-1]:.1%}"
     assert 0.5 < trainer.accuracy[-1] <= 1.0
+
+
+def test_arrow_keys_nudge_the_selected_value(host, qtbot):
+    from PySide6.QtCore import Qt
+
+    w, parts = host("L")
+    w.show()
+    qtbot.waitExposed(w)
+    a = w.doc.by_label("a")
+    w.scene.select_ids([a.id])
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key_Up)
+    assert a.value == pytest.approx(2.0 + a.slider[2])
+    qtbot.keyClick(w.view, Qt.Key_Down, Qt.ShiftModifier)
+    assert a.value == pytest.approx(2.0 + a.slider[2] - 10 * a.slider[2])
+    assert w.evaluator.value(w.doc.by_label("L").id) == pytest.approx((a.value * -3.0 + 10.0) * -2.0)

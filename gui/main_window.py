@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QMessageBox
@@ -332,6 +333,8 @@ class MainWindow(QMainWindow):
         return other
 
     def _update_title(self) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the stack clears itself while the window is destroyed
+            return
         name = self.name or self.tr("untitled")
         mark = "" if self.undo_stack.isClean() else "*"
         self.setWindowTitle(f"{name}{mark} — Backprop Playground")

@@ -22,6 +22,11 @@ def fmt(x) -> str:
     return f"{x:.4g}"
 
 
+def _many(v) -> bool:
+    """True for a per-sample (or per-unit) array, whose shown number is a mean."""
+    return isinstance(v, np.ndarray) and v.size > 1
+
+
 @dataclass
 class Contribution:
     """What one step adds to one input's gradient."""
@@ -122,15 +127,18 @@ class BackwardStepper:
         up = ev._show(grads[ins.out])
         m = A if tape.batch else S
         xs = [ev._vals[i] for i in ins.ins]
-        if ins.block:
-            local_grads = ins.fn.backward(m, 1.0, ev._vals[ins.out], *xs, **ins.params)[0]
+        if ins.block:  # a layer's local derivative needs a unit gradient of the layer's own shape
+            one = np.ones_like(ev._vals[ins.out]) if isinstance(ev._vals[ins.out], np.ndarray) else 1.0
+            local_grads = ins.fn.backward(m, one, ev._vals[ins.out], *xs, **ins.params)[0]
             local_texts = [f"d {node.label}/d {p}" for p in ins.ports]
         else:
             local_grads = ins.fn.backward(m, 1.0, ev._vals[ins.out], *xs, **ins.params)
             local_texts = list(ins.fn.local)
         step = Step(ins.node_id, node.label, up)
         running = {s: (ev._show(g) if g is not None else None) for s, g in before.items()}
-        step.text.append(f"d{root}/d{node.label} = {fmt(up)}")
+        batch = _many(grads[ins.out])
+        step.text.append(f"d{root}/d{node.label} = {fmt(up)}" if not batch else
+                         f"d{root}/d{node.label}: one value per sample, mean {fmt(up)}")
         for slot, port, gi, loc, ltxt in zip(ins.ins, ins.ports, in_grads, local_grads, local_texts, strict=True):
             if gi is None:
                 continue
@@ -142,8 +150,11 @@ class BackwardStepper:
             step.contributions.append(Contribution(target.id, target.label, port, local, ltxt, amount, total,
                                                    accumulated))
             eq = "+=" if accumulated else "="
-            line = (f"d{root}/d{target.label} {eq} d{root}/d{node.label} * d{node.label}/d{target.label}"
-                    f" = {fmt(up)} * {fmt(local)} = {fmt(amount)}")
+            line = f"d{root}/d{target.label} {eq} d{root}/d{node.label} * d{node.label}/d{target.label}"
+            if batch or _many(loc) or _many(gi):  # a product of means is not the mean of the products
+                line += f" (per sample), mean {fmt(amount)}"
+            else:
+                line += f" = {fmt(up)} * {fmt(local)} = {fmt(amount)}"
             if accumulated:
                 line += f"  (total {fmt(total)})"
             step.text.append(line)

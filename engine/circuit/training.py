@@ -12,6 +12,7 @@ from .. import optim
 from ..commands import SetParams, SetValue
 from ..errors import EngineError
 from .evaluate import Evaluator
+from .probe import accuracy_at, classifier
 
 DEFAULTS = {"optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "schedule": "constant", "lr_end": None,
             "steps": 100, "objective": "minimize", "train_inputs": False}
@@ -136,15 +137,10 @@ class Trainer:
 
     def _accuracy(self):
         """Share of samples classified right, for a dataset circuit with a hinge/BCE loss root."""
-        root = self.doc.node(self.ev.root())
-        if root.kind != "op" or root.op not in ("hinge", "bce", "bce_logits"):
+        clf = classifier(self.ev)
+        if clf is None:
             return None
-        ins = self.doc.inputs_of(root.id)
-        pred, target = (self.ev.values.get(ins.get(p)) for p in root.input_ports())
+        pred, target = self.ev.values.get(clf.pred_id), self.ev.values.get(clf.target_id)
         if not isinstance(pred, np.ndarray) or not isinstance(target, np.ndarray):
             return None
-        if root.op == "hinge":
-            predicted = np.where(pred > 0, 1.0, -1.0)
-        else:
-            predicted = (pred > (0.5 if root.op == "bce" else 0.0)).astype(float)
-        return float(np.mean(predicted == np.ravel(target)))
+        return accuracy_at(pred, target, clf.threshold)

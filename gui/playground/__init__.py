@@ -8,8 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from .boundary_panel import BoundaryPanel
 from .chain_rule_panel import ChainRulePanel
 from .controller import GradCheckPanel, PlaygroundController
+from .function_panel import FunctionPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .slider_panel import ValueSliderPanel
 from .strategies_panel import StrategiesPanel
@@ -36,6 +38,8 @@ def install(window):
         "grads": GradientsPanel(window.doc, window.evaluator),
         "activation": ActivationPanel(window.doc, window.evaluator),
         "check": GradCheckPanel(),
+        "function": FunctionPanel(window.doc, window.evaluator),
+        "boundary": BoundaryPanel(window.doc, window.evaluator, window.undo),
     }
     ctl = PlaygroundController(window, parts["chain"], parts["loss"], parts["check"])
     parts["controller"] = ctl
@@ -49,7 +53,8 @@ def install(window):
     chain = _dock(window, parts["chain"], tr("Chain rule"), "dock_chain", Qt.BottomDockWidgetArea)
     tabs = [_dock(window, parts[key], title, name, Qt.BottomDockWidgetArea) for key, title, name in (
         ("grads", tr("Gradients"), "dock_gradients"), ("loss", tr("Loss"), "dock_loss"),
-        ("activation", tr("Activation"), "dock_activation"), ("check", tr("Gradient check"), "dock_gradcheck"),
+        ("activation", tr("Activation"), "dock_activation"), ("function", tr("f(x)"), "dock_function"),
+        ("boundary", tr("Decision boundary"), "dock_boundary"), ("check", tr("Gradient check"), "dock_gradcheck"),
         ("strategies", tr("Strategies"), "dock_strategies"))]
     for other in tabs[1:]:
         window.tabifyDockWidget(tabs[0], other)
@@ -68,6 +73,7 @@ def install(window):
         one = ids[0] if len(ids) == 1 else None
         parts["slider"].show_node(one)
         parts["activation"].show_node(one)
+        parts["function"].show_node(one)
         parts["grads"].selected = one
         parts["grads"].refresh()
 

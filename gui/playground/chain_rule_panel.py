@@ -30,7 +30,8 @@ class ChainRulePanel(QWidget):
         """Render the stepper's history (a list of engine Step objects)."""
         self.history.clear()
         for i, step in enumerate(steps, start=1):
-            self.history.addItem(f"{i}. {step.text[-1] if len(step.text) > 1 else step.text[0]}")
+            lines = step.text[1:] or step.text  # what the step added to each input's gradient
+            self.history.addItem(f"{i}. " + "\n   ".join(lines))
         if not steps:
             self.heading.setText(self.tr("Press Step backward (F10) to walk the chain rule node by node."))
             self.current.setText("")

@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from engine.circuit import probe
 from engine.circuit.document import CircuitError
 from engine.circuit.training import Trainer, TrainingError
 
+from .tables import fill, make_table
 
-class GradCheckPanel(QTableWidget):
-    """Analytic gradient beside the central-difference one for every leaf; mismatches flagged."""
+
+class GradCheckPanel(QWidget):
+    """Analytic gradient beside the central-difference one for every leaf and layer; mismatches flagged."""
 
     def __init__(self, parent=None):
-        super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([self.tr("Node"), self.tr("Analytic"), self.tr("Numeric"), self.tr("OK")])
-        self.horizontalHeader().setStretchLastSection(True)
+        super().__init__(parent)
+        self.table = make_table([self.tr("Node"), self.tr("Analytic"), self.tr("Numeric"), self.tr("OK")])
+        QVBoxLayout(self).addWidget(self.table)
 
     def show_rows(self, rows) -> None:
-        self.setRowCount(len(rows))
-        for r, (label, analytic, numeric, ok) in enumerate(rows):
-            for c, text in enumerate((label, f"{analytic:.6g}", f"{numeric:.6g}", "✓" if ok else "✗ mismatch")):
-                self.setItem(r, c, QTableWidgetItem(text))
+        fill(self.table, [(label, f"{a:.6g}", f"{g:.6g}", "✓" if ok else self.tr("✗ mismatch"))
+                          for label, a, g, ok in rows])
 
 
 class PlaygroundController(QObject):
@@ -157,17 +159,24 @@ class PlaygroundController(QObject):
     def grad_check(self):
         self._end_stepping()
         numeric = self._guard(self.ev.numeric_grads)
-        if numeric is None:
+        blocks = self._guard(lambda: probe.numeric_param_grads(self.ev))
+        if numeric is None or blocks is None:
             return
-        rows, bad = [], 0
+        rows = []
         for nid, g in numeric.items():
             a = self.ev.grad(nid)
             a = 0.0 if a is None else a
-            ok = math.isclose(a, g, rel_tol=1e-4, abs_tol=1e-6)
-            bad += not ok
-            rows.append((self.doc.node(nid).label, a, g, ok))
+            rows.append((self.doc.node(nid).label, a, g, math.isclose(a, g, rel_tol=1e-4, abs_tol=1e-6)))
+        for (nid, key), (picks, g) in blocks.items():
+            full = np.ravel(np.asarray(self.ev.param_grads(nid).get(key, 0.0), dtype=np.float64))
+            a = full[picks] if full.size > 1 else np.full(len(picks), full[0])
+            ok = bool(np.allclose(a, g, rtol=1e-4, atol=1e-6))
+            label = self.tr("{label}.{key}: norm over {k} of {n} entries").format(
+                label=self.doc.node(nid).label, key=key, k=len(picks), n=full.size)
+            rows.append((label, float(np.linalg.norm(a)), float(np.linalg.norm(g)), ok))
         self.check.show_rows(rows)
-        self.status(self.tr("Gradient check: {n} leaves, {bad} mismatches").format(n=len(rows), bad=bad))
+        bad = sum(not ok for *_, ok in rows)
+        self.status(self.tr("Gradient check: {n} rows, {bad} mismatches").format(n=len(rows), bad=bad))
 
     def _trainer(self):
         if self.trainer is None:

@@ -10,9 +10,10 @@ from engine import ops
 from engine.backends import A
 
 POS, NEG, SEL = "#2f6fde", "#e06a1a", "#f2a900"
+CURVE = "#7f8690"  # reads on the light and the dark plot background
 
 
-def _plot(parent_layout, title):
+def make_plot(parent_layout, title):
     widget = pg.PlotWidget(background="w")
     widget.setTitle(title, color="#333", size="10pt")
     widget.showGrid(x=True, y=True, alpha=0.25)
@@ -29,7 +30,7 @@ class GradientsPanel(QWidget):
         layout = QVBoxLayout(self)
         self.sorted_box = QCheckBox(self.tr("Sort by magnitude"))
         layout.addWidget(self.sorted_box)
-        self.plot = _plot(layout, self.tr("Gradient of each node"))
+        self.plot = make_plot(layout, self.tr("Gradient of each node"))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7)
         self.plot.addItem(self.bars)
         self.labels, self.heights = [], []
@@ -41,6 +42,10 @@ class GradientsPanel(QWidget):
     def refresh(self, **_):
         rows = [(n.label, n.id, self.ev.grad(n.id)) for n in self.doc.nodes() if n.kind != "data"]
         rows = [(label, nid, g) for label, nid, g in rows if g is not None]
+        if not self.ev.grads_stale:  # layers: the size of their weight gradients (vanishing? exploding?)
+            for n in self.doc.nodes():
+                for key, g in sorted(self.ev.param_grads(n.id).items()):
+                    rows.append((f"|d{key}| {n.label}", n.id, float(np.linalg.norm(np.asarray(g, dtype=np.float64)))))
         if self.sorted_box.isChecked():
             rows.sort(key=lambda r: -abs(r[2]))
         self.labels = [r[0] for r in rows]
@@ -57,7 +62,7 @@ class LossPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.plot = _plot(layout, self.tr("Loss over steps"))
+        self.plot = make_plot(layout, self.tr("Loss over steps"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(POS, width=2), symbol="o", symbolSize=4)
         self.readout = QLabel(" ")
         layout.addWidget(self.readout)
@@ -83,8 +88,8 @@ class ActivationPanel(QWidget):
         super().__init__(parent)
         self.doc, self.ev, self.node_id = doc, evaluator, None
         layout = QVBoxLayout(self)
-        self.plot = _plot(layout, self.tr("Activation at the operating point"))
-        self.curve = self.plot.plot([], [], pen=pg.mkPen("#555", width=2))
+        self.plot = make_plot(layout, self.tr("Activation at the operating point"))
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(CURVE, width=2))
         self.tangent = self.plot.plot([], [], pen=pg.mkPen(NEG, width=2, style=pg.QtCore.Qt.DashLine))
         self.point = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.caption = QLabel(self.tr("Select a node with one input (tanh, relu, exp, ...)."))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from engine.circuit.document import CircuitError
 from engine.circuit.strategies import STRATEGIES, run_strategy
 
+from .tables import fill, make_table
+
 COLORS = ("#9aa0a6", "#e06a1a", "#7b5cd6", "#2f6fde")
+HUGE = 1e6  # beyond this the curves are drawn on a signed log scale
 
 
 class StrategiesPanel(QWidget):
@@ -22,9 +26,7 @@ class StrategiesPanel(QWidget):
                       "numerical_gradient": self.tr("Numerical gradient"),
                       "analytic_gradient": self.tr("Analytic gradient")}
         self.run_button = QPushButton(self.tr("Run the four strategies (100 steps each)"))
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Strategy"), self.tr("Output reached"), self.tr("Evaluations")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table([self.tr("Strategy"), self.tr("Output reached"), self.tr("Evaluations")])
         self.plot = pg.PlotWidget(background="w")
         self.plot.setLabel("bottom", self.tr("circuit evaluations"))
         self.plot.setLabel("left", self.tr("best output"))
@@ -35,6 +37,7 @@ class StrategiesPanel(QWidget):
         layout.addWidget(self.plot, 1)
         self.run_button.clicked.connect(self.run)
         self.results = []
+        self.log_scale = False
 
     def run(self) -> None:
         try:
@@ -42,10 +45,14 @@ class StrategiesPanel(QWidget):
         except (CircuitError, ValueError) as exc:
             self.report(str(exc))
             return
-        self.table.setRowCount(len(self.results))
+        fill(self.table, [(self.names[r.name], f"{r.output:.6g}", str(r.evaluations)) for r in self.results])
         self.plot.clear()
-        for row, (res, color) in enumerate(zip(self.results, COLORS, strict=True)):
-            for col, text in enumerate((self.names[res.name], f"{res.output:.6g}", str(res.evaluations))):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-            xs, ys = zip(*res.history, strict=True)
+        outputs = np.concatenate([np.asarray([y for _, y in r.history], dtype=np.float64) for r in self.results])
+        self.log_scale = bool(np.nanmax(np.abs(outputs)) > HUGE)  # a run that explodes would flatten the others
+        self.plot.setLabel("left", self.tr("best output, sign × log10(1 + |y|)") if self.log_scale
+                           else self.tr("best output"))
+        for res, color in zip(self.results, COLORS, strict=True):
+            xs, ys = (np.asarray(v, dtype=np.float64) for v in zip(*res.history, strict=True))
+            if self.log_scale:
+                ys = np.sign(ys) * np.log10(1 + np.abs(ys))
             self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), name=self.names[res.name])

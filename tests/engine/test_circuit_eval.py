@@ -170,3 +170,23 @@ def test_training_step_is_one_undo_entry_and_lowers_the_loss():
     w_before_last = doc.by_label("w").value
     history.undo()
     assert doc.by_label("w").value != w_before_last
+
+
+@pytest.mark.parametrize("name", ["moons.json", "digits.json", "mlp_lecture.json"])
+def test_stepping_a_layered_dataset_circuit_reaches_the_full_backward(name):
+    from engine.circuit import io
+    from tests.conftest import EXAMPLES
+
+    doc = io.load(EXAMPLES / name)
+    ev = Evaluator(doc)
+    full = {nid: np.copy(g) for nid, g in ev.grads.items()}
+    full_params = {nid: dict(p) for nid, p in ev.param_grads_.items()}
+    st = ev.stepper()
+    while not st.done:
+        step = st.step()
+        assert step.text and all(np.isfinite(c.local) for c in step.contributions), step.text
+    for nid, g in full.items():
+        np.testing.assert_array_equal(ev.grads[nid], g)
+    for nid, p in full_params.items():
+        for key, g in p.items():
+            np.testing.assert_array_equal(ev.param_grads(nid)[key], g)

@@ -1,22 +1,11 @@
 """The main window: files, undo through Qt's stack, build from expression, themes, screenshots."""
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from engine.circuit import io
 from engine.commands import SetValue
 from gui.main_window import MainWindow
 from tests.conftest import EXAMPLES, SCREENSHOTS
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.errors, w.answers = [], []
-    w.show_error = lambda title, text: w.errors.append(text)
-    w.ask_save = lambda: (w.answers.append(True), "discard")[1]
-    return w
 
 
 def test_open_save_round_trip(window, tmp_path):

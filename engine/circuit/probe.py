@@ -1,0 +1,185 @@
+"""Evaluate a compiled circuit at many points without touching the document.
+
+Two views of the playground read these: the function panel sweeps one input over a range
+(f(x) and its slope, the lecture's first lesson), and the decision-boundary panel runs a
+classifier circuit on a grid over its 2-D dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..backends import A
+from .compile import backward_steps, run_forward
+from .document import CircuitError
+from .evaluate import Evaluator, column, dataset_arrays
+
+# loss op -> threshold on the prediction that separates the two classes
+CLASSIFIER_LOSSES = {"hinge": 0.0, "bce_logits": 0.0, "bce": 0.5}
+
+
+def _run(ev: Evaluator, replace: dict[str, object], data=None) -> list:
+    """Every slot's value with some leaves replaced (arrays run the tape on numpy)."""
+    tape = ev.ensure_compiled()
+    vals = [None] * len(tape.ids)
+    for nid, slot in tape.leaves.items():
+        vals[slot] = replace.get(nid, tape.nodes[nid].value)
+    if tape.data:
+        X, y = data if data is not None else dataset_arrays(ev.doc.dataset)
+        for nid, slot in tape.data.items():
+            vals[slot] = column(X, y, ev.doc.node(nid).params.get("column", "x1"))
+    run_forward(tape, vals, A)
+    return vals
+
+
+# ------------------------------------------------------------------ one input swept
+def sweep_input(ev: Evaluator) -> str | None:
+    """The input the function panel sweeps: the circuit's only input node, if it has one."""
+    inputs = [n.id for n in ev.doc.nodes() if n.kind == "input"]
+    if ev.doc.dataset or any(n.kind == "data" for n in ev.doc.nodes()):
+        return None
+    return inputs[0] if len(inputs) == 1 else None
+
+
+def sweep(ev: Evaluator, node_id: str, xs) -> tuple[np.ndarray, np.ndarray]:
+    """The root's value and its derivative with respect to the leaf `node_id`, with that leaf set to
+    each of xs in turn (one forward and one backward pass over the array; non-finite -> NaN)."""
+    tape = ev.ensure_compiled()
+    if node_id not in tape.leaves:
+        raise CircuitError(f"{ev.doc.node(node_id).label!r} is not an input, weight or constant")
+    xs = np.asarray(xs, dtype=np.float64)
+    vals = _run(ev, {node_id: xs})
+    root = tape.slots[ev.root()]
+    grads = [None] * len(tape.ids)
+    grads[root] = np.ones_like(np.asarray(vals[root], dtype=np.float64))
+    for _ in backward_steps(tape, vals, grads, root, A, {}):
+        pass
+    g = grads[tape.leaves[node_id]]
+    out = []
+    for v in (vals[root], 0.0 if g is None else g):
+        v = np.broadcast_to(np.asarray(v, dtype=np.float64), xs.shape)
+        out.append(np.where(np.isfinite(v), v, np.nan))
+    return out[0], out[1]
+
+
+# ------------------------------------------------------------------ decision boundary
+@dataclass
+class Classifier:
+    """Where a classifier circuit keeps its prediction and targets."""
+
+    loss_id: str
+    pred_id: str
+    target_id: str
+    threshold: float
+
+
+def classifier(ev: Evaluator) -> Classifier | None:
+    """The prediction/target pair feeding a hinge or BCE loss at the root, else None."""
+    try:
+        root = ev.doc.node(ev.root())
+    except CircuitError:
+        return None
+    if root.kind == "output":
+        src = ev.doc.inputs_of(root.id).get("x")
+        root = ev.doc.node(src) if src else root
+    if root.kind != "op" or root.op not in CLASSIFIER_LOSSES:
+        return None
+    ins = ev.doc.inputs_of(root.id)
+    pred, target = (ins.get(p) for p in root.input_ports()[:2])
+    if pred is None or target is None:
+        return None
+    return Classifier(root.id, pred, target, CLASSIFIER_LOSSES[root.op])
+
+
+def predictions(ev: Evaluator, clf: Classifier, X, y=None) -> np.ndarray:
+    """The circuit's prediction (score) for each row of X, as a flat array."""
+    X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+    y = np.zeros(len(X)) if y is None else y
+    vals = _run(ev, {}, (X, y))
+    return np.ravel(np.asarray(vals[ev.tape.slots[clf.pred_id]], dtype=np.float64))
+
+
+def class_values(y) -> tuple[float, float]:
+    """(positive, negative) labels of a two-class target vector: {1, -1} or {1, 0}."""
+    labels = np.unique(np.ravel(y))
+    low = -1.0 if labels.size and labels.min() < 0 else 0.0
+    return 1.0, low
+
+
+def accuracy_at(pred, target, threshold: float) -> float:
+    """Share of samples whose prediction falls on the side of `threshold` that their label names."""
+    positive, negative = class_values(target)
+    predicted = np.where(np.ravel(pred) > threshold, positive, negative)
+    return float(np.mean(predicted == np.ravel(target)))
+
+
+@dataclass
+class Grid:
+    """The prediction over a rectangle of the plane (z[i, j] at xs[i], ys[j])."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    z: np.ndarray
+    threshold: float
+    X: np.ndarray  # the dataset, for the scatter
+    y: np.ndarray
+
+
+def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
+    """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
+    clf = classifier(ev)
+    if clf is None or not ev.doc.dataset:
+        return None
+    try:
+        X, y = dataset_arrays(ev.doc.dataset)
+    except CircuitError:
+        return None
+    if X.shape[1] != 2 or not len(X):
+        return None
+    (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
+    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+    gx, gy = np.meshgrid(xs, ys, indexing="ij")
+    z = predictions(ev, clf, np.column_stack([gx.ravel(), gy.ravel()])).reshape(n, n)
+    return Grid(xs, ys, z, clf.threshold, X, np.ravel(y))
+
+
+def with_point(spec: dict, x: float, y: float, label: float) -> dict:
+    """A copy of a dataset choice with one more point (x, y) of class `label`."""
+    new = dict(spec)
+    new["points"] = [list(p) for p in spec.get("points") or []] + [[float(x), float(y), float(label)]]
+    return new
+
+
+# ------------------------------------------------------------------ gradient check of block weights
+def numeric_param_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -> dict:
+    """Central differences of the root for a sample of each block weight array (W, b of neurons
+    and dense layers): {(node_id, key): (flat indices, numeric gradients)}. At most `per_param`
+    evenly spread entries per array are checked, so large layers stay quick."""
+    tape = ev.ensure_compiled()
+    root = tape.slots[ev.root()]
+    out = {}
+    for ins in tape.instrs:
+        if not ins.block:
+            continue
+        original = ins.params
+        for key in ("W", "b", "w"):
+            if key not in original:
+                continue
+            base = np.asarray(original[key], dtype=np.float64)
+            picks = np.unique(np.linspace(0, base.size - 1, min(per_param, base.size)).round().astype(int))
+            grads = []
+            try:
+                for k in picks:
+                    f = []
+                    for h in (eps, -eps):
+                        nudged = base.copy()
+                        nudged.flat[k] += h
+                        ins.params = {**original, key: nudged}
+                        f.append(float(np.sum(_run(ev, {})[root])))
+                    grads.append((f[0] - f[1]) / (2 * eps))
+            finally:
+                ins.params = original
+            out[(ins.node_id, key)] = (picks, np.array(grads))
+    return out

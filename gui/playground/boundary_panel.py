@@ -1,0 +1,100 @@
+"""The decision boundary of a 2-D classifier circuit, redrawn as it trains; clicks add data points."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from engine.circuit import probe
+from engine.commands import SetDocAttr
+
+from .plots import NEG, POS, make_plot
+from .refresh import LazyPanel
+
+GRID = 60  # samples per axis
+
+
+def _rgb(hex_color: str) -> np.ndarray:
+    return np.array([int(hex_color[i:i + 2], 16) for i in (1, 3, 5)], dtype=np.float64)
+
+
+def shade(z: np.ndarray, threshold: float) -> np.ndarray:
+    """RGBA image of a score grid: the class colour, paler where the circuit is unsure."""
+    margin = z - threshold
+    scale = np.nanpercentile(np.abs(margin), 90) if np.isfinite(margin).any() else 1.0
+    strength = np.tanh(np.abs(np.nan_to_num(margin)) / (scale or 1.0))[..., None] * 0.55 + 0.1
+    color = np.where((margin > 0)[..., None], _rgb(POS), _rgb(NEG))
+    rgb = 255.0 * (1 - strength) + color * strength
+    alpha = np.where(np.isfinite(margin), 255, 0)[..., None]
+    return np.concatenate([rgb, alpha], axis=-1).astype(np.ubyte)
+
+
+class BoundaryPanel(LazyPanel):
+    """Class regions and the boundary of the circuit's classifier over its dataset's plane."""
+
+    def __init__(self, doc, evaluator, undo, parent=None):
+        super().__init__(parent)
+        self.doc, self.ev, self.undo = doc, evaluator, undo
+        self.grid: probe.Grid | None = None
+        layout = QVBoxLayout(self)
+        self.plot = make_plot(layout, self.tr("Decision boundary"))
+        self.plot.setAspectLocked(True)
+        self.image = pg.ImageItem()
+        self.plot.addItem(self.image)
+        self.contour = pg.IsocurveItem(pen=pg.mkPen("#222", width=2))
+        self.contour.setParentItem(self.image)  # drawn in the image's pixel coordinates
+        self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1))
+        self.plot.addItem(self.points)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        evaluator.events.subscribe("evaluated", self.schedule)
+
+    def refresh(self) -> None:
+        self._dirty = False
+        self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
+        if grid is None:
+            self.image.clear()
+            self.contour.setData(None)
+            self.points.setData([], [])
+            self.caption.setText(self.tr(
+                "The decision boundary appears for a circuit that classifies a 2-D dataset "
+                "(data nodes into a hinge or binary cross-entropy loss), such as the moons example."))
+            return
+        dx, dy = grid.xs[1] - grid.xs[0], grid.ys[1] - grid.ys[0]
+        self.image.setImage(shade(grid.z, grid.threshold), levels=(0, 255))
+        self.image.setRect(QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys)))
+        self.contour.setLevel(grid.threshold)
+        self.contour.setData(np.nan_to_num(grid.z, nan=grid.threshold))
+        positive, negative = probe.class_values(grid.y)
+        brushes = [pg.mkBrush(POS if label == positive else NEG) for label in grid.y]
+        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes)
+        clf = probe.classifier(self.ev)
+        acc = probe.accuracy_at(probe.predictions(self.ev, clf, grid.X, grid.y), grid.y, grid.threshold)
+        self.caption.setText(self.tr(
+            "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
+            "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative))
+
+    def add_point(self, x: float, y: float, other_class: bool = False) -> bool:
+        """Add a labelled point to the circuit's dataset (one undo entry)."""
+        if self.grid is None:
+            return False
+        positive, negative = probe.class_values(self.grid.y)
+        label = negative if other_class else positive
+        self.undo.seal()
+        ok = self.undo.push(SetDocAttr("dataset", probe.with_point(self.doc.dataset, x, y, label)))
+        self.undo.seal()
+        return bool(ok)
+
+    def _clicked(self, event) -> None:
+        if self.grid is None or event.button() != Qt.LeftButton or event.double():
+            return
+        vb = self.plot.getPlotItem().vb
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        pos = vb.mapSceneToView(event.scenePos())
+        self.add_point(pos.x(), pos.y(), bool(event.modifiers() & Qt.ShiftModifier))
+        event.accept()

@@ -1,0 +1,86 @@
+"""f(x) and df/dx for a circuit with one input: the curve, the point x, and the tangent there."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from engine.circuit import probe
+from engine.circuit.document import CircuitError
+
+from .plots import CURVE, NEG, POS, SEL, make_plot
+from .refresh import LazyPanel
+
+SAMPLES = 400
+H = 1e-4  # the lecture's step for (f(x + h) - f(x)) / h
+
+
+class FunctionPanel(LazyPanel):
+    """The root as a function of one input (the circuit's only input, or the selected leaf)."""
+
+    def __init__(self, doc, evaluator, parent=None):
+        super().__init__(parent)
+        self.doc, self.ev, self.selected = doc, evaluator, None
+        self.x_id: str | None = None
+        layout = QVBoxLayout(self)
+        self.plot = make_plot(layout, self.tr("f(x) and its tangent"))
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(CURVE, width=2))
+        self.tangent = self.plot.plot([], [], pen=pg.mkPen(NEG, width=2, style=Qt.DashLine))
+        self.point = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
+        self.dplot = make_plot(layout, self.tr("df/dx"))
+        self.dplot.setXLink(self.plot)
+        self.dcurve = self.dplot.plot([], [], pen=pg.mkPen(POS, width=2))
+        self.dpoint = self.dplot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
+        self.dplot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#999", width=1)))
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
+        evaluator.events.subscribe("evaluated", self.schedule)
+
+    def show_node(self, node_id) -> None:
+        self.selected = node_id
+        self.schedule()
+
+    def _choose(self) -> str | None:
+        node = self.doc.node(self.selected) if self.selected in self.doc.graph else None
+        if node is not None and node.kind in ("input", "weight") and not self.doc.dataset:
+            return node.id
+        return probe.sweep_input(self.ev)
+
+    def _clear(self, text: str) -> None:
+        for item in (self.curve, self.tangent, self.point, self.dcurve, self.dpoint):
+            item.setData([], [])
+        self.caption.setText(text)
+
+    def refresh(self) -> None:
+        self._dirty = False
+        self.x_id = x_id = self._choose() if not self.ev.compile_error else None
+        if x_id is None:
+            self._clear(self.tr("This panel plots the result against one input: open a circuit with a single "
+                                "input (such as f(x) = 3x² - 4x + 5) or select an input or weight."))
+            return
+        node = self.doc.node(x_id)
+        x0 = float(node.value)
+        lo, hi = min(node.slider[0], x0 - 1), max(node.slider[1], x0 + 1)
+        xs = np.linspace(lo, hi, SAMPLES)
+        try:
+            ys, dys = probe.sweep(self.ev, x_id, xs)
+            (f0, f1), (slope, _) = probe.sweep(self.ev, x_id, [x0, x0 + H])
+        except CircuitError as exc:
+            self._clear(str(exc))
+            return
+        root = self.doc.node(self.ev.root()).label
+        self.curve.setData(xs, ys, connect="finite")
+        self.dcurve.setData(xs, dys, connect="finite")
+        self.point.setData([x0], [f0])
+        self.dpoint.setData([x0], [slope])
+        span = np.array([x0 - (hi - lo) / 8, x0 + (hi - lo) / 8])
+        self.tangent.setData(span, f0 + slope * (span - x0))
+        self.plot.getPlotItem().setLabels(bottom=node.label, left=root)
+        self.dplot.getPlotItem().setLabels(bottom=node.label, left=f"d{root}/d{node.label}")
+        self.caption.setText(self.tr(
+            "{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} "
+            "(the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})").format(
+            f=root, x=node.label, f0=f0, x0=x0, s=slope, est=(f1 - f0) / H))

@@ -1,0 +1,47 @@
+"""A bare main window with the playground installed, for driving the panels without the full app."""
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from engine.circuit import io
+from engine.circuit.evaluate import Evaluator
+from engine.commands import History
+from gui.canvas.scene import CircuitScene
+from gui.canvas.view import CanvasView
+from gui.playground import install
+from tests.conftest import EXAMPLES
+
+
+class HostWindow(QMainWindow):
+    """The window attributes the playground relies on (doc, evaluator, undo, scene)."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.doc = io.load(path)
+        self.evaluator = Evaluator(self.doc)
+        self.undo = History(self.doc)
+        self.scene = CircuitScene(self.doc, self.evaluator, self._push, self.undo.seal)
+        self.view = CanvasView(self.scene)
+        self.setCentralWidget(self.view)
+        self.messages = []
+
+    def _push(self, cmd):
+        self.undo.push(cmd)
+        return True
+
+    def status(self, text):
+        self.messages.append(text)
+
+
+@pytest.fixture
+def host(qtbot):
+    def make(name):
+        w = HostWindow(EXAMPLES / f"{name}.json")
+        qtbot.addWidget(w)
+        parts = install(w)
+        w.resize(1400, 900)
+        return w, parts
+
+    return make
+
+

@@ -6,6 +6,7 @@ the evaluator. Dragging moves the item only; the scene commits one Move on mouse
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -47,6 +48,16 @@ def display_symbol(node) -> str:
 
 
 _FONTS: list = []
+
+
+@functools.cache
+def _header_path() -> QPainterPath:
+    """The card's header: its top rounded corners, square at the bottom (the same for every card)."""
+    header = QPainterPath()
+    header.addRoundedRect(QRectF(0, 0, WIDTH, HEADER + RADIUS), RADIUS, RADIUS)
+    clip = QPainterPath()
+    clip.addRect(QRectF(0, 0, WIDTH, HEADER))
+    return header.intersected(clip)
 
 
 def _fonts():
@@ -194,12 +205,8 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(card.translated(0, 2), RADIUS, RADIUS)
         painter.setBrush(c["node_error_bg"] if self.error else c["node_bg"])
         painter.drawRoundedRect(card, RADIUS, RADIUS)
-        header = QPainterPath()
-        header.addRoundedRect(QRectF(0, 0, WIDTH, HEADER + RADIUS), RADIUS, RADIUS)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, WIDTH, HEADER))
         painter.setBrush(c.get(f"header_{self.kind}", c["header_op"]))
-        painter.drawPath(header.intersected(clip))
+        painter.drawPath(_header_path())
         if lod >= 0.35:
             self._paint_text(painter, c)
         # outline last so it sits on top of the header

@@ -58,6 +58,8 @@ class PortItem(QGraphicsItem):
         scene = self.scene()
         c = scene.colors
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.3 and self.state is None:  # a dot under 2 px: the wire end shows where it is
+            return
         border = c["port_border"]
         fill = c["port_border"] if self.connected else c["port_fill"]
         radius = RADIUS

@@ -13,6 +13,7 @@ from .chain_rule_panel import ChainRulePanel
 from .controller import GradCheckPanel, PlaygroundController
 from .function_panel import FunctionPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
+from .refresh import LazyPanel
 from .slider_panel import ValueSliderPanel
 from .strategies_panel import StrategiesPanel
 from .training_panel import TrainingPanel
@@ -20,11 +21,14 @@ from .training_panel import TrainingPanel
 
 def _dock(window, widget, title, name, area=Qt.RightDockWidgetArea):
     if hasattr(window, "add_dock"):
-        return window.add_dock(widget, title, name, area)
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)
-    dock.setWidget(widget)
-    window.addDockWidget(area, dock)
+        dock = window.add_dock(widget, title, name, area)
+    else:
+        dock = QDockWidget(title, window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        window.addDockWidget(area, dock)
+    if isinstance(widget, LazyPanel):  # raising a tab does not show the widget again: tell it
+        dock.visibilityChanged.connect(lambda visible: visible and widget.exposed())
     return dock
 
 

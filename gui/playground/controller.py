@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,6 +15,8 @@ from engine.circuit.document import CircuitError
 from engine.circuit.training import Trainer, TrainingError
 
 from .tables import fill, make_table
+
+FRAME_MS = 33.0  # redraw at most ~30 times a second while training
 
 
 class GradCheckPanel(QWidget):
@@ -42,7 +45,8 @@ class PlaygroundController(QObject):
         self.trainer = None
         self._training_edit = False  # our own weight write-backs must not reset the trainer
         self.timer = QTimer(self)
-        self.timer.setInterval(50)
+        self.steps_per_tick = 1
+        self.set_speed(20)
         self.timer.timeout.connect(self._train_tick)
         self.actions: dict[str, QAction] = {}
         for name, text, key, slot in [
@@ -208,8 +212,18 @@ class PlaygroundController(QObject):
             self.timer.start()
             self.actions["train"].setText(self.tr("Pause"))
 
+    def set_speed(self, steps_per_second: int) -> None:
+        """Training speed: above screen rate a timer tick takes several steps and the plots redraw once."""
+        self.steps_per_tick = max(1, round(steps_per_second * FRAME_MS / 1000.0))
+        self.timer.setInterval(round(1000.0 * self.steps_per_tick / steps_per_second))
+
     def _train_tick(self):
-        if not self._train_once():
-            self.toggle_training()
-            return
-        self.loss.set_history(self.trainer.history)
+        deadline = time.perf_counter() + 0.8 * FRAME_MS / 1000.0  # leave the event loop time to breathe
+        for _ in range(self.steps_per_tick):
+            if not self._train_once():
+                self.toggle_training()
+                break
+            if time.perf_counter() > deadline:
+                break
+        if self.trainer is not None:
+            self.loss.set_history(self.trainer.history)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from engine.circuit import probe
 from engine.circuit.document import CircuitError
 
-from .plots import CURVE, NEG, POS, SEL, make_plot
+from .plots import CURVE, NEG, POS, SEL, curve_range, make_plot, show_range
 from .refresh import LazyPanel
 
 SAMPLES = 400
@@ -24,6 +24,7 @@ class FunctionPanel(LazyPanel):
         super().__init__(parent)
         self.doc, self.ev, self.selected = doc, evaluator, None
         self.x_id: str | None = None
+        self._key = self._labels = None  # what the drawn curve and axis titles were made from
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("f(x) and its tangent"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(CURVE, width=2))
@@ -50,6 +51,7 @@ class FunctionPanel(LazyPanel):
         return probe.sweep_input(self.ev)
 
     def _clear(self, text: str) -> None:
+        self._key = None
         for item in (self.curve, self.tangent, self.point, self.dcurve, self.dpoint):
             item.setData([], [])
         self.caption.setText(text)
@@ -64,22 +66,32 @@ class FunctionPanel(LazyPanel):
         node = self.doc.node(x_id)
         x0 = float(node.value)
         lo, hi = min(node.slider[0], x0 - 1), max(node.slider[1], x0 + 1)
-        xs = np.linspace(lo, hi, SAMPLES)
+        others = tuple((n.id, n.value) for n in self.doc.nodes() if n.is_leaf and n.id != x_id)
+        key = (x_id, id(self.ev.tape), others, lo, hi)
         try:
-            ys, dys = probe.sweep(self.ev, x_id, xs)
+            if key != self._key:  # the curve depends on everything but x itself: redraw it only when that changes
+                xs = np.linspace(lo, hi, SAMPLES)
+                ys, dys = probe.sweep(self.ev, x_id, xs)
+                self.curve.setData(xs, ys, connect="finite")
+                self.dcurve.setData(xs, dys, connect="finite")
+                show_range(self.plot, (lo, hi), curve_range(ys))
+                show_range(self.dplot, (lo, hi), curve_range(np.append(dys, 0.0)))
+                self._key = key
             (f0, f1), (slope, _) = probe.sweep(self.ev, x_id, [x0, x0 + H])
         except CircuitError as exc:
+            self._key = None
             self._clear(str(exc))
             return
         root = self.doc.node(self.ev.root()).label
-        self.curve.setData(xs, ys, connect="finite")
-        self.dcurve.setData(xs, dys, connect="finite")
         self.point.setData([x0], [f0])
         self.dpoint.setData([x0], [slope])
         span = np.array([x0 - (hi - lo) / 8, x0 + (hi - lo) / 8])
         self.tangent.setData(span, f0 + slope * (span - x0))
-        self.plot.getPlotItem().setLabels(bottom=node.label, left=root)
-        self.dplot.getPlotItem().setLabels(bottom=node.label, left=f"d{root}/d{node.label}")
+        labels = (node.label, root)
+        if labels != self._labels:
+            self._labels = labels
+            self.plot.getPlotItem().setLabels(bottom=node.label, left=root)
+            self.dplot.getPlotItem().setLabels(bottom=node.label, left=f"d{root}/d{node.label}")
         self.caption.setText(self.tr(
             "{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} "
             "(the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})").format(

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from engine import ops
 from engine.backends import A
 
+from .refresh import LazyPanel
+
 POS, NEG, SEL = "#2f6fde", "#e06a1a", "#f2a900"
+MAX_LABELS = 40
 CURVE = "#7f8690"  # reads on the light and the dark plot background
 
 
@@ -17,11 +23,35 @@ def make_plot(parent_layout, title):
     widget = pg.PlotWidget(background="w")
     widget.setTitle(title, color="#333", size="10pt")
     widget.showGrid(x=True, y=True, alpha=0.25)
+    for name in ("left", "bottom"):  # an axis (ticks, labels and grid) is costly to draw: keep it as a pixmap,
+        axis = widget.getAxis(name)  # and skip the finest grid level (its many faint lines cost ~5 ms a redraw)
+        axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        axis.setStyle(maxTickLevel=1)
     parent_layout.addWidget(widget, 1)
     return widget
 
 
-class GradientsPanel(QWidget):
+@functools.cache
+def _brushes():
+    return pg.mkBrush(POS), pg.mkBrush(NEG), pg.mkBrush(SEL)
+
+
+def nice_bound(v: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten that is >= v (0 for v <= 0)."""
+    if not v > 0 or not math.isfinite(v):
+        return 0.0
+    e = 10.0 ** math.floor(math.log10(v))
+    return next(m * e for m in (1, 2, 5, 10) if v <= m * e * (1 + 1e-12))
+
+
+def steady_range(values) -> tuple[float, float]:
+    """A y range covering the values and 0, on 1-2-5 steps, so small changes do not move the axis."""
+    finite = [v for v in values if math.isfinite(v)]
+    lo, hi = -nice_bound(-min(finite, default=0.0)), nice_bound(max(finite, default=0.0))
+    return (lo, hi) if hi > lo else (-1.0, 1.0)
+
+
+class GradientsPanel(LazyPanel):
     """A bar per node: its gradient, coloured by sign, the selected node highlighted."""
 
     def __init__(self, doc, evaluator, parent=None):
@@ -31,15 +61,19 @@ class GradientsPanel(QWidget):
         self.sorted_box = QCheckBox(self.tr("Sort by magnitude"))
         layout.addWidget(self.sorted_box)
         self.plot = make_plot(layout, self.tr("Gradient of each node"))
+        self.plot.disableAutoRange()
+        self.plot.getAxis("left").setStyle(maxTickLevel=0)  # major lines only: bars are read against few
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7)
         self.plot.addItem(self.bars)
         self.labels, self.heights = [], []
+        self._ticks, self._range = None, None
         self.sorted_box.toggled.connect(lambda _: self.refresh())
-        evaluator.events.subscribe("evaluated", self.refresh)
-        evaluator.events.subscribe("stepped", self.refresh)
+        evaluator.events.subscribe("evaluated", self.schedule)
+        evaluator.events.subscribe("stepped", self.schedule)
         self.refresh()
 
     def refresh(self, **_):
+        self._dirty = False
         rows = [(n.label, n.id, self.ev.grad(n.id)) for n in self.doc.nodes() if n.kind != "data"]
         rows = [(label, nid, g) for label, nid, g in rows if g is not None]
         if not self.ev.grads_stale:  # layers: the size of their weight gradients (vanishing? exploding?)
@@ -50,10 +84,26 @@ class GradientsPanel(QWidget):
             rows.sort(key=lambda r: -abs(r[2]))
         self.labels = [r[0] for r in rows]
         self.heights = [r[2] for r in rows]
-        brushes = [SEL if nid == self.selected else (POS if g >= 0 else NEG) for _, nid, g in rows]
+        pos, neg, sel = _brushes()
+        brushes = [sel if nid == self.selected else (pos if g >= 0 else neg) for _, nid, g in rows]
         self.bars.setOpts(x=np.arange(len(rows)), height=self.heights, width=0.7, brushes=brushes)
-        self.plot.getAxis("bottom").setTicks([list(enumerate(self.labels))])
-        self.plot.enableAutoRange()
+        # at most MAX_LABELS names under the bars (every k-th, and the selected one): text is costly to draw
+        every = max(1, math.ceil(len(rows) / MAX_LABELS))
+        room = max(3, int((self.plot.width() - 60) / max(len(rows), 1) * every / 7))  # characters per label
+        ticks = [(i, r[0] if len(r[0]) <= room else r[0][:room - 1] + "…") for i, r in enumerate(rows)
+                 if i % every == 0 or r[1] == self.selected]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot.getAxis("bottom").setTicks([ticks])
+        span = (len(rows), steady_range(self.heights))
+        if span != self._range:
+            self._range = span
+            self.plot.setRange(xRange=(-0.6, max(len(rows), 1) - 0.4), yRange=span[1], padding=0.05)
+
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override): the labels are fitted to the width
+        super().resizeEvent(event)
+        self.schedule()
 
 
 class LossPanel(QWidget):
@@ -81,12 +131,36 @@ class LossPanel(QWidget):
         self.readout.setText(self.tr("step {k}: {v:.6g}").format(k=k, v=self.values[k]))
 
 
-class ActivationPanel(QWidget):
+def curve_range(ys, pad: float = 0.08) -> tuple[float, float]:
+    """The finite extent of a curve with some air, never empty."""
+    finite = np.asarray(ys, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    if not finite.size:
+        return -1.0, 1.0
+    lo, hi = float(finite.min()), float(finite.max())
+    if hi - lo < 1e-12:
+        lo, hi = lo - 1, hi + 1
+    return lo - pad * (hi - lo), hi + pad * (hi - lo)
+
+
+def show_range(plot, x_range, y_range) -> None:
+    """Fix a plot's view (no auto range: the axes are redrawn only when the view really changes)."""
+    view = (tuple(x_range), tuple(y_range))
+    if getattr(plot, "shown_range", None) != view:
+        plot.shown_range = view
+        plot.disableAutoRange()
+        plot.setRange(xRange=view[0], yRange=view[1], padding=0)
+
+
+class ActivationPanel(LazyPanel):
     """The selected node's one-input function, its operating point and the tangent there."""
+
+    HALF = 4.0  # the curve spans the operating point +- HALF; it re-centres when the point nears an edge
 
     def __init__(self, doc, evaluator, parent=None):
         super().__init__(parent)
         self.doc, self.ev, self.node_id = doc, evaluator, None
+        self._window = None  # (node id, params, centre) of the drawn curve
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Activation at the operating point"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(CURVE, width=2))
@@ -95,29 +169,38 @@ class ActivationPanel(QWidget):
         self.caption = QLabel(self.tr("Select a node with one input (tanh, relu, exp, ...)."))
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
-        evaluator.events.subscribe("evaluated", self.refresh)
+        evaluator.events.subscribe("evaluated", self.schedule)
 
     def show_node(self, node_id) -> None:
         self.node_id = node_id
         self.refresh()
 
     def refresh(self, **_):
+        self._dirty = False
         node = self.doc.node(self.node_id) if self.node_id in self.doc.graph else None
         if node is None or node.kind != "op" or len(node.input_ports()) != 1 or not ops.get(node.op).scalar:
             for item in (self.curve, self.tangent, self.point):
                 item.setData([], [])
+            self._window = None
             return
         op = ops.get(node.op)
         src = self.doc.inputs_of(node.id).get("x")
         x0 = self.ev.value(src) if src else None
-        if x0 is None:
+        if x0 is None or not math.isfinite(x0):
             return
-        xs = np.linspace(x0 - 4, x0 + 4, 200)
+        window = self._window
+        if window is None or window[:2] != (node.id, repr(node.params)) or abs(x0 - window[2]) > 0.75 * self.HALF:
+            centre = round(x0 * 2) / 2
+            self._window = (node.id, repr(node.params), centre)
+            xs = np.linspace(centre - self.HALF, centre + self.HALF, 200)
+            with np.errstate(all="ignore"):
+                ys = np.asarray(op.forward(A, xs, **node.params), dtype=np.float64)
+            ys = np.where(np.isfinite(ys), ys, np.nan)
+            self.curve.setData(xs, ys, connect="finite")
+            show_range(self.plot, (xs[0], xs[-1]), curve_range(ys))
         with np.errstate(all="ignore"):
-            ys = op.forward(A, xs, **node.params)
             y0 = float(op.forward(A, np.array(x0), **node.params))
             slope = float(op.local_grads(A, np.array(y0), np.array(x0), **node.params)[0])
-        self.curve.setData(xs, np.where(np.isfinite(ys), ys, np.nan), connect="finite")
         self.point.setData([x0], [y0])
         span = np.array([x0 - 1.5, x0 + 1.5])
         self.tangent.setData(span, y0 + slope * (span - x0))

@@ -20,15 +20,23 @@ class LazyPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._dirty = True
 
+    def on_screen(self) -> bool:
+        """Shown and not covered (a dock in a tab behind another is 'visible' with an empty region)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def schedule(self, **_) -> None:
         self._dirty = True
-        if self.isVisible() and not self._timer.isActive():
+        if self.on_screen() and not self._timer.isActive():
+            self._timer.start()
+
+    def exposed(self) -> None:
+        """The panel came into view (its dock was shown or its tab raised): catch up if needed."""
+        if self._dirty and not self._timer.isActive():
             self._timer.start()
 
     def showEvent(self, event):  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self.exposed()
 
     def refresh(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

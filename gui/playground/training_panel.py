@@ -26,8 +26,9 @@ class TrainingPanel(QWidget):
         self.objective.addItem(self.tr("Minimise the loss"), "minimize")
         self.objective.addItem(self.tr("Maximise the output"), "maximize")
         self.speed = QSpinBox()
-        self.speed.setRange(1, 200)
+        self.speed.setRange(1, 1000)
         self.speed.setSuffix(self.tr(" steps/s"))
+        self.speed.setValue(20)
         self.dataset = QComboBox()
         self.dataset.addItem(self.tr("(none)"), None)
         for name, text in datasets.DESCRIPTIONS.items():
@@ -48,7 +49,7 @@ class TrainingPanel(QWidget):
         for box in (self.optimizer, self.objective):
             box.currentIndexChanged.connect(self._settings_edited)
         self.lr.editingFinished.connect(self._settings_edited)
-        self.speed.valueChanged.connect(lambda v: controller.timer.setInterval(int(1000 / v)))
+        self.speed.valueChanged.connect(controller.set_speed)
         self.dataset.currentIndexChanged.connect(self._dataset_edited)
         self.sample.valueChanged.connect(self._sample_edited)
         for event in ("training_changed", "dataset_changed", "document_reset"):

@@ -3,57 +3,57 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/playground/__init__.py" line="49" />
+        <location filename="../../gui/playground/__init__.py" line="53" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="50" />
+        <location filename="../../gui/playground/__init__.py" line="54" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="53" />
+        <location filename="../../gui/playground/__init__.py" line="57" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="55" />
+        <location filename="../../gui/playground/__init__.py" line="59" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="55" />
+        <location filename="../../gui/playground/__init__.py" line="59" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="56" />
+        <location filename="../../gui/playground/__init__.py" line="60" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="56" />
+        <location filename="../../gui/playground/__init__.py" line="60" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="57" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="57" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="58" />
+        <location filename="../../gui/playground/__init__.py" line="62" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
@@ -61,17 +61,17 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="91" />
+        <location filename="../../gui/playground/plots.py" line="158" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="95" />
+        <location filename="../../gui/playground/plots.py" line="162" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="124" />
+        <location filename="../../gui/playground/plots.py" line="200" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -137,22 +137,22 @@
 <context>
     <name>FunctionPanel</name>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="28" />
+        <location filename="../../gui/playground/function_panel.py" line="29" />
         <source>f(x) and its tangent</source>
         <translation>f(x) e sua tangente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="32" />
+        <location filename="../../gui/playground/function_panel.py" line="33" />
         <source>df/dx</source>
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="61" />
+        <location filename="../../gui/playground/function_panel.py" line="63" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="84" />
+        <location filename="../../gui/playground/function_panel.py" line="96" />
         <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
         <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
     </message>
@@ -160,27 +160,27 @@
 <context>
     <name>GradCheckPanel</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="24" />
+        <location filename="../../gui/playground/controller.py" line="28" />
         <source>Node</source>
         <translation>Nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="24" />
+        <location filename="../../gui/playground/controller.py" line="28" />
         <source>Analytic</source>
         <translation>Analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="24" />
+        <location filename="../../gui/playground/controller.py" line="28" />
         <source>Numeric</source>
         <translation>Numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="24" />
+        <location filename="../../gui/playground/controller.py" line="28" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="28" />
+        <location filename="../../gui/playground/controller.py" line="32" />
         <source>✗ mismatch</source>
         <translation>✗ divergência</translation>
     </message>
@@ -188,12 +188,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="31" />
+        <location filename="../../gui/playground/plots.py" line="61" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="33" />
+        <location filename="../../gui/playground/plots.py" line="63" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -201,12 +201,12 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="65" />
+        <location filename="../../gui/playground/plots.py" line="108" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="81" />
+        <location filename="../../gui/playground/plots.py" line="124" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
@@ -458,12 +458,12 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="242" />
+        <location filename="../../gui/canvas/node_item.py" line="249" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="243" />
+        <location filename="../../gui/canvas/node_item.py" line="250" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -479,78 +479,78 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="49" />
+        <location filename="../../gui/playground/controller.py" line="54" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="50" />
+        <location filename="../../gui/playground/controller.py" line="55" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="51" />
+        <location filename="../../gui/playground/controller.py" line="56" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="52" />
+        <location filename="../../gui/playground/controller.py" line="57" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="58" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="59" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="60" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="61" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="57" />
+        <location filename="../../gui/playground/controller.py" line="62" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="58" />
-        <location filename="../../gui/playground/controller.py" line="204" />
+        <location filename="../../gui/playground/controller.py" line="63" />
+        <location filename="../../gui/playground/controller.py" line="209" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="65" />
+        <location filename="../../gui/playground/controller.py" line="70" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="116" />
+        <location filename="../../gui/playground/controller.py" line="121" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="174" />
+        <location filename="../../gui/playground/controller.py" line="179" />
         <source>{label}.{key}: norm over {k} of {n} entries</source>
         <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="179" />
+        <location filename="../../gui/playground/controller.py" line="184" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="209" />
+        <location filename="../../gui/playground/controller.py" line="214" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -650,47 +650,47 @@
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="32" />
+        <location filename="../../gui/playground/training_panel.py" line="33" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="38" />
+        <location filename="../../gui/playground/training_panel.py" line="39" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="41" />
+        <location filename="../../gui/playground/training_panel.py" line="42" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="42" />
+        <location filename="../../gui/playground/training_panel.py" line="43" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="44" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="45" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="45" />
+        <location filename="../../gui/playground/training_panel.py" line="46" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="46" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="48" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>

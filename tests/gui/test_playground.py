@@ -166,3 +166,20 @@ def test_arrow_keys_nudge_the_selected_value(host, qtbot):
     qtbot.keyClick(w.view, Qt.Key_Down, Qt.ShiftModifier)
     assert a.value == pytest.approx(2.0 + a.slider[2] - 10 * a.slider[2])
     assert w.evaluator.value(w.doc.by_label("L").id) == pytest.approx((a.value * -3.0 + 10.0) * -2.0)
+
+
+def test_fast_training_takes_several_steps_per_frame(host, qtbot):
+    w, parts = host("moons")
+    ctl = parts["controller"]
+    parts["training"].speed.setValue(200)
+    assert (ctl.steps_per_tick, ctl.timer.interval()) == (7, 35)  # 200 steps/s, redrawn ~29 times a second
+    parts["training"].speed.setValue(5)
+    assert (ctl.steps_per_tick, ctl.timer.interval()) == (1, 200)
+    parts["training"].speed.setValue(200)
+    after_tick = []
+    ctl.timer.timeout.connect(lambda: after_tick.append(len(ctl.trainer.history)))  # runs after the tick
+    ctl.toggle_training()
+    qtbot.waitUntil(lambda: len(after_tick) >= 3, timeout=20000)
+    ctl.toggle_training()
+    assert max(b - a for a, b in zip(after_tick, after_tick[1:], strict=False)) > 1
+    assert list(parts["loss"].curve.getData()[1]) == pytest.approx(ctl.trainer.history)

@@ -31,3 +31,27 @@ def set_language(code: str) -> str:
             _installed = translator
             return code
     return "en"
+
+
+def dynamic_strings() -> list[tuple[str, str]]:
+    """(context, text) of every string the GUI translates at run time rather than from a literal:
+    palette names, group titles, node-kind and op descriptions from the engine's registry.
+    lupdate cannot see these, so resources/i18n/update.py adds them to the translation file."""
+    from PySide6.QtCore import QCoreApplication
+
+    from . import palette_model
+
+    seen: list[tuple[str, str]] = []
+    real = QCoreApplication.translate
+
+    def record(context, text, *args):
+        seen.append((context, text))
+        return text
+
+    QCoreApplication.translate = record
+    try:
+        palette_model.palette_entries()
+        palette_model.group_titles()
+    finally:
+        QCoreApplication.translate = real
+    return list(dict.fromkeys(seen))

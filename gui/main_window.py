@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QMessageBox
 
 from engine import export
@@ -19,10 +19,11 @@ from engine.commands import Move
 from engine.errors import EngineError
 from engine.expr import circuit_from_expression
 
-from . import theme
+from . import exports, theme
 from .canvas.scene import CircuitScene
 from .canvas.view import CanvasView
 from .files import Autosave, RecentFiles
+from .help_dialogs import AboutDialog, HelpDialog, HowToDialog
 from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
 from .undo import UndoBridge
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
         self._action(f, self.tr("Save"), self.save, QKeySequence.Save)
         self._action(f, self.tr("Save As…"), self.save_as, QKeySequence.SaveAs)
         f.addSeparator()
-        self._action(f, self.tr("Export image (PNG)…"), self.export_png)
+        self._action(f, self.tr("Export image (PNG)…"), lambda: self.export_image("png"))
+        self._action(f, self.tr("Export image (SVG)…"), lambda: self.export_image("svg"))
         for kind, title in (("dot", "Graphviz DOT"), ("python", "Python (engine.Value)"), ("torch", "PyTorch")):
             self._action(f, self.tr("Export {what}…").format(what=title), lambda _=False, k=kind: self.export_code(k))
         f.addSeparator()
@@ -113,8 +115,11 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.Redo)
         e.addActions([undo, redo])
         e.addSeparator()
+        self._action(e, self.tr("Cut"), self.cut, QKeySequence.Cut)
         self._action(e, self.tr("Copy"), self.copy, QKeySequence.Copy)
         self._action(e, self.tr("Paste"), self.paste, QKeySequence.Paste)
+        self._action(e, self.tr("Duplicate"), self.duplicate, "Ctrl+D")
+        self._action(e, self.tr("Rename"), self.rename, "F2")
         self._action(e, self.tr("Delete"), self.scene.delete_selected, QKeySequence.Delete)
         self._action(e, self.tr("Select All"), self.scene.select_all, QKeySequence.SelectAll)
         v = bar.addMenu(self.tr("&View"))
@@ -128,6 +133,9 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGES.items():
             self._action(language, name, lambda _=False, c=code: self.switch_language(c))
         self.panels_menu = v.addMenu(self.tr("Panels"))
+        h = bar.addMenu(self.tr("&Help"))
+        self._action(h, self.tr("How to…"), lambda: self.show_help("howto"), QKeySequence.HelpContents)
+        self._action(h, self.tr("About Backprop Playground"), lambda: self.show_help("about"))
         tools = self.addToolBar(self.tr("Build"))
         tools.setObjectName("toolbar_build")
         self.expression = QLineEdit()
@@ -140,16 +148,23 @@ class MainWindow(QMainWindow):
     def _add_entry(self, entry) -> None:
         self.scene.add_node_at(entry.kind, entry.op, self.view.mapToScene(self.view.viewport().rect().center()))
 
-    def _paste_data(self, data, text: str) -> bool:
-        rect = self.scene.nodes_rect()
-        offset = (rect.right() + 120, rect.top()) if self.doc.nodes() else (0.0, 0.0)
+    def _paste_data(self, data, text: str, offset=None) -> bool:
+        """Paste nodes as one undo entry: beside what is on the canvas, or shifted by `offset`."""
+        if offset is None:
+            xs = [n["pos"][0] for n in data.get("nodes", []) if isinstance(n, dict) and "pos" in n] or [0.0]
+            ys = [n["pos"][1] for n in data.get("nodes", []) if isinstance(n, dict) and "pos" in n] or [0.0]
+            rect = self.scene.nodes_rect()
+            offset = (rect.right() + 120 - min(xs), rect.top() - min(ys)) if self.doc.nodes() else (0.0, 0.0)
         try:
             macro = paste_commands(self.doc, data, offset)
-        except EngineError as exc:
+        except (EngineError, TypeError, ValueError) as exc:
             self.status(str(exc))
             return False
         macro.text = text
-        return self.undo.push(macro)
+        if not self.undo.push(macro):
+            return False
+        self.scene.select_ids([c.node.id for c in macro.children if hasattr(c, "node")])
+        return True
 
     def build_expression(self, text: str) -> bool:
         """Add the circuit of a formula to the canvas, laid out, as one undo entry."""
@@ -169,6 +184,28 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_ids()
         if ids:
             QApplication.clipboard().setText(json.dumps(copy_nodes(self.doc, ids)))
+
+    def show_help(self, which: str) -> HelpDialog:
+        """The how-to or the About page, in a window of its own."""
+        dialog = (HowToDialog if which == "howto" else AboutDialog)(self)
+        dialog.show()
+        return dialog
+
+    def cut(self) -> None:
+        if self.scene.selected_ids():
+            self.copy()
+            self.scene.delete_selected()
+
+    def duplicate(self) -> bool:
+        """Copies of the selected nodes (and the wires among them) next to the originals."""
+        ids = self.scene.selected_ids()
+        return bool(ids) and self._paste_data(copy_nodes(self.doc, ids), self.tr("duplicate"), offset=(40.0, 40.0))
+
+    def rename(self) -> None:
+        """Open the inline label editor of the one selected node (F2)."""
+        ids = self.scene.selected_ids()
+        if len(ids) == 1:
+            self.scene.node_item(ids[0]).start_rename()
 
     def paste(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -293,18 +330,21 @@ class MainWindow(QMainWindow):
         self.name = self.path.name
         return self.save()
 
-    def export_png(self, path=None) -> None:
-        path = path or QFileDialog.getSaveFileName(self, self.tr("Export image"), "circuit.png", "PNG (*.png)")[0]
+    def export_image(self, kind: str, path=None) -> bool:
+        """Save a picture of the whole circuit as PNG or SVG."""
+        if path is None:
+            name = {"png": "PNG (*.png)", "svg": "SVG (*.svg)"}[kind]
+            path = QFileDialog.getSaveFileName(self, self.tr("Export image"), f"circuit.{kind}", name)[0]
         if not path:
-            return
-        rect = self.scene.nodes_rect().adjusted(-30, -30, 30, 30)
-        image = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format_ARGB32)
-        image.fill(Qt.white if self.theme == "light" else Qt.black)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.Antialiasing)
-        self.scene.render(painter, source=rect)
-        painter.end()
-        image.save(str(path))
+            return False
+        try:
+            write = exports.export_png if kind == "png" else exports.export_svg
+            write(self.scene, path, exports.background_of(self.theme))
+        except OSError as exc:
+            self.show_error(self.tr("Cannot export"), str(exc))
+            return False
+        self.status(self.tr("Saved {path}").format(path=path))
+        return True
 
     def export_code(self, kind: str) -> None:
         try:

@@ -41,13 +41,15 @@ class UndoBridge:
     def __init__(self, doc, stack, report=None):
         self.doc, self.stack, self.report = doc, stack, report or (lambda text: None)
         self.sealed = True
+        self.last_error: str | None = None  # why the last refused edit was refused
         self._macro: Macro | None = None
 
     def push(self, cmd) -> bool:
         try:
             cmd.do(self.doc)
         except EngineError as exc:
-            self.report(str(exc))
+            self.last_error = str(exc)
+            self.report(self.last_error)
             return False
         if self._macro is not None:
             self._macro.children.append(cmd)

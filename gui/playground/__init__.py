@@ -8,13 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from ..inspector import InspectorPanel
 from .boundary_panel import BoundaryPanel
 from .chain_rule_panel import ChainRulePanel
 from .controller import GradCheckPanel, PlaygroundController
 from .function_panel import FunctionPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .refresh import LazyPanel
-from .slider_panel import ValueSliderPanel
 from .strategies_panel import StrategiesPanel
 from .training_panel import TrainingPanel
 
@@ -35,8 +35,10 @@ def _dock(window, widget, title, name, area=Qt.RightDockWidgetArea):
 def install(window):
     """Add the playground's docks, toolbar and actions to a main window; returns the parts."""
     tr = window.tr
+    inspector = InspectorPanel(window.doc, window.undo)
     parts = {
-        "slider": ValueSliderPanel(window.doc, window.undo),
+        "inspector": inspector,
+        "slider": inspector.value,
         "chain": ChainRulePanel(),
         "loss": LossPanel(),
         "grads": GradientsPanel(window.doc, window.evaluator),
@@ -50,7 +52,7 @@ def install(window):
     parts["training"] = TrainingPanel(window, ctl)
     parts["strategies"] = StrategiesPanel(window.doc, ctl.status)
     ctl.trained.connect(lambda: parts["training"].show_accuracy(ctl.trainer))
-    value = _dock(window, parts["slider"], tr("Value"), "dock_value")
+    value = _dock(window, inspector, tr("Inspector"), "dock_inspector")
     training = _dock(window, parts["training"], tr("Training"), "dock_training")
     window.tabifyDockWidget(value, training)
     value.raise_()
@@ -75,7 +77,7 @@ def install(window):
 
     def selected(ids):
         one = ids[0] if len(ids) == 1 else None
-        parts["slider"].show_node(one)
+        inspector.show_node(one)
         parts["activation"].show_node(one)
         parts["function"].show_node(one)
         parts["grads"].selected = one

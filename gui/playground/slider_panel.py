@@ -29,6 +29,7 @@ class ValueSliderPanel(QWidget):
             box.setDecimals(3)
             box.editingFinished.connect(self._range_edited)
         form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.title)
         form.addRow(self.tr("Value"), self.spin)
         form.addRow(self.slider)

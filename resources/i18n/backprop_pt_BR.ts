@@ -3,75 +3,98 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/playground/__init__.py" line="53" />
-        <source>Value</source>
-        <translation>Valor</translation>
+        <location filename="../../gui/playground/__init__.py" line="55" />
+        <source>Inspector</source>
+        <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="54" />
+        <location filename="../../gui/playground/__init__.py" line="56" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="57" />
+        <location filename="../../gui/playground/__init__.py" line="59" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="59" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="59" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="60" />
+        <location filename="../../gui/playground/__init__.py" line="62" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="60" />
+        <location filename="../../gui/playground/__init__.py" line="62" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="63" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="63" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="64" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="67" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="74" />
+        <source>About Backprop Playground</source>
+        <translation>Sobre o Backprop Playground</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="77" />
+        <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
+        <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="79" />
+        <source>Build circuits by hand and watch gradients flow.</source>
+        <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="80" />
+        <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
+        <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
+    </message>
+</context>
+<context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="158" />
+        <location filename="../../gui/playground/plots.py" line="165" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="162" />
+        <location filename="../../gui/playground/plots.py" line="169" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="200" />
+        <location filename="../../gui/playground/plots.py" line="207" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -160,27 +183,27 @@
 <context>
     <name>GradCheckPanel</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="28" />
+        <location filename="../../gui/playground/controller.py" line="27" />
         <source>Node</source>
         <translation>Nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="28" />
+        <location filename="../../gui/playground/controller.py" line="27" />
         <source>Analytic</source>
         <translation>Analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="28" />
+        <location filename="../../gui/playground/controller.py" line="27" />
         <source>Numeric</source>
         <translation>Numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="28" />
+        <location filename="../../gui/playground/controller.py" line="27" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="32" />
+        <location filename="../../gui/playground/controller.py" line="31" />
         <source>✗ mismatch</source>
         <translation>✗ divergência</translation>
     </message>
@@ -199,14 +222,130 @@
     </message>
 </context>
 <context>
+    <name>HowToDialog</name>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="39" />
+        <source>How to</source>
+        <translation>Como usar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="43" />
+        <source>Build a circuit</source>
+        <translation>Monte um circuito</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="44" />
+        <source>Drag inputs, weights and operations from the palette onto the canvas (or double-click an entry, or press Tab over the canvas and type). Drag from an output port (right) to an input port (left) to wire them. Or type a formula such as &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; in the toolbar and press Enter.</source>
+        <translation>Arraste entradas, pesos e operações da paleta para a tela (ou dê um duplo clique em um item, ou pressione Tab sobre a tela e digite). Arraste de uma porta de saída (à direita) até uma porta de entrada (à esquerda) para ligá-las. Ou digite uma fórmula como &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; na barra de ferramentas e pressione Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="48" />
+        <source>Nudge values</source>
+        <translation>Ajuste os valores</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="49" />
+        <source>Select an input or a weight: the Inspector shows its slider. Drag it, or press the arrow keys on the canvas (Shift: ten steps). Every value and gradient downstream follows.</source>
+        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu controle deslizante. Arraste-o, ou use as setas do teclado na tela (Shift: dez passos). Todos os valores e gradientes à frente acompanham.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="51" />
+        <source>Walk backpropagation</source>
+        <translation>Percorra a retropropagação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="52" />
+        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step, e.g. dL/da = dL/de * de/da; Shift+F10 steps back.</source>
+        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo, por exemplo dL/da = dL/de * de/da; Shift+F10 volta um passo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="54" />
+        <source>Check and compare</source>
+        <translation>Verifique e compare</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="55" />
+        <source>F7 compares every gradient with a central-difference estimate. The Strategies panel runs the hacker's guide's four ways to raise an output and counts their circuit evaluations.</source>
+        <translation>F7 compara cada gradiente com uma estimativa por diferenças centrais. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e conta quantas avaliações do circuito cada uma usa.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="57" />
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="58" />
+        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
+        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="62" />
+        <source>Keep your work</source>
+        <translation>Guarde seu trabalho</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="63" />
+        <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
+        <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="68" />
+        <source>How to use Backprop Playground</source>
+        <translation>Como usar o Backprop Playground</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <location filename="../../gui/inspector.py" line="54" />
+        <source>Label</source>
+        <translation>Rótulo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="108" />
+        <source>Select a node to see what it computes and edit it.</source>
+        <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="121" />
+        <source>Column</source>
+        <translation>Coluna</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="123" />
+        <source>Activation</source>
+        <translation>Ativação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="125" />
+        <source>{n} inputs</source>
+        <translation>{n} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="126" />
+        <source>{nin} inputs -&gt; {nout} units</source>
+        <translation>{nin} entradas -&gt; {nout} unidades</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="128" />
+        <source>Shape</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="156" />
+        <source>The edit was refused.</source>
+        <translation>A edição foi recusada.</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="108" />
+        <location filename="../../gui/playground/plots.py" line="115" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="124" />
+        <location filename="../../gui/playground/plots.py" line="131" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
@@ -214,243 +353,289 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="52" />
+        <location filename="../../gui/main_window.py" line="53" />
         <source>Palette</source>
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="106" />
+        <source>Export image (SVG)…</source>
+        <translation>Exportar imagem (SVG)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="118" />
+        <source>Cut</source>
+        <translation>Recortar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="121" />
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="122" />
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="136" />
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="137" />
+        <source>How to…</source>
+        <translation>Como usar…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="138" />
+        <source>About Backprop Playground</source>
+        <translation>Sobre o Backprop Playground</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
         <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>build {text}</source>
         <translation>construir {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="202" />
+        <source>duplicate</source>
+        <translation>duplicar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="216" />
         <source>The clipboard holds no circuit.</source>
         <translation>A área de transferência não contém um circuito.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181" />
+        <location filename="../../gui/main_window.py" line="218" />
         <source>paste</source>
         <translation>colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>auto layout</source>
         <translation>organização automática</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="238" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="239" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230" />
+        <location filename="../../gui/main_window.py" line="267" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254" />
+        <location filename="../../gui/main_window.py" line="291" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256" />
+        <location filename="../../gui/main_window.py" line="293" />
         <source>recovered</source>
         <translation>recuperado</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="301" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265" />
+        <location filename="../../gui/main_window.py" line="302" />
         <source>The app closed with unsaved changes. Restore them?</source>
         <translation>O aplicativo fechou com alterações não salvas. Restaurá-las?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269" />
-        <location filename="../../gui/main_window.py" line="289" />
+        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="326" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="316" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288" />
+        <location filename="../../gui/main_window.py" line="325" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="337" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="344" />
+        <location filename="../../gui/main_window.py" line="353" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316" />
+        <location filename="../../gui/main_window.py" line="346" />
+        <source>Saved {path}</source>
+        <translation>Salvo em {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="356" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -479,78 +664,78 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="53" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="54" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="55" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="57" />
+        <location filename="../../gui/playground/controller.py" line="56" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="58" />
+        <location filename="../../gui/playground/controller.py" line="57" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="59" />
+        <location filename="../../gui/playground/controller.py" line="58" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="60" />
+        <location filename="../../gui/playground/controller.py" line="59" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="61" />
+        <location filename="../../gui/playground/controller.py" line="60" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="62" />
+        <location filename="../../gui/playground/controller.py" line="61" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="63" />
-        <location filename="../../gui/playground/controller.py" line="209" />
+        <location filename="../../gui/playground/controller.py" line="62" />
+        <location filename="../../gui/playground/controller.py" line="208" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="70" />
+        <location filename="../../gui/playground/controller.py" line="69" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="121" />
+        <location filename="../../gui/playground/controller.py" line="120" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="179" />
+        <location filename="../../gui/playground/controller.py" line="178" />
         <source>{label}.{key}: norm over {k} of {n} entries</source>
         <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="184" />
+        <location filename="../../gui/playground/controller.py" line="183" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="214" />
+        <location filename="../../gui/playground/controller.py" line="213" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -699,32 +884,32 @@
     <name>ValueSliderPanel</name>
     <message>
         <location filename="../../gui/playground/slider_panel.py" line="20" />
-        <location filename="../../gui/playground/slider_panel.py" line="62" />
+        <location filename="../../gui/playground/slider_panel.py" line="63" />
         <source>Select an input or a weight to nudge it.</source>
         <translation>Selecione uma entrada ou um peso para ajustá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="33" />
+        <location filename="../../gui/playground/slider_panel.py" line="34" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="35" />
+        <location filename="../../gui/playground/slider_panel.py" line="36" />
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="36" />
+        <location filename="../../gui/playground/slider_panel.py" line="37" />
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="37" />
+        <location filename="../../gui/playground/slider_panel.py" line="38" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="68" />
+        <location filename="../../gui/playground/slider_panel.py" line="69" />
         <source>{label} ({kind})</source>
         <translation>{label} ({kind})</translation>
     </message>
@@ -745,4 +930,4 @@
         <translation>O salvamento automático falhou: {e}</translation>
     </message>
 </context>
-</TS>
+<context><name>Palette</name><message><source>Input</source><translation>Entrada</translation></message><message><source>Weight</source><translation>Peso</translation></message><message><source>Constant</source><translation>Constante</translation></message><message><source>Data column</source><translation>Coluna de dados</translation></message><message><source>Neuron</source><translation>Neurônio</translation></message><message><source>Dense layer</source><translation>Camada densa</translation></message><message><source>Output</source><translation>Saída</translation></message><message><source>Values</source><translation>Valores</translation></message><message><source>Arithmetic</source><translation>Aritmética</translation></message><message><source>Functions</source><translation>Funções</translation></message><message><source>Activations</source><translation>Ativações</translation></message><message><source>Tensor</source><translation>Tensor</translation></message><message><source>Losses</source><translation>Perdas</translation></message><message><source>Blocks</source><translation>Blocos</translation></message><message><source>Add</source><translation>Somar</translation></message><message><source>Subtract</source><translation>Subtrair</translation></message><message><source>Multiply</source><translation>Multiplicar</translation></message><message><source>Divide</source><translation>Dividir</translation></message><message><source>Negate</source><translation>Negar</translation></message><message><source>Power</source><translation>Potência</translation></message><message><source>Power (constant k)</source><translation>Potência (k constante)</translation></message><message><source>Square</source><translation>Quadrado</translation></message><message><source>Maximum</source><translation>Máximo</translation></message><message><source>Exponential</source><translation>Exponencial</translation></message><message><source>Logarithm</source><translation>Logaritmo</translation></message><message><source>Sine</source><translation>Seno</translation></message><message><source>Cosine</source><translation>Cosseno</translation></message><message><source>Absolute value</source><translation>Valor absoluto</translation></message><message><source>Tanh</source><translation>Tanh</translation></message><message><source>Sigmoid</source><translation>Sigmoide</translation></message><message><source>ReLU</source><translation>ReLU</translation></message><message><source>Matrix product</source><translation>Produto de matrizes</translation></message><message><source>Sum</source><translation>Soma</translation></message><message><source>Mean</source><translation>Média</translation></message><message><source>Reshape</source><translation>Redimensionar</translation></message><message><source>Transpose</source><translation>Transpor</translation></message><message><source>Softmax</source><translation>Softmax</translation></message><message><source>Mean squared error</source><translation>Erro quadrático médio</translation></message><message><source>Binary cross-entropy</source><translation>Entropia cruzada binária</translation></message><message><source>BCE with logits</source><translation>BCE com logits</translation></message><message><source>Softmax cross-entropy</source><translation>Entropia cruzada softmax</translation></message><message><source>Hinge loss</source><translation>Perda hinge</translation></message><message><source>inputs</source><translation>entradas</translation></message></context><context><name>kinds</name><message><source>A named number you nudge with a slider; not trained.</source><translation>Um número com nome que você ajusta com um controle deslizante; não é treinado.</translation></message><message><source>A trainable parameter: gradient steps change it.</source><translation>Um parâmetro treinável: os passos de gradiente o alteram.</translation></message><message><source>A fixed number.</source><translation>Um número fixo.</translation></message><message><source>One column of the circuit's dataset: the circuit runs on all samples at once.</source><translation>Uma coluna do conjunto de dados do circuito: o circuito roda em todas as amostras de uma vez.</translation></message><message><source>Block: n inputs -&gt; sum of w*x + b -&gt; activation.</source><translation>Bloco: n entradas -&gt; soma de w*x + b -&gt; ativação.</translation></message><message><source>Block: matrix-valued layer, (batch, nin) -&gt; (batch, nout).</source><translation>Bloco: camada matricial, (lote, nin) -&gt; (lote, nout).</translation></message><message><source>Marks the root of the circuit: its gradient is 1.</source><translation>Marca a raiz do circuito: seu gradiente é 1.</translation></message></context><context><name>ops</name><message><source>Sum: routes the gradient unchanged to both inputs.</source><translation>Soma: repassa o gradiente inalterado às duas entradas.</translation></message><message><source>Difference.</source><translation>Diferença.</translation></message><message><source>Product: each input's gradient is the other input times the upstream gradient.</source><translation>Produto: o gradiente de cada entrada é a outra entrada vezes o gradiente que chega.</translation></message><message><source>Quotient.</source><translation>Quociente.</translation></message><message><source>Negation.</source><translation>Negação.</translation></message><message><source>Power with a variable exponent.</source><translation>Potência com expoente variável.</translation></message><message><source>Power with a constant exponent k (the lecture's x**2).</source><translation>Potência com expoente constante k (o x**2 da aula).</translation></message><message><source>Square.</source><translation>Quadrado.</translation></message><message><source>Maximum gate: routes the gradient to the larger input.</source><translation>Porta de máximo: envia o gradiente à maior entrada.</translation></message><message><source>Natural exponential.</source><translation>Exponencial natural.</translation></message><message><source>Natural logarithm.</source><translation>Logaritmo natural.</translation></message><message><source>Sine.</source><translation>Seno.</translation></message><message><source>Cosine.</source><translation>Cosseno.</translation></message><message><source>Absolute value.</source><translation>Valor absoluto.</translation></message><message><source>Hyperbolic tangent: squashes to (-1, 1).</source><translation>Tangente hiperbólica: comprime para (-1, 1).</translation></message><message><source>Logistic sigmoid: squashes to (0, 1).</source><translation>Sigmoide logística: comprime para (0, 1).</translation></message><message><source>Rectified linear unit: max(0, x).</source><translation>Unidade linear retificada: max(0, x).</translation></message><message><source>Matrix product.</source><translation>Produto de matrizes.</translation></message><message><source>Sum of elements.</source><translation>Soma dos elementos.</translation></message><message><source>Mean of elements.</source><translation>Média dos elementos.</translation></message><message><source>Reshape.</source><translation>Redimensionamento.</translation></message><message><source>Transpose.</source><translation>Transposição.</translation></message><message><source>Softmax.</source><translation>Softmax.</translation></message><message><source>Mean squared error.</source><translation>Erro quadrático médio.</translation></message><message><source>Binary cross-entropy on probabilities (log clamped at -100).</source><translation>Entropia cruzada binária sobre probabilidades (log limitado a -100).</translation></message><message><source>Binary cross-entropy from logits, stable for any z.</source><translation>Entropia cruzada binária a partir de logits, estável para qualquer z.</translation></message><message><source>Softmax cross-entropy; target is class indices or one-hot rows.</source><translation>Entropia cruzada softmax; o alvo são índices de classe ou linhas one-hot.</translation></message><message><source>Max-margin (hinge) loss with targets ±1.</source><translation>Perda de margem máxima (hinge) com alvos ±1.</translation></message></context></TS>

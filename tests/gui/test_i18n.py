@@ -49,3 +49,22 @@ def test_no_user_visible_string_is_missing_from_the_translation(tmp_path):
     found = {m.findtext("source") for m in ET.parse(ts).iter("message")}
     table = {line.split("\t", 1)[0] for line in (I18N / "pt_BR.tsv").read_text(encoding="utf-8").splitlines()}
     assert sorted(found - table) == [], "run resources/i18n/update.py and translate the new strings"
+
+
+def test_palette_names_and_registry_docs_are_translated(qtbot):
+    from gui import palette_model
+    from gui.i18n import dynamic_strings
+
+    table = {line.split("\t", 1)[0] for line in (I18N / "pt_BR.tsv").read_text(encoding="utf-8").splitlines()}
+    strings = dynamic_strings()
+    assert ("Palette", "Multiply") in strings and ("ops", "Natural logarithm.") in strings
+    assert sorted({text for _, text in strings} - table) == [], "run resources/i18n/update.py and translate them"
+    try:
+        assert set_language("pt_BR") == "pt_BR"
+        mul = palette_model.find_entry("op", "mul")
+        assert mul.title == "Multiplicar" and "a outra entrada vezes" in mul.tooltip
+        assert palette_model.group_titles()["loss"] == "Perdas"
+        assert palette_model.find_entry("weight").title == "Peso"
+    finally:
+        set_language("en")
+    assert palette_model.find_entry("op", "mul").title == "Multiply"

@@ -49,7 +49,7 @@ def test_screenshots_of_every_panel(window, qtbot, example, theme):
     if example != "moons":
         leaf = first(doc, lambda n: n.kind in ("input", "weight"))
         window.scene.select_ids([leaf])
-        assert grab(qtbot, window, "value", shot).node_id == leaf
+        assert grab(qtbot, window, "inspector", shot).value.node_id == leaf
         assert grab(qtbot, window, "function", shot).x_id == leaf
     else:
         assert grab(qtbot, window, "function", shot).x_id is None  # a dataset circuit has no single x

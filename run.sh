@@ -56,7 +56,7 @@ case "$cmd" in
         exec "$PY" main.py "$@"
         ;;
     test)
-        ensure_debs $QT_LIBS $XVFB
+        ensure_debs $QT_LIBS $XCB_LIBS $XVFB
         ensure_venv dev
         "$PY" -m ruff check engine gui tests benchmarks main.py
         exec "$PY" -m pytest "$@"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, 
 
 from engine import export
 from engine.circuit import Circuit, io
+from engine.circuit.blocks import collapse_commands, expand_commands
 from engine.circuit.clipboard import copy_nodes, paste_commands
 from engine.circuit.evaluate import Evaluator
 from engine.circuit.layout import layered_layout
@@ -115,12 +116,16 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.Redo)
         e.addActions([undo, redo])
         e.addSeparator()
-        self._action(e, self.tr("Cut"), self.cut, QKeySequence.Cut)
-        self._action(e, self.tr("Copy"), self.copy, QKeySequence.Copy)
+        cut = self._action(e, self.tr("Cut"), self.cut, QKeySequence.Cut)
+        copy = self._action(e, self.tr("Copy"), self.copy, QKeySequence.Copy)
         self._action(e, self.tr("Paste"), self.paste, QKeySequence.Paste)
-        self._action(e, self.tr("Duplicate"), self.duplicate, "Ctrl+D")
-        self._action(e, self.tr("Rename"), self.rename, "F2")
-        self._action(e, self.tr("Delete"), self.scene.delete_selected, QKeySequence.Delete)
+        duplicate = self._action(e, self.tr("Duplicate"), self.duplicate, "Ctrl+D")
+        rename = self._action(e, self.tr("Rename"), self.rename, "F2")
+        delete = self._action(e, self.tr("Delete"), self.scene.delete_selected, QKeySequence.Delete)
+        e.addSeparator()
+        expand = self._action(e, self.tr("Expand neuron into scalar nodes"), lambda: self.expand_or_collapse(True))
+        collapse = self._action(e, self.tr("Collapse into a neuron"), lambda: self.expand_or_collapse(False))
+        self.view.node_actions = [rename, duplicate, cut, copy, delete, None, expand, collapse]
         self._action(e, self.tr("Select All"), self.scene.select_all, QKeySequence.SelectAll)
         v = bar.addMenu(self.tr("&View"))
         self._action(v, self.tr("Zoom In"), self.view.zoom_in, QKeySequence.ZoomIn)
@@ -190,6 +195,23 @@ class MainWindow(QMainWindow):
         dialog = (HowToDialog if which == "howto" else AboutDialog)(self)
         dialog.show()
         return dialog
+
+    def expand_or_collapse(self, expand: bool) -> bool:
+        """Expand the selected neuron block into its scalar nodes, or fold the selected activation's
+        sum of products back into one neuron (one undo entry; a refusal says why)."""
+        ids = self.scene.selected_ids()
+        if len(ids) != 1:
+            self.status(self.tr("Select one node first."))
+            return False
+        try:
+            macro = (expand_commands if expand else collapse_commands)(self.doc, ids[0])
+        except EngineError as exc:
+            self.status(str(exc))
+            return False
+        if not self.undo.push(macro):
+            return False
+        self.view.fit_all()
+        return True
 
     def cut(self) -> None:
         if self.scene.selected_ids():

@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from ..mime import MIME, decode
 from .quick_add import QuickAddPopup
@@ -18,6 +18,7 @@ class CanvasView(QGraphicsView):
     """The view of a CircuitScene."""
 
     nudge_requested = Signal(int)  # arrow keys with a selection: +-1 step (Shift: +-10)
+    node_actions: list = []  # what right-clicking a node offers; the window fills it in
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
@@ -185,6 +186,34 @@ class CanvasView(QGraphicsView):
             self.open_quick_add(pos)
             return True
         return super().event(event)
+
+    # ------------------------------------------------------------ right-click
+    def node_at(self, viewport_pos):
+        """The node card under a viewport point (its ports and label editor count), or None."""
+        item = self.itemAt(viewport_pos)
+        while item is not None and not hasattr(item, "node_id"):
+            item = item.parentItem()
+        return item
+
+    def node_menu(self) -> QMenu:
+        """The menu for the selected nodes: the window's node actions (None = separator)."""
+        menu = QMenu(self)
+        for action in self.node_actions:
+            if action is None:
+                menu.addSeparator()
+            elif action.isEnabled():
+                menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        node = self.node_at(event.pos())
+        if node is None:  # on empty canvas: add a node right here
+            self.open_quick_add(event.pos())
+        else:
+            if not node.isSelected():
+                self.scene().select_ids([node.node_id])
+            self.node_menu().exec(event.globalPos())
+        event.accept()
 
     # ------------------------------------------------------------ quick add
     def open_quick_add(self, viewport_pos) -> QuickAddPopup:

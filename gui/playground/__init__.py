@@ -54,8 +54,9 @@ def install(window):
     ctl.trained.connect(lambda: parts["training"].show_accuracy(ctl.trainer))
     value = _dock(window, inspector, tr("Inspector"), "dock_inspector")
     training = _dock(window, parts["training"], tr("Training"), "dock_training")
-    window.tabifyDockWidget(value, training)
-    value.raise_()
+    # inspector above training; only the bottom docks share tabs: with a second tab group Qt 6.11
+    # leaves a stray copy of that group's first tab bar on screen (seen offscreen and under X)
+    window.splitDockWidget(value, training, Qt.Vertical)
     chain = _dock(window, parts["chain"], tr("Chain rule"), "dock_chain", Qt.BottomDockWidgetArea)
     tabs = [_dock(window, parts[key], title, name, Qt.BottomDockWidgetArea) for key, title, name in (
         ("grads", tr("Gradients"), "dock_gradients"), ("loss", tr("Loss"), "dock_loss"),
@@ -81,7 +82,7 @@ def install(window):
         parts["activation"].show_node(one)
         parts["function"].show_node(one)
         parts["grads"].selected = one
-        parts["grads"].refresh()
+        parts["grads"].schedule()
 
     window.scene.selection_ids_changed.connect(selected)
     window.view.nudge_requested.connect(parts["slider"].nudge)

@@ -74,6 +74,7 @@ def test_screenshots_of_every_example(window, qtbot, theme):
             continue
         assert window.open(path), path
         window.view.fit_all()
+        qtbot.wait(30)  # the lazy panels redraw on the next event-loop turn
         window.grab().save(str(SCREENSHOTS / f"window_{path.stem}_{theme}.png"))
     assert window.settings.value("theme") == theme
 
@@ -112,3 +113,13 @@ def test_autosave_and_recovery(window, tmp_path, qtbot):
     assert fresh.offer_recovery()
     assert io.to_dict(fresh.doc)["nodes"] == crashed["nodes"]
     assert not fresh.undo_stack.isClean() and "recovered*" in fresh.windowTitle()
+
+
+def test_no_stray_tab_bars(window, qtbot):
+    """Each docked panel's tab appears once (Qt can leave a stale copy of a tab bar on screen)."""
+    from PySide6.QtWidgets import QTabBar
+
+    window.show()
+    qtbot.waitExposed(window)
+    tabs = [tb.tabText(i) for tb in window.findChildren(QTabBar) if tb.isVisible() for i in range(tb.count())]
+    assert len(tabs) == len(set(tabs)) and "Decision boundary" in tabs

@@ -2,7 +2,9 @@
 
 import xml.etree.ElementTree as ET
 
-from PySide6.QtCore import QSettings, Qt
+import pytest
+
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence
 
 from engine.circuit import io
@@ -122,3 +124,42 @@ def test_help_menu_opens_the_howto_and_about_windows(window, qtbot):
         assert pt.windowTitle() == "Como usar" and "retropropagação" in pt.browser.toPlainText()
     finally:
         set_language("en")
+
+
+def test_right_click_offers_node_actions_and_quick_add(window, qtbot):
+    window.open(EXAMPLES / "L.json")
+    window.show()
+    qtbot.waitExposed(window)
+    view, doc = window.view, window.doc
+    a = doc.by_label("a")
+    at = view.mapFromScene(window.scene.node_item(a.id).center())
+    assert view.node_at(at).node_id == a.id
+    texts = [act.text() for act in view.node_menu().actions() if not act.isSeparator()]
+    assert texts[:5] == ["Rename", "Duplicate", "Cut", "Copy", "Delete"]
+    empty = view.mapFromScene(window.scene.nodes_rect().bottomRight()) + QPoint(80, 80)
+    assert view.node_at(empty) is None
+    popup = view.open_quick_add(empty)
+    assert popup.isVisible()
+    popup.hide()
+
+
+def test_expand_a_neuron_block_and_collapse_it_back(window):
+    window.open(EXAMPLES / "mlp_lecture.json")
+    doc, ev = window.doc, window.evaluator
+    block = doc.by_label("pred")
+    before, loss = snapshot(doc), ev.root_value()
+    window.scene.select_ids([block.id])
+    assert window.expand_or_collapse(True)
+    assert not doc.has_label("pred") or doc.by_label("pred").kind != "neuron"
+    assert len(doc.nodes()) > len(before["nodes"])
+    assert ev.root_value() == pytest.approx(loss, rel=1e-12)  # the same numbers from scalar nodes
+    activation = next(n for n in doc.nodes() if n.kind == "op" and n.op == "tanh")
+    window.scene.select_ids([activation.id])
+    assert window.expand_or_collapse(False)  # and folded back into one block
+    assert sum(n.kind == "neuron" for n in doc.nodes()) == 9 and ev.root_value() == pytest.approx(loss, rel=1e-12)
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert snapshot(doc) == before
+    window.scene.select_ids([doc.by_label("loss").id])
+    assert not window.expand_or_collapse(True)
+    assert "neuron" in window.statusBar().currentMessage()

@@ -3,7 +3,6 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence
 

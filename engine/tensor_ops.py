@@ -14,10 +14,23 @@ _LOG_FLOOR = -100.0  # log is clamped here in BCE (as PyTorch does) so p = 0 or 
 
 def _expand(g, x, axis, keepdims):
     """Broadcast the gradient of a reduction back to the input's shape."""
+    if axis is None:  # the common whole-array case: one number everywhere
+        return np.full(np.shape(x), g, dtype=np.float64)
     g = np.asarray(g, dtype=np.float64)
-    if axis is not None and not keepdims:
+    if not keepdims:
         g = np.expand_dims(g, axis)
     return np.broadcast_to(g, np.shape(x))
+
+
+def _sum(x, axis=None, keepdims=False):
+    x = np.asarray(x, dtype=np.float64)
+    return np.add.reduce(x, axis=axis, keepdims=True) if keepdims else np.add.reduce(x, axis=axis)
+
+
+def _mean(x, axis=None, keepdims=False):
+    total = _sum(x, axis, keepdims)
+    x = np.asarray(x)
+    return total / max(x.size // max(np.size(total), 1), 1) if x.size else total * np.nan
 
 
 def _matmul_grads(g, a, b):
@@ -114,10 +127,10 @@ _op("matmul", "ab", lambda m, a, b: np.matmul(a, b),
     lambda m, g, out, a, b: _matmul_grads(g, a, b),
     "@", "tensor", "d/dA (A @ B) = G @ B^T, d/dB (A @ B) = A^T @ G", ("G @ B^T", "A^T @ G"),
     "Matrix product.", scalar=False)
-_op("sum", "x", lambda m, x, axis=None, keepdims=False: np.sum(x, axis=axis, keepdims=keepdims),
+_op("sum", "x", lambda m, x, axis=None, keepdims=False: _sum(x, axis, keepdims),
     lambda m, g, out, x, axis=None, keepdims=False: (_expand(g, x, axis, keepdims),),
     "Σ", "tensor", "d/dx_i sum(x) = 1", ("1",), "Sum of elements.", scalar=False)
-_op("mean", "x", lambda m, x, axis=None, keepdims=False: np.mean(x, axis=axis, keepdims=keepdims),
+_op("mean", "x", lambda m, x, axis=None, keepdims=False: _mean(x, axis, keepdims),
     lambda m, g, out, x, axis=None, keepdims=False: (
         _expand(g, x, axis, keepdims) * (np.size(out) / max(np.size(x), 1)),),
     "mean", "tensor", "d/dx_i mean(x) = 1 / n", ("1/n",), "Mean of elements.", scalar=False)

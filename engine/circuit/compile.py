@@ -24,6 +24,9 @@ class _Identity:
 
 
 IDENTITY = _Identity()
+_NDARRAY = np.ndarray
+# ops whose output is non-finite whenever an input is: a NaN/inf can only vanish at other ops' inputs
+PROPAGATING = frozenset({"add", "sub", "mul", "neg", "square", "sum", "output"})
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Tape:
     nodes: dict = field(default_factory=dict)  # node id -> Node (stable until the next recompile)
     live: dict = field(default_factory=dict)  # root slot -> slots the root depends on (cache)
     root_id: str | None = None  # the differentiated node, once found
+    checkpoints: list = field(default_factory=list)  # slots that show any NaN/inf the tape produced
 
 
 def compile_circuit(doc: Circuit) -> Tape:
@@ -87,7 +91,21 @@ def compile_circuit(doc: Circuit) -> Tape:
         after = nx.descendants(doc.graph, nid)
         downstream[slot] = sorted(position[slots[d]] for d in after if slots[d] in position)
     nodes = {nid: doc.node(nid) for nid in order}
-    return Tape(slots, order, leaves, data, instrs, downstream, bool(data), nodes)
+    tape = Tape(slots, order, leaves, data, instrs, downstream, bool(data), nodes)
+    tape.checkpoints = _checkpoints(instrs)
+    return tape
+
+
+def _checkpoints(instrs) -> list[int]:
+    """Output slots where a non-finite value made anywhere must show: sinks and the inputs of ops
+    that can turn NaN/inf into a finite number (relu(-inf) = 0, tanh(inf) = 1, x / inf = 0, ...)."""
+    consumed, points = set(), set()
+    for ins in instrs:
+        consumed.update(ins.ins)
+        if getattr(ins.fn, "name", None) not in PROPAGATING:
+            points.update(ins.ins)
+    points.update(ins.out for ins in instrs if ins.out not in consumed)
+    return sorted(points)
 
 
 def run_forward(tape: Tape, vals: list, m, only: list[int] | None = None) -> None:
@@ -96,7 +114,13 @@ def run_forward(tape: Tape, vals: list, m, only: list[int] | None = None) -> Non
     todo = instrs if only is None else [instrs[k] for k in only]
     with np.errstate(all="ignore"):
         for ins in todo:
-            vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins], **ins.params)
+            if ins.params:
+                vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins], **ins.params)
+            elif len(ins.ins) == 2:
+                a, b = ins.ins
+                vals[ins.out] = ins.fn.forward(m, vals[a], vals[b])
+            else:
+                vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins])
 
 
 def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grads: dict):
@@ -114,16 +138,23 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
             g = grads[ins.out]
             if g is None:
                 continue
-            xs = [vals[i] for i in ins.ins]
             if ins.block:
+                xs = [vals[i] for i in ins.ins]
                 in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
                 param_grads[ins.node_id] = pgrads
+            elif ins.params:
+                in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
+            elif len(ins.ins) == 2:
+                a, b = ins.ins
+                in_grads = ins.fn.backward(m, g, vals[ins.out], vals[a], vals[b])
             else:
-                in_grads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
+                in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
             for slot, gi in zip(ins.ins, in_grads, strict=True):
                 if gi is None:
                     continue
-                gi = _fit(gi, vals[slot])
+                target = vals[slot]
+                if type(gi) is not type(target) or (type(gi) is _NDARRAY and gi.shape != target.shape):
+                    gi = _fit(gi, target)  # sum a broadcast gradient back to the value's shape
                 grads[slot] = gi if grads[slot] is None else grads[slot] + gi
             yield ins, in_grads
 

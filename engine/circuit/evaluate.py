@@ -51,6 +51,12 @@ def column(X, y, name: str):
     raise CircuitError(f"dataset has no column {name!r} (it has x1..x{X.shape[1]}, y and X)")
 
 
+def _finite(v) -> bool:
+    if type(v) is float:
+        return v - v == 0.0
+    return v is None or bool(np.isfinite(v).all())
+
+
 def _culprit_inputs(out, xs) -> list:
     """The inputs at the first sample where the output went non-finite."""
     if np.ndim(out) == 0:
@@ -176,8 +182,10 @@ class Evaluator:
         self.errors = self._find_errors(tape)
 
     def _find_errors(self, tape):
-        bad = {}
         vals = self._vals
+        if all(_finite(vals[s]) for s in tape.checkpoints):
+            return {}  # nothing non-finite can hide between checkpoints: no need to look at every node
+        bad = {}
         for ins in tape.instrs:
             out = vals[ins.out]
             if type(out) is float:

@@ -190,3 +190,14 @@ def test_stepping_a_layered_dataset_circuit_reaches_the_full_backward(name):
     for nid, p in full_params.items():
         for key, g in p.items():
             np.testing.assert_array_equal(ev.param_grads(nid)[key], g)
+
+
+@pytest.mark.parametrize("text", ["y = tanh(exp(x))", "y = 2 + 1 / exp(x)", "y = relu(-exp(x)) + x"])
+def test_a_non_finite_value_that_vanishes_downstream_is_still_named(text):
+    doc = circuit_from_expression(text, values={"x": 1000.0})
+    ev = Evaluator(doc)
+    assert np.isfinite(ev.root_value())  # exp(1000) = inf, but the result is finite again
+    assert list(ev.errors) == [n.id for n in doc.nodes() if n.kind == "op" and n.op == "exp"]
+    assert "exp" in next(iter(ev.errors.values()))
+    doc.set_value(doc.by_label("x").id, 1.0)  # and the mark goes away once the value is finite
+    assert ev.errors == {}

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from engine.circuit import probe
 from engine.commands import SetDocAttr
 
-from .plots import NEG, POS, make_plot
+from .plots import NEG, POS, make_plot, show_range
 from .refresh import LazyPanel
 
 GRID = 60  # samples per axis
@@ -40,7 +40,6 @@ class BoundaryPanel(LazyPanel):
         self.grid: probe.Grid | None = None
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Decision boundary"))
-        self.plot.setAspectLocked(True)
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.contour = pg.IsocurveItem(pen=pg.mkPen("#222", width=2))
@@ -67,6 +66,7 @@ class BoundaryPanel(LazyPanel):
         dx, dy = grid.xs[1] - grid.xs[0], grid.ys[1] - grid.ys[0]
         self.image.setImage(shade(grid.z, grid.threshold), levels=(0, 255))
         self.image.setRect(QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys)))
+        show_range(self.plot, (grid.xs[0] - dx / 2, grid.xs[-1] + dx / 2), (grid.ys[0] - dy / 2, grid.ys[-1] + dy / 2))
         self.contour.setLevel(grid.threshold)
         self.contour.setData(np.nan_to_num(grid.z, nan=grid.threshold))
         positive, negative = probe.class_values(grid.y)

@@ -83,3 +83,10 @@ def test_screenshots_of_every_panel(window, qtbot, example, theme):
         strategies = parts["strategies"]
         strategies.run_button.click()
         assert grab(qtbot, window, "strategies", shot).table.rowCount() == 4
+
+    if example == "moons":  # the whole window after training, decision boundary in view (README picture)
+        next(d for d in window.findChildren(QDockWidget) if d.objectName() == "dock_boundary").raise_()
+        window.scene.select_ids([doc.by_label("layer1").id])
+        window.view.fit_all()
+        qtbot.wait(50)
+        window.grab().save(str(SCREENSHOTS / f"window_moons_trained_{theme}.png"))

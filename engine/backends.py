@@ -59,6 +59,10 @@ class ScalarMath:
         return a if cond else b
 
     @staticmethod
+    def relu(x):
+        return x * 1.0 if x >= 0.0 else 0.0  # a float, like maximum(x, 0.0) * 1.0
+
+    @staticmethod
     def isfinite(x):
         return x - x == 0.0
 
@@ -79,6 +83,7 @@ class ArrayMath:
     pow = staticmethod(np.power)
     sign = staticmethod(np.sign)
     maximum = staticmethod(np.maximum)
+    relu = staticmethod(lambda x: np.maximum(x, 0.0))
     where = staticmethod(np.where)
     isfinite = staticmethod(np.isfinite)
     tanh = staticmethod(np.tanh)

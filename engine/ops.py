@@ -188,7 +188,7 @@ _op("sigmoid", "x", lambda m, x: 0.5 * (1.0 + m.tanh(0.5 * x)),  # stable for an
     lambda m, g, out, x: (g * out * (1.0 - out),),  # d σ(x)/dx = σ(x) * (1 - σ(x))
     "σ", "activation", "d/dx σ(x) = σ(x) * (1 - σ(x))", ("out * (1 - out)",),
     "Logistic sigmoid: squashes to (0, 1).")
-_op("relu", "x", lambda m, x: m.maximum(x, 0.0) * 1.0,
+_op("relu", "x", lambda m, x: m.relu(x),
     lambda m, g, out, x: (g * (x > 0),),  # d relu(x)/dx = 1 if x > 0 else 0
     "ReLU", "activation", "d/dx relu(x) = 1 if x > 0 else 0", ("[x > 0]",),
     "Rectified linear unit: max(0, x).")

@@ -114,12 +114,13 @@ def _softmax_ce_grad(g, z, t):
 
 
 def _hinge(s, y):
-    return np.mean(np.maximum(0.0, 1.0 - y * s))
+    margin = 1.0 - y * s
+    return np.add.reduce(np.maximum(margin, 0.0), axis=None) / max(margin.size, 1)
 
 
 def _hinge_grad(g, s, y):
-    active = (1.0 - y * s > 0) / _n(s, y)  # dL/ds = -y where the margin is violated
-    return g * -y * active, g * -s * active
+    active = (y * s < 1.0) * (g / _n(s, y))  # dL/ds = -y where the margin is violated
+    return -y * active, -s * active
 
 
 # ---------------------------------------------------------------- matrix ops and reductions

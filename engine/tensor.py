@@ -69,6 +69,10 @@ def unbroadcast(grad, shape: tuple) -> np.ndarray:
     grad = np.asarray(grad)
     if grad.shape == shape:
         return grad
+    if grad.ndim == 0:  # a uniform gradient (e.g. from a whole-array sum): spread it out
+        return np.full(shape, grad, dtype=np.float64)
+    if grad.ndim == len(shape) + 1 and grad.shape[1:] == shape:  # the common case: a bias over a batch
+        return np.add.reduce(grad, axis=0)
     extra = grad.ndim - len(shape)
     if extra > 0:
         grad = grad.sum(axis=tuple(range(extra)))
@@ -296,21 +300,15 @@ class Tensor:
         nodes = _needs_grad(self)
         seed = np.ones_like(self.data)
         self._grad = seed if self._grad is None or self._op is not None else self._grad + seed
+        fast_rules = _FAST
         for node in nodes:  # newest first: every child is done before its parents
             op, g = node._op, node._grad
             if op is None or g is None:
                 continue
             parents = node._parents
-            if op is _MUL or op is _MATMUL:  # the hot binary ops: only the gradients someone needs
-                a, b = parents
-                if op is _MUL and a is b:  # x * x: one gradient 2 g x instead of two halves added up
-                    grads = ((g + g) * a.data, None)
-                elif op is _MUL:
-                    grads = (g * b.data if a.requires_grad else None, g * a.data if b.requires_grad else None)
-                elif a.data.ndim == 2 and b.data.ndim == 2:
-                    grads = (g @ b.data.T if a.requires_grad else None, a.data.T @ g if b.requires_grad else None)
-                else:
-                    grads = op.backward(A, g, node.data, a.data, b.data)
+            fast = fast_rules.get(op)
+            if fast is not None and node._params is None:
+                grads = fast(g, node, parents)
             elif node._params:
                 grads = op.backward(A, g, node.data, *[p.data for p in parents], **node._params)
             else:
@@ -320,7 +318,8 @@ class Tensor:
                     continue
                 shape = p.data.shape
                 if type(pg) is not _NDARRAY or pg.shape != shape:
-                    pg = unbroadcast(pg, shape)
+                    if not (type(pg) is _NDARRAY and pg.ndim == 0 and p._op in _ELEMENTWISE):
+                        pg = unbroadcast(pg, shape)  # (an elementwise op may keep a uniform 0-d gradient)
                 if p._grad is None:
                     # a leaf keeps its gradient across calls, so it must own it: copy unless the array
                     # is fresh (no base, referenced only by `grads`, `pg` and getrefcount's argument)
@@ -337,6 +336,44 @@ class Tensor:
         if problem:
             raise MathDomainError(problem)
         return self
+
+
+# ------------------------------------------------------------ fast backward rules
+# The registry's rules, written out for the hottest ops so that only the gradients some parent
+# needs are computed (a constant operand gets none). Each takes (upstream g, node, parents).
+def _mul_grads(g, node, parents):
+    a, b = parents
+    if a is b:  # x * x: one gradient 2 g x instead of two halves added up
+        return (g + g) * a.data, None
+    return (g * b.data if a.requires_grad else None, g * a.data if b.requires_grad else None)
+
+
+def _matmul_grads_needed(g, node, parents):
+    a, b = parents
+    if a.data.ndim == 2 and b.data.ndim == 2:
+        return (g @ b.data.T if a.requires_grad else None, a.data.T @ g if b.requires_grad else None)
+    return _MATMUL.backward(A, g, node.data, a.data, b.data)
+
+
+def _hinge_grads(g, node, parents):
+    s, y = parents
+    if y.requires_grad:
+        return _HINGE.backward(A, g, node.data, s.data, y.data)
+    active = (y.data * s.data < 1.0) * (g / max(np.broadcast(s.data, y.data).size, 1))
+    return -y.data * active, None
+
+
+_HINGE, _RELU = _ops.get("hinge"), _ops.get("relu")
+_FAST = {
+    _ADD: lambda g, node, parents: (g, g),
+    _SUB: lambda g, node, parents: (g, -g if parents[1].requires_grad else None),
+    _MUL: _mul_grads,
+    _MATMUL: _matmul_grads_needed,
+    _RELU: lambda g, node, parents: (g * (parents[0].data > 0),),
+    _SUM: lambda g, node, parents: (g,),  # whole-array sum: a uniform 0-d gradient
+    _HINGE: _hinge_grads,
+}
+_ELEMENTWISE = frozenset(op for op in _ops.OPS.values() if op.scalar)  # rules that broadcast g themselves
 
 
 def _needs_grad(root: Tensor) -> list[Tensor]:

@@ -271,3 +271,27 @@ def test_losses_match_their_definitions():
     assert softmax_ce(Tensor(logits), labels).item() == pytest.approx(-logp[np.arange(4), labels].mean())
     with pytest.raises(ValueError, match="labels must lie in"):
         softmax_ce(Tensor(logits), np.array([0, 3, 1, 2]))
+
+
+@pytest.mark.parametrize("name, f, shapes", [
+    ("square of itself", lambda x: (x * x).sum(), [(4, 3)]),
+    ("constant times param", lambda w: (Tensor(np.arange(6.0).reshape(2, 3), requires_grad=False) * w).sum(),
+     [(2, 3)]),
+    ("constant @ param", lambda w: (Tensor(np.arange(6.0).reshape(2, 3), requires_grad=False) @ w).sum(), [(3, 4)]),
+    ("param @ constant", lambda w: (w @ Tensor(np.arange(12.0).reshape(3, 4), requires_grad=False)).tanh().sum(),
+     [(2, 3)]),
+    ("uniform gradient through elementwise ops", lambda x: (x.tanh() * 3.0 - x).sum(), [(5,)]),
+    ("whole sum into a one-element leaf", lambda x: (x * 2.0).sum() + x.sum(), [(1,)]),
+    ("sum then matmul consumer", lambda a, b: (a @ b).sum() * (a * a).sum(), [(2, 3), (3, 2)]),
+    ("bias over a batch", lambda W, b: ((Tensor(np.ones((7, 3)), requires_grad=False) @ W + b).relu() * 1.5).sum(),
+     [(3, 4), (4,)]),
+    ("subtraction with a constant", lambda x: (2.0 - x * x).sum() - (x - 1.0).sum(), [(3,)]),
+    ("hinge with the target learnt too", lambda s, y: hinge(s, y), [(6, 1), (6, 1)]),
+])
+def test_the_fast_backward_rules_match_finite_differences(name, f, shapes):
+    rng = np.random.default_rng(7)
+    inputs = [Tensor(rng.uniform(-1.5, 1.5, size=shape)) for shape in shapes]
+    report = gradcheck(f, inputs)
+    assert report.ok, (name, report.errors)
+    for t, g in zip(inputs, report.analytic, strict=True):
+        assert np.shape(g) == t.shape  # every leaf gets a gradient of its own shape

@@ -27,7 +27,7 @@ class Param:
     step: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # an op is itself: identity hash and equality (fast lookups)
 class Op:
     """One registered operation."""
 

@@ -300,26 +300,30 @@ class Tensor:
         nodes = _needs_grad(self)
         seed = np.ones_like(self.data)
         self._grad = seed if self._grad is None or self._op is not None else self._grad + seed
-        fast_rules = _FAST
+        fast_rules, elementwise, ndarray = _FAST, _ELEMENTWISE, _NDARRAY
         for node in nodes:  # newest first: every child is done before its parents
-            op, g = node._op, node._grad
-            if op is None or g is None:
+            op = node._op
+            if op is None:
                 continue
-            parents = node._parents
-            fast = fast_rules.get(op)
-            if fast is not None and node._params is None:
-                grads = fast(g, node, parents)
-            elif node._params:
-                grads = op.backward(A, g, node.data, *[p.data for p in parents], **node._params)
+            g = node._grad
+            if g is None:
+                continue
+            parents, params = node._parents, node._params
+            if params is None:
+                fast = fast_rules.get(op)
+                grads = (fast(g, node, parents) if fast is not None
+                         else op.backward(A, g, node.data, *[p.data for p in parents]))
             else:
-                grads = op.backward(A, g, node.data, *[p.data for p in parents])
-            for p, pg in zip(parents, grads, strict=False):
+                grads = op.backward(A, g, node.data, *[p.data for p in parents], **params)
+            i = -1
+            for p in parents:
+                i += 1
+                pg = grads[i]
                 if pg is None or not p.requires_grad:
                     continue
-                shape = p.data.shape
-                if type(pg) is not _NDARRAY or pg.shape != shape:
-                    if not (type(pg) is _NDARRAY and pg.ndim == 0 and p._op in _ELEMENTWISE):
-                        pg = unbroadcast(pg, shape)  # (an elementwise op may keep a uniform 0-d gradient)
+                if type(pg) is not ndarray or pg.shape != p.data.shape:
+                    if not (type(pg) is ndarray and pg.ndim == 0 and p._op in elementwise):
+                        pg = unbroadcast(pg, p.data.shape)  # (an elementwise op may keep a uniform 0-d gradient)
                 if p._grad is None:
                     # a leaf keeps its gradient across calls, so it must own it: copy unless the array
                     # is fresh (no base, referenced only by `grads`, `pg` and getrefcount's argument)

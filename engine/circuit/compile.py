@@ -149,7 +149,10 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
                 in_grads = ins.fn.backward(m, g, vals[ins.out], vals[a], vals[b])
             else:
                 in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
-            for slot, gi in zip(ins.ins, in_grads, strict=True):
+            i = -1
+            for slot in ins.ins:
+                i += 1
+                gi = in_grads[i]
                 if gi is None:
                     continue
                 target = vals[slot]

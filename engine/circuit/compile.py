@@ -25,6 +25,7 @@ class _Identity:
 
 IDENTITY = _Identity()
 _NDARRAY = np.ndarray
+_MUL = ops.get("mul")
 # ops whose output is non-finite whenever an input is: a NaN/inf can only vanish at other ops' inputs
 PROPAGATING = frozenset({"add", "sub", "mul", "neg", "square", "sum", "output"})
 
@@ -123,10 +124,12 @@ def run_forward(tape: Tape, vals: list, m, only: list[int] | None = None) -> Non
                 vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins])
 
 
-def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grads: dict):
+def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grads: dict, fast: bool = False):
     """The backward pass, one instruction per iteration (the stepper drives this same loop).
 
-    Yields (instruction, local gradients per input) after adding its contributions.
+    Yields (instruction, local gradients per input) after adding its contributions. fast=True (a
+    whole pass nobody inspects step by step) may hand back a scalar weight's gradient already
+    summed over the batch: w * x over N samples gives sum(g * x) as one dot product.
     """
     live = tape.live.get(root)
     if live is None:
@@ -146,7 +149,16 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
                 in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
             elif len(ins.ins) == 2:
                 a, b = ins.ins
-                in_grads = ins.fn.backward(m, g, vals[ins.out], vals[a], vals[b])
+                va, vb = vals[a], vals[b]
+                if fast and ins.fn is _MUL and type(g) is _NDARRAY and g.ndim == 1:
+                    if type(va) is float and type(vb) is _NDARRAY and vb.shape == g.shape:
+                        in_grads = (float(g @ vb), g * va)
+                    elif type(vb) is float and type(va) is _NDARRAY and va.shape == g.shape:
+                        in_grads = (g * vb, float(g @ va))
+                    else:
+                        in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
+                else:
+                    in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
             else:
                 in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
             i = -1
@@ -189,5 +201,5 @@ def _fit(g, target):
                 g = g.sum(axis=axis, keepdims=True)
         return np.broadcast_to(g, target.shape).copy()
     if isinstance(g, np.ndarray):
-        return float(g.sum())
+        return float(np.add.reduce(g, axis=None))
     return float(g)

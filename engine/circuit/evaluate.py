@@ -244,12 +244,12 @@ class Evaluator:
         return outs[0].id
 
     def backward(self):
-        """Run the whole backward pass (the stepper's loop to the end)."""
-        for _ in self.backward_iter():
+        """Run the whole backward pass (the stepper's loop to the end, without step records)."""
+        for _ in self.backward_iter(fast=True):
             pass
         self.events.emit("evaluated")
 
-    def backward_iter(self):
+    def backward_iter(self, fast: bool = False):
         """Prepare fresh gradients (root = 1) and return the generator that steps the backward pass."""
         tape = self.ensure_compiled()
         if len(self._vals) != len(tape.ids):
@@ -262,7 +262,7 @@ class Evaluator:
         self.param_grads_ = {}
         self.grads_stale = False
         self.grads = {}
-        steps = backward_steps(tape, self._vals, grads, root, A if tape.batch else S, self.param_grads_)
+        steps = backward_steps(tape, self._vals, grads, root, A if tape.batch else S, self.param_grads_, fast)
 
         def run():
             yield from steps

@@ -201,3 +201,24 @@ def test_a_non_finite_value_that_vanishes_downstream_is_still_named(text):
     assert "exp" in next(iter(ev.errors.values()))
     doc.set_value(doc.by_label("x").id, 1.0)  # and the mark goes away once the value is finite
     assert ev.errors == {}
+
+
+def test_a_scalar_circuit_on_a_dataset_steps_to_the_same_gradients_as_the_fast_pass():
+    """Weights are floats and data columns arrays: the full pass sums w's gradient as one dot product."""
+    doc = circuit_from_expression("L = relu(w1*x1 + x2*w2 + b) * 0.5",
+                                  values={"w1": 0.7, "w2": -1.3, "b": 0.2, "x1": 0.0, "x2": 0.0})
+    for name in ("x1", "x2"):
+        node = doc.by_label(name)
+        node.kind, node.params = "data", {"column": name}
+    rng = np.random.default_rng(3)
+    doc.set_dataset({"name": "custom", "X": rng.normal(size=(40, 2)).tolist(), "y": [0.0] * 40})
+    ev = Evaluator(doc)
+    fast = {n.label: ev.grads[n.id] for n in doc.nodes()}
+    assert isinstance(fast["w1"], float)
+    numeric = ev.numeric_grads()
+    for label in ("w1", "w2", "b"):
+        assert fast[label] == pytest.approx(numeric[doc.by_label(label).id], rel=1e-6)
+    st = ev.stepper()
+    st.run_to_end()
+    for n in doc.nodes():
+        np.testing.assert_allclose(ev.grads[n.id], fast[n.label], rtol=1e-12, atol=1e-15)

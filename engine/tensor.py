@@ -103,19 +103,19 @@ def _apply(op, parents: tuple, params: dict | None) -> Tensor:
     finally:
         _errvar.reset(token)
     out = _NEW(Tensor)
-    out.data = data if type(data) is _NDARRAY else np.asarray(data)
+    out.data = data if type(data) is _NDARRAY or type(data) is _F64 else np.asarray(data)  # (a numpy scalar
+    # stands for a 0-d result: same shape/ndim/size/item, seven times faster to compute with)
     out._grad = None
     out.label = ""
     out._seq = next(_seq)
     out._op = op
     out._parents = parents
     out._params = params
+    out.requires_grad = False
     for p in parents:
         if p.requires_grad:
             out.requires_grad = True
             break
-    else:
-        out.requires_grad = False
     return out
 
 
@@ -298,7 +298,7 @@ class Tensor:
 
     def _backward(self) -> None:
         nodes = _needs_grad(self)
-        seed = np.ones_like(self.data)
+        seed = _F64(1.0) if type(self.data) is _F64 else np.ones_like(self.data)
         self._grad = seed if self._grad is None or self._op is not None else self._grad + seed
         fast_rules, elementwise, ndarray = _FAST, _ELEMENTWISE, _NDARRAY
         for node in nodes:  # newest first: every child is done before its parents
@@ -322,7 +322,8 @@ class Tensor:
                 if pg is None or not p.requires_grad:
                     continue
                 if type(pg) is not ndarray or pg.shape != p.data.shape:
-                    if not (type(pg) is ndarray and pg.ndim == 0 and p._op in elementwise):
+                    uniform = type(pg) is _F64 or (type(pg) is ndarray and pg.ndim == 0)
+                    if not (uniform and p._op is not None and (p._op in elementwise or p.data.shape == ())):
                         pg = unbroadcast(pg, p.data.shape)  # (an elementwise op may keep a uniform 0-d gradient)
                 if p._grad is None:
                     # a leaf keeps its gradient across calls, so it must own it: copy unless the array

@@ -295,3 +295,7 @@ def test_the_fast_backward_rules_match_finite_differences(name, f, shapes):
     assert report.ok, (name, report.errors)
     for t, g in zip(inputs, report.analytic, strict=True):
         assert np.shape(g) == t.shape  # every leaf gets a gradient of its own shape
+    out = f(*inputs)
+    assert out.shape == () and out.ndim == 0 and isinstance(out.item(), float)  # a 0-d result, whatever holds it
+    out.backward()
+    assert all(isinstance(t.grad, np.ndarray) and t.grad.shape == t.shape for t in inputs)

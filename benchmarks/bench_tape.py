@@ -19,7 +19,7 @@ from engine.expr import circuit_from_expression
 from engine.nn import MLP
 
 
-def best_ms(fn, repeat=5):
+def best_ms(fn, repeat=20):
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()

@@ -58,6 +58,7 @@ class Tape:
     live: dict = field(default_factory=dict)  # root slot -> slots the root depends on (cache)
     root_id: str | None = None  # the differentiated node, once found
     checkpoints: list = field(default_factory=list)  # slots that show any NaN/inf the tape produced
+    plan: object = None  # grouped whole-pass plan (engine.circuit.vectorized): None = not tried yet
 
 
 def compile_circuit(doc: Circuit) -> Tape:

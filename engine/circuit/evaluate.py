@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import ops
 from ..backends import A, S
+from . import vectorized
 from .compile import IDENTITY, backward_steps, compile_circuit, run_forward
 from .document import Circuit, CircuitError
 from .events import Emitter
@@ -182,8 +183,35 @@ class Evaluator:
 
     def forward(self):
         """Recompute every value from the document (and the gradients when auto_backward is on)."""
+        if self._grouped_pass():
+            return
         self._compute()
         self._after_forward()
+        tape = self.tape
+        if tape.plan is None and self.auto_backward:  # first pass: can later passes run grouped?
+            try:
+                tape.plan = vectorized.build(tape, self._vals, tape.slots[self.root()]) or False
+            except CircuitError:
+                tape.plan = False
+
+    def _grouped_pass(self) -> bool:
+        """Forward and backward at once by groups of nodes (engine.circuit.vectorized), when possible."""
+        tape = self.tape
+        if tape is None or not tape.plan or not self.auto_backward or self._batching:
+            return False
+        plan = tape.plan
+        R, S = plan.load(self._load_leaves(tape))
+        plan.forward(R, S)
+        self._vals = plan.slots(len(tape.ids), R, S)
+        self._publish_values()
+        G, GS = plan.backward(R, S)
+        self._grad_slots = plan.slots(len(tape.ids), G, GS)
+        self.param_grads_ = {}
+        self.backward_error = None
+        self.grads_stale = False
+        self.grads = SlotView(tape.slots, self._grad_slots, default=0.0)
+        self.events.emit("evaluated")
+        return True
 
     def _after_forward(self):
         self.backward_error = None

@@ -205,13 +205,10 @@ def test_a_non_finite_value_that_vanishes_downstream_is_still_named(text):
 
 def test_a_scalar_circuit_on_a_dataset_steps_to_the_same_gradients_as_the_fast_pass():
     """Weights are floats and data columns arrays: the full pass sums w's gradient as one dot product."""
-    doc = circuit_from_expression("L = relu(w1*x1 + x2*w2 + b) * 0.5",
-                                  values={"w1": 0.7, "w2": -1.3, "b": 0.2, "x1": 0.0, "x2": 0.0})
-    for name in ("x1", "x2"):
-        node = doc.by_label(name)
-        node.kind, node.params = "data", {"column": name}
-    rng = np.random.default_rng(3)
-    doc.set_dataset({"name": "custom", "X": rng.normal(size=(40, 2)).tolist(), "y": [0.0] * 40})
+    from tests.engine.dataset_circuits import expression_on_data
+
+    doc = expression_on_data("L = relu(w1*x1 + x2*w2 + b) * 0.5", {"w1": 0.7, "w2": -1.3, "b": 0.2},
+                             samples=40, seed=3)
     ev = Evaluator(doc)
     fast = {n.label: ev.grads[n.id] for n in doc.nodes()}
     assert isinstance(fast["w1"], float)

@@ -1,0 +1,189 @@
+"""Whole passes over a scalar circuit on a dataset, many nodes per numpy call.
+
+A circuit built from scalar nodes (w*x + b, relu, ...) and run on a dataset executes one small
+numpy call per node per pass. But the nodes of one layer sit at the same depth and do the same
+thing: grouped by (depth, op, which inputs are per-sample rows and which are single numbers), each
+group runs as one call on a (nodes x samples) block. Only whole forward+backward passes use this
+(the Evaluator's refresh, training); the stepper and single-input updates keep the per-node tape.
+
+A plan exists only for circuits made entirely of add, sub, mul, neg and relu over weights,
+constants and data columns whose every intermediate value is one number per sample; anything else
+(blocks, losses, matrices) runs on the per-node tape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+GROUPABLE = frozenset({"add", "sub", "mul", "neg", "relu"})
+
+
+class _Scatter:
+    """Adds a block of contributions into rows `idx` of a target, repeated indices summed."""
+
+    def __init__(self, idx: np.ndarray):
+        self.idx = idx
+        self.unique = len(np.unique(idx)) == len(idx)
+        if not self.unique:
+            self.perm = np.argsort(idx, kind="stable")
+            ordered = idx[self.perm]
+            self.starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+            self.targets = ordered[self.starts]
+
+    def add(self, into: np.ndarray, contrib: np.ndarray) -> None:
+        if self.unique:
+            into[self.idx] += contrib
+        else:
+            into[self.targets] += np.add.reduceat(contrib[self.perm], self.starts, axis=0)
+
+
+@dataclass
+class _Group:
+    op: str
+    rows: tuple[bool, ...]  # per input: a per-sample row (True) or a single number (False)
+    ins: tuple[np.ndarray, ...]  # per input: row index or scalar index
+    out: np.ndarray  # output row indices
+    scatters: tuple[_Scatter, ...]
+
+
+@dataclass
+class Plan:
+    """Where each slot lives (a row of R or an entry of S) and the groups in depth order."""
+
+    n: int
+    row_of: dict  # slot -> row of R
+    scalar_of: dict  # slot -> index into S
+    groups: list
+    root_row: int
+
+    def __post_init__(self):
+        self._row_slots = sorted(self.row_of, key=self.row_of.get)
+        self._scalar_slots = sorted(self.scalar_of, key=self.scalar_of.get)
+
+    def slots(self, n_slots: int, R: np.ndarray, S: np.ndarray) -> PlanSlots:
+        """The per-slot sequence the Evaluator keeps, read lazily from R and S."""
+        return PlanSlots(self, n_slots, R, S)
+
+    def load(self, vals: list) -> tuple[np.ndarray, np.ndarray]:
+        """R (rows x samples) with the data columns filled in, and S (the single numbers)."""
+        R = np.empty((len(self._row_slots), self.n))
+        S = np.fromiter(map(vals.__getitem__, self._scalar_slots), dtype=np.float64, count=len(self._scalar_slots))
+        for slot in self._data_slots:
+            R[self.row_of[slot]] = vals[slot]
+        return R, S
+
+    def forward(self, R: np.ndarray, S: np.ndarray) -> None:
+        with np.errstate(all="ignore"):
+            for grp in self.groups:
+                xs = [R[i] if row else S[i][:, None] for row, i in zip(grp.rows, grp.ins, strict=True)]
+                op = grp.op
+                if op == "add":
+                    out = xs[0] + xs[1]
+                elif op == "mul":
+                    out = xs[0] * xs[1]
+                elif op == "sub":
+                    out = xs[0] - xs[1]
+                elif op == "neg":
+                    out = -xs[0]
+                else:  # relu
+                    out = np.maximum(xs[0], 0.0)
+                R[grp.out] = out
+
+    def backward(self, R: np.ndarray, S: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Gradients of the root's sum over samples: G (rows x samples) and GS (single numbers)."""
+        G, GS = np.zeros_like(R), np.zeros_like(S)
+        G[self.root_row] = 1.0
+        with np.errstate(all="ignore"):
+            for grp in reversed(self.groups):
+                g = G[grp.out]
+                op = grp.op
+                if op == "add":
+                    local = (g, g)
+                elif op == "sub":
+                    local = (g, -g)
+                elif op == "neg":
+                    local = (-g,)
+                elif op == "relu":
+                    local = (g * (R[grp.ins[0]] > 0.0),)
+                else:  # mul: each side gets g times the other
+                    a = R[grp.ins[0]] if grp.rows[0] else S[grp.ins[0]][:, None]
+                    b = R[grp.ins[1]] if grp.rows[1] else S[grp.ins[1]][:, None]
+                    # (a single number times a single number is not a row, so one side is always a row)
+                    local = (g * b if grp.rows[0] else np.einsum("kn,kn->k", g, b),
+                             g * a if grp.rows[1] else np.einsum("kn,kn->k", g, a))
+                for row, scatter, d in zip(grp.rows, grp.scatters, local, strict=True):
+                    if row:
+                        scatter.add(G, d)
+                    else:
+                        scatter.add(GS, d if d.ndim == 1 else d.sum(axis=1))
+        return G, GS
+
+
+class PlanSlots:
+    """A list-like view of a grouped pass: slot -> a row of R or a number of S, built on access
+    (a pass over 1,000 nodes makes no per-node objects). Writes (an incremental update that
+    re-runs a few nodes on the per-node tape) are kept aside and win over the arrays."""
+
+    __slots__ = ("_row_of", "_scalar_of", "_n", "_R", "_S", "_written")
+
+    def __init__(self, plan: Plan, n_slots: int, R: np.ndarray, S: np.ndarray):
+        self._row_of, self._scalar_of, self._n, self._R, self._S = plan.row_of, plan.scalar_of, n_slots, R, S
+        self._written: dict = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, slot: int):
+        if self._written and slot in self._written:
+            return self._written[slot]
+        r = self._row_of.get(slot)
+        if r is not None:
+            return self._R[r]
+        i = self._scalar_of.get(slot)
+        return None if i is None else float(self._S[i])
+
+    def __setitem__(self, slot: int, value) -> None:
+        self._written[slot] = value
+
+    def __iter__(self):
+        return (self[i] for i in range(self._n))
+
+
+def build(tape, vals: list, root: int) -> Plan | None:
+    """A grouped plan for the tape, given one pass's values (which say what is a row), or None."""
+    if not tape.batch or not tape.instrs:
+        return None
+    n = None
+    for ins in tape.instrs:
+        if ins.block or ins.params or getattr(ins.fn, "name", None) not in GROUPABLE:
+            return None
+    row_of, scalar_of = {}, {}
+    for slot, v in enumerate(vals):
+        if type(v) is float:
+            scalar_of[slot] = len(scalar_of)
+        elif isinstance(v, np.ndarray) and v.ndim == 1 and (n is None or len(v) == n):
+            n = len(v)
+            row_of[slot] = len(row_of)
+        else:
+            return None
+    produced = {ins.out for ins in tape.instrs}
+    if n is None or root not in row_of or not produced <= set(row_of):
+        return None
+    depth = {}
+    keyed: dict[tuple, list] = {}
+    for ins in tape.instrs:
+        d = 1 + max((depth.get(i, 0) for i in ins.ins), default=0)
+        depth[ins.out] = d
+        rows = tuple(i in row_of for i in ins.ins)
+        keyed.setdefault((d, ins.fn.name, rows), []).append(ins)
+    groups = []
+    for (_, op, rows), members in sorted(keyed.items(), key=lambda kv: kv[0][0]):
+        ins_idx = tuple(np.array([row_of[m.ins[k]] if rows[k] else scalar_of[m.ins[k]] for m in members])
+                        for k in range(len(rows)))
+        groups.append(_Group(op, rows, ins_idx, np.array([row_of[m.out] for m in members]),
+                             tuple(_Scatter(i) for i in ins_idx)))
+    plan = Plan(n, row_of, scalar_of, groups, row_of[root])
+    plan._data_slots = [slot for slot in row_of if slot not in produced]
+    return plan

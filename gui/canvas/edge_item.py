@@ -23,7 +23,8 @@ def grad_width(grad: float | None) -> float:
     """Wire width grows with log |gradient| (clamped)."""
     if grad is None or not math.isfinite(grad) or grad == 0:
         return MIN_WIDTH
-    return max(MIN_WIDTH, min(MAX_WIDTH, MIN_WIDTH + 1.2 * math.log10(1.0 + abs(grad))))
+    width = max(MIN_WIDTH, min(MAX_WIDTH, MIN_WIDTH + 1.2 * math.log10(1.0 + abs(grad))))
+    return round(width * 4) / 4  # quarter-pixel steps: a nudge that hardly changes a gradient repaints no wire
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -38,6 +39,7 @@ class EdgeItem(QGraphicsPathItem):
         self.setZValue(-1)
         self.setAcceptHoverEvents(True)
         self._stroke = QPainterPath()
+        self._style = None  # (colour, width) last given to the pen
 
     @property
     def key(self) -> tuple[str, str]:
@@ -85,6 +87,10 @@ class EdgeItem(QGraphicsPathItem):
             color, width = c["hl_flow"], max(width, 3.2)
         if self.isSelected():
             color, width = c["node_selected"], max(width, 2.6)
+        key = (color.rgba(), width)
+        if key == self._style:
+            return  # same look: no repaint
+        self._style = key
         pen = QPen(color, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)

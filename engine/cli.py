@@ -167,6 +167,21 @@ def _print_table(rows, loss) -> None:
 
 
 # ------------------------------------------------------------------ check
+def _block_checks(doc, ev) -> list[dict]:
+    """Layer weights (neuron/dense W, w, b): central differences on a spread sample of entries."""
+    from .circuit.probe import numeric_param_grads
+
+    rows = []
+    for (node_id, key), (picks, num) in numeric_param_grads(ev, CHECK_EPS).items():
+        ana = np.ravel(np.asarray(ev.param_grads(node_id).get(key, 0.0), dtype=np.float64))
+        ana = ana[picks] if ana.size > 1 else np.full(len(picks), ana[0])
+        ok = bool(np.all(np.abs(ana - num) <= CHECK_ATOL + CHECK_RTOL * np.maximum(np.abs(ana), np.abs(num))))
+        norms = [_jsonable(float(np.linalg.norm(v))) for v in (ana, num)]  # one number per array: its length
+        rows.append({"id": node_id, "label": f"{doc.node(node_id).label}.{key}", "entries": len(picks),
+                     "analytic": norms[0], "numeric": norms[1], "ok": ok})
+    return rows
+
+
 def _cmd_check(args) -> int:
     doc = _load(args.file)
     from .circuit.evaluate import Evaluator
@@ -189,6 +204,7 @@ def _cmd_check(args) -> int:
                 ok = ana is not None and abs(ana - num) <= CHECK_ATOL + CHECK_RTOL * max(abs(ana), abs(num))
                 report["gradients"].append({"id": node_id, "label": doc.node(node_id).label,
                                             "analytic": _jsonable(ana), "numeric": _jsonable(num), "ok": ok})
+            report["gradients"] += _block_checks(doc, ev)
     report["ok"] = not errors and all(g["ok"] for g in report["gradients"])
     if args.json:
         print(json.dumps(report))

@@ -119,3 +119,15 @@ def test_main_py_dispatches_to_the_cli(lfile):
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and all(c in done.stdout for c in ("run", "check", "new", "export"))
+
+
+def test_check_covers_layer_weights(capsys):
+    code, out, _ = call(capsys, "check", str(ROOT / "resources" / "examples" / "moons.json"), "--json")
+    report = json.loads(out)
+    grads = {g["label"]: g for g in report["gradients"]}
+    assert code == 0 and report["ok"]
+    assert {"layer1.W", "layer1.b", "layer2.W", "layer3.b"} <= set(grads)
+    assert grads["layer1.W"]["entries"] == 20 and grads["layer1.W"]["analytic"] == pytest.approx(
+        grads["layer1.W"]["numeric"], rel=1e-5)
+    code, out, _ = call(capsys, "check", str(ROOT / "resources" / "examples" / "moons.json"))
+    assert code == 0 and "ok   layer2.W" in out

@@ -169,16 +169,13 @@ def _print_table(rows, loss) -> None:
 # ------------------------------------------------------------------ check
 def _block_checks(doc, ev) -> list[dict]:
     """Layer weights (neuron/dense W, w, b): central differences on a spread sample of entries."""
-    from .circuit.probe import numeric_param_grads
+    from .circuit.probe import check_block_grads
 
     rows = []
-    for (node_id, key), (picks, num) in numeric_param_grads(ev, CHECK_EPS).items():
-        ana = np.ravel(np.asarray(ev.param_grads(node_id).get(key, 0.0), dtype=np.float64))
-        ana = ana[picks] if ana.size > 1 else np.full(len(picks), ana[0])
-        ok = bool(np.all(np.abs(ana - num) <= CHECK_ATOL + CHECK_RTOL * np.maximum(np.abs(ana), np.abs(num))))
-        norms = [_jsonable(float(np.linalg.norm(v))) for v in (ana, num)]  # one number per array: its length
-        rows.append({"id": node_id, "label": f"{doc.node(node_id).label}.{key}", "entries": len(picks),
-                     "analytic": norms[0], "numeric": norms[1], "ok": ok})
+    for c in check_block_grads(ev, CHECK_EPS):
+        norms = [_jsonable(float(np.linalg.norm(v))) for v in (c.analytic, c.numeric)]  # one number per array
+        rows.append({"id": c.node_id, "label": f"{doc.node(c.node_id).label}.{c.key}", "entries": len(c.numeric),
+                     "analytic": norms[0], "numeric": norms[1], "ok": c.ok(CHECK_RTOL, CHECK_ATOL)})
     return rows
 
 

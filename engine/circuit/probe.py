@@ -183,3 +183,28 @@ def numeric_param_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -
                 ins.params = original
             out[(ins.node_id, key)] = (picks, np.array(grads))
     return out
+
+
+@dataclass
+class BlockCheck:
+    """Analytic against numeric gradients on the checked entries of one layer weight array."""
+
+    node_id: str
+    key: str
+    size: int  # entries in the whole array
+    analytic: np.ndarray  # at the checked entries
+    numeric: np.ndarray
+
+    def ok(self, rtol: float, atol: float) -> bool:
+        scale = np.maximum(np.abs(self.analytic), np.abs(self.numeric))
+        return bool(np.all(np.abs(self.analytic - self.numeric) <= atol + rtol * scale))
+
+
+def check_block_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -> list[BlockCheck]:
+    """numeric_param_grads next to the analytic gradients of the same entries."""
+    checks = []
+    for (node_id, key), (picks, numeric) in numeric_param_grads(ev, eps, per_param).items():
+        full = np.ravel(np.asarray(ev.param_grads(node_id).get(key, 0.0), dtype=np.float64))
+        analytic = full[picks] if full.size > 1 else np.full(len(picks), full[0])
+        checks.append(BlockCheck(node_id, key, full.size, analytic, numeric))
+    return checks

@@ -163,7 +163,7 @@ class PlaygroundController(QObject):
     def grad_check(self):
         self._end_stepping()
         numeric = self._guard(self.ev.numeric_grads)
-        blocks = self._guard(lambda: probe.numeric_param_grads(self.ev))
+        blocks = self._guard(lambda: probe.check_block_grads(self.ev))
         if numeric is None or blocks is None:
             return
         rows = []
@@ -171,13 +171,11 @@ class PlaygroundController(QObject):
             a = self.ev.grad(nid)
             a = 0.0 if a is None else a
             rows.append((self.doc.node(nid).label, a, g, math.isclose(a, g, rel_tol=1e-4, abs_tol=1e-6)))
-        for (nid, key), (picks, g) in blocks.items():
-            full = np.ravel(np.asarray(self.ev.param_grads(nid).get(key, 0.0), dtype=np.float64))
-            a = full[picks] if full.size > 1 else np.full(len(picks), full[0])
-            ok = bool(np.allclose(a, g, rtol=1e-4, atol=1e-6))
+        for c in blocks:
             label = self.tr("{label}.{key}: norm over {k} of {n} entries").format(
-                label=self.doc.node(nid).label, key=key, k=len(picks), n=full.size)
-            rows.append((label, float(np.linalg.norm(a)), float(np.linalg.norm(g)), ok))
+                label=self.doc.node(c.node_id).label, key=c.key, k=len(c.numeric), n=c.size)
+            rows.append((label, float(np.linalg.norm(c.analytic)), float(np.linalg.norm(c.numeric)),
+                         c.ok(1e-4, 1e-6)))
         self.check.show_rows(rows)
         bad = sum(not ok for *_, ok in rows)
         self.status(self.tr("Gradient check: {n} rows, {bad} mismatches").format(n=len(rows), bad=bad))

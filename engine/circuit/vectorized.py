@@ -6,9 +6,9 @@ thing: grouped by (depth, op, which inputs are per-sample rows and which are sin
 group runs as one call on a (nodes x samples) block. Only whole forward+backward passes use this
 (the Evaluator's refresh, training); the stepper and single-input updates keep the per-node tape.
 
-A plan exists only for circuits made entirely of add, sub, mul, neg and relu over weights,
-constants and data columns whose every intermediate value is one number per sample; anything else
-(blocks, losses, matrices) runs on the per-node tape.
+A plan exists only for circuits made entirely of add, sub, mul, neg and relu (and an output node)
+over weights, constants and data columns whose every intermediate value is one number per sample;
+anything else (blocks, losses, matrices) runs on the per-node tape.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-GROUPABLE = frozenset({"add", "sub", "mul", "neg", "relu"})
+GROUPABLE = frozenset({"add", "sub", "mul", "neg", "relu", "output"})
 
 
 class _Scatter:
@@ -87,6 +87,8 @@ class Plan:
                     out = xs[0] - xs[1]
                 elif op == "neg":
                     out = -xs[0]
+                elif op == "output":
+                    out = xs[0]
                 else:  # relu
                     out = np.maximum(xs[0], 0.0)
                 R[grp.out] = out
@@ -105,6 +107,8 @@ class Plan:
                     local = (g, -g)
                 elif op == "neg":
                     local = (-g,)
+                elif op == "output":
+                    local = (g,)
                 elif op == "relu":
                     local = (g * (R[grp.ins[0]] > 0.0),)
                 else:  # mul: each side gets g times the other

@@ -51,7 +51,6 @@ def install(window):
     parts["controller"] = ctl
     parts["training"] = TrainingPanel(window, ctl)
     parts["strategies"] = StrategiesPanel(window.doc, ctl.status)
-    ctl.trained.connect(lambda: parts["training"].show_accuracy(ctl.trainer))
     value = _dock(window, inspector, tr("Inspector"), "dock_inspector")
     training = _dock(window, parts["training"], tr("Training"), "dock_training")
     # inspector above training; only the bottom docks share tabs: with a second tab group Qt 6.11

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from engine import datasets
+from engine.circuit import probe
 from engine.commands import SetDocAttr
 
 
@@ -37,6 +39,7 @@ class TrainingPanel(QWidget):
         self.sample = QSpinBox()
         self.sample.setRange(-1, 100000)
         self.sample.setSpecialValueText(self.tr("batch mean"))
+        self.sample.setValue(-1)  # the nodes show the batch mean until a sample is chosen
         self.accuracy = QLabel("—")
         form = QFormLayout(self)
         form.addRow(self.tr("Optimizer"), self.optimizer)
@@ -55,6 +58,8 @@ class TrainingPanel(QWidget):
         for event in ("training_changed", "dataset_changed", "document_reset"):
             self.doc.events.subscribe(event, lambda **_: self.sync())
         self.sync()
+        self.w.evaluator.events.subscribe("evaluated", self.show_accuracy)
+        self.show_accuracy()
 
     def settings(self) -> dict:
         from engine.circuit.training import DEFAULTS
@@ -91,5 +96,12 @@ class TrainingPanel(QWidget):
         self.w.evaluator.sample = None if value < 0 else value
         self.w.evaluator.events.emit("evaluated")
 
-    def show_accuracy(self, trainer) -> None:
-        self.accuracy.setText(f"{trainer.accuracy[-1]:.1%}" if trainer and trainer.accuracy else "—")
+    def show_accuracy(self, **_) -> None:
+        """The share of samples the circuit classifies right now (classifier circuits only)."""
+        ev = self.w.evaluator
+        clf = probe.classifier(ev) if not ev.compile_error else None
+        pred, target = (ev.values.get(clf.pred_id), ev.values.get(clf.target_id)) if clf else (None, None)
+        if isinstance(pred, np.ndarray) and isinstance(target, np.ndarray) and np.isfinite(pred).all():
+            self.accuracy.setText(f"{probe.accuracy_at(pred, target, clf.threshold):.1%}")
+        else:
+            self.accuracy.setText("—")

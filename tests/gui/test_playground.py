@@ -136,6 +136,7 @@ def test_strategies_panel_compares_the_four_strategies(host):
 def test_training_panel_settings_dataset_sample_and_accuracy(host):
     w, parts = host("moons")
     panel, ev = parts["training"], w.evaluator
+    assert panel.sample.text() == "batch mean" and ev.sample is None  # the widget and the nodes agree
     panel.lr.setValue(0.3)
     panel.lr.editingFinished.emit()
     assert w.doc.training["lr"] == 0.3
@@ -146,9 +147,16 @@ def test_training_panel_settings_dataset_sample_and_accuracy(host):
     assert ev.value(x) == pytest.approx(float(ev.values[x][3].mean()))
     panel.sample.setValue(-1)
     assert ev.value(x) == pytest.approx(float(ev.values[x].mean()))
+    from engine.circuit import probe
+
+    def current_accuracy():
+        clf = probe.classifier(ev)
+        return probe.accuracy_at(ev.values[clf.pred_id], ev.values[clf.target_id], clf.threshold)
+
+    assert panel.accuracy.text() == f"{current_accuracy():.1%}"  # shown before any training
     parts["controller"].gradient_step()
     trainer = parts["controller"].trainer
-    assert panel.accuracy.text() == f"{trainer.accuracy[-1]:.1%}"
+    assert panel.accuracy.text() == f"{current_accuracy():.1%}"  # the weights after the step
     assert 0.5 < trainer.accuracy[-1] <= 1.0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from engine import datasets
 from engine.circuit import probe
@@ -27,6 +27,9 @@ class TrainingPanel(QWidget):
         self.objective = QComboBox()
         self.objective.addItem(self.tr("Minimise the loss"), "minimize")
         self.objective.addItem(self.tr("Maximise the output"), "maximize")
+        self.inputs = QCheckBox(self.tr("Nudge inputs too (the lecture's step)"))
+        self.inputs.setToolTip(self.tr("Move inputs along their gradients as well as weights, as the lecture "
+                                       "does with a.data += 0.01 * a.grad."))
         self.speed = QSpinBox()
         self.speed.setRange(1, 1000)
         self.speed.setSuffix(self.tr(" steps/s"))
@@ -45,12 +48,14 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Optimizer"), self.optimizer)
         form.addRow(self.tr("Learning rate"), self.lr)
         form.addRow(self.tr("Goal"), self.objective)
+        form.addRow(self.inputs)
         form.addRow(self.tr("Speed"), self.speed)
         form.addRow(self.tr("Dataset"), self.dataset)
         form.addRow(self.tr("Shown sample"), self.sample)
         form.addRow(self.tr("Accuracy"), self.accuracy)
         for box in (self.optimizer, self.objective):
             box.currentIndexChanged.connect(self._settings_edited)
+        self.inputs.toggled.connect(self._settings_edited)
         self.lr.editingFinished.connect(self._settings_edited)
         self.speed.valueChanged.connect(controller.set_speed)
         self.dataset.currentIndexChanged.connect(self._dataset_edited)
@@ -69,17 +74,18 @@ class TrainingPanel(QWidget):
     def sync(self) -> None:
         """Model -> widgets."""
         s = self.settings()
-        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.dataset)]
+        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.dataset, self.inputs)]
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(s["optimizer"]), 0))
         self.lr.setValue(float(s["lr"]))
         self.objective.setCurrentIndex(max(self.objective.findData(s["objective"]), 0))
+        self.inputs.setChecked(bool(s.get("train_inputs")))
         name = (self.doc.dataset or {}).get("name")
         self.dataset.setCurrentIndex(max(self.dataset.findData(name), 0))
         del blockers
 
     def _settings_edited(self) -> None:
         new = {**(self.doc.training or {}), "optimizer": self.optimizer.currentData(), "lr": self.lr.value(),
-               "objective": self.objective.currentData()}
+               "objective": self.objective.currentData(), "train_inputs": self.inputs.isChecked()}
         if new != self.doc.training:
             self.w.undo.push(SetDocAttr("training", new))
             self.w.undo.seal()

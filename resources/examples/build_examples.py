@@ -41,6 +41,12 @@ def neuron_values(tanh_by_hand: bool = False) -> Value:
     return _named(_named(e - one, "e - 1") / _named(e + one, "e + 1"), "o")
 
 
+def _nudged(doc, lr: float = 0.01):
+    """The lecture's nudge as the circuit's training settings: every leaf moves up its gradient."""
+    doc.set_training({"optimizer": "sgd", "lr": lr, "objective": "maximize", "train_inputs": True, "steps": 100})
+    return doc
+
+
 def scalar_examples() -> list[tuple[str, object, str, str]]:
     """(file name, circuit, title, description) of the hand-sized circuits."""
     weights = {"w1", "w2", "b"}
@@ -59,19 +65,20 @@ def scalar_examples() -> list[tuple[str, object, str, str]]:
         ("d.json", circuit_from_expression("d = a*b + c", values={"a": 2.0, "b": -3.0, "c": 10.0}),
          "d = a*b + c",
          "a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1."),
-        ("L.json", circuit_from_expression("e = a*b; d = e + c; L = d*f",
-                                           values={"a": 2.0, "b": -3.0, "c": 10.0, "f": -2.0}),
+        ("L.json", _nudged(circuit_from_expression("e = a*b; d = e + c; L = d*f",
+                                                   values={"a": 2.0, "b": -3.0, "c": 10.0, "f": -2.0})),
          "L = (a*b + c) * f",
          "The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the "
-         "gradient, multiplication swaps the inputs."),
+         "gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its "
+         "gradient, as the lecture does, and L rises to -7.286."),
         ("a_plus_a.json", circuit_from_expression("a = 3; b = a + a"),
          "b = a + a",
          "A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up."),
-        ("multiply_gate.json", circuit_from_expression("f = x*y", values={"x": 1.0, "y": -3.0}),
+        ("multiply_gate.json", _nudged(circuit_from_expression("f = x*y", values={"x": 1.0, "y": -3.0})),
          "The multiply gate",
          "f(x, y) = x*y at the seed's x = 1, y = -3 (f = -3): df/dx = y = -3, df/dy = x = 1, so nudging x down "
-         "and y up raises f. The hacker's guide uses x = -2, y = 3 (f = -6, df/dx = 3, df/dy = -2): try it "
-         "with the sliders."),
+         "and y up raises f; a gradient step (F8) does exactly that. The hacker's guide uses x = -2, y = 3 "
+         "(f = -6, df/dx = 3, df/dy = -2): try it with the sliders."),
         ("sin_exp_cube.json", circuit_from_expression("c = x**3; e = exp(c); y = sin(e)", values={"x": 2.0}),
          "y = sin(exp(x^3))",
          "The seed's chain of three functions at x = 2: y = 0.40176297151886475 and "

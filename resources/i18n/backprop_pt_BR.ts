@@ -3,57 +3,57 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/playground/__init__.py" line="55" />
+        <location filename="../../gui/playground/__init__.py" line="54" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="56" />
+        <location filename="../../gui/playground/__init__.py" line="55" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="60" />
+        <location filename="../../gui/playground/__init__.py" line="59" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="62" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="62" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="64" />
+        <location filename="../../gui/playground/__init__.py" line="63" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="64" />
+        <location filename="../../gui/playground/__init__.py" line="63" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="65" />
+        <location filename="../../gui/playground/__init__.py" line="64" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="70" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
@@ -107,7 +107,7 @@
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="64" />
+        <location filename="../../gui/playground/boundary_panel.py" line="63" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
@@ -152,7 +152,7 @@
 <context>
     <name>EdgeItem</name>
     <message>
-        <location filename="../../gui/canvas/edge_item.py" line="111" />
+        <location filename="../../gui/canvas/edge_item.py" line="117" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -725,7 +725,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/controller.py" line="62" />
-        <location filename="../../gui/playground/controller.py" line="208" />
+        <location filename="../../gui/playground/controller.py" line="206" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
@@ -740,17 +740,17 @@
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="178" />
+        <location filename="../../gui/playground/controller.py" line="175" />
         <source>{label}.{key}: norm over {k} of {n} entries</source>
         <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="183" />
+        <location filename="../../gui/playground/controller.py" line="181" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="213" />
+        <location filename="../../gui/playground/controller.py" line="211" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -825,72 +825,82 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="19" />
+        <location filename="../../gui/playground/training_panel.py" line="21" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="19" />
+        <location filename="../../gui/playground/training_panel.py" line="21" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="26" />
+        <location filename="../../gui/playground/training_panel.py" line="28" />
         <source>Minimise the loss</source>
         <translation>Minimizar a perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="27" />
+        <location filename="../../gui/playground/training_panel.py" line="29" />
         <source>Maximise the output</source>
         <translation>Maximizar a saída</translation>
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="30" />
+        <source>Nudge inputs too (the lecture's step)</source>
+        <translation>Ajustar as entradas também (o passo da aula)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="31" />
+        <source>Move inputs along their gradients as well as weights, as the lecture does with a.data += 0.01 * a.grad.</source>
+        <translation>Move as entradas na direção dos seus gradientes, além dos pesos, como a aula faz com a.data += 0.01 * a.grad.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="35" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="33" />
+        <location filename="../../gui/playground/training_panel.py" line="38" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="39" />
+        <location filename="../../gui/playground/training_panel.py" line="44" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="42" />
+        <location filename="../../gui/playground/training_panel.py" line="48" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="49" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="50" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="45" />
+        <location filename="../../gui/playground/training_panel.py" line="52" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="46" />
+        <location filename="../../gui/playground/training_panel.py" line="53" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="54" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="55" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>

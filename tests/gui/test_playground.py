@@ -191,3 +191,18 @@ def test_fast_training_takes_several_steps_per_frame(host, qtbot):
     ctl.toggle_training()
     assert max(b - a for a, b in zip(after_tick, after_tick[1:], strict=False)) > 1
     assert list(parts["loss"].curve.getData()[1]) == pytest.approx(ctl.trainer.history)
+
+
+def test_one_gradient_step_on_L_is_the_lectures_nudge(host):
+    w, parts = host("L")
+    panel = parts["training"]
+    assert panel.inputs.isChecked() and panel.objective.currentData() == "maximize"
+    parts["controller"].gradient_step()
+    doc = w.doc
+    values = {x: doc.by_label(x).value for x in "abcf"}
+    assert values == pytest.approx({"a": 2.06, "b": -3.04, "c": 9.98, "f": -1.96})
+    assert w.evaluator.root_value() == pytest.approx(-7.286496)
+    panel.inputs.setChecked(False)  # weights only: b is the circuit's one weight
+    assert w.doc.training["train_inputs"] is False
+    w.undo.undo()
+    assert w.doc.training["train_inputs"] is True and panel.inputs.isChecked()

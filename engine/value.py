@@ -7,12 +7,17 @@ so it holds no reference cycle, and the topological sort is iterative (no recurs
 
 from __future__ import annotations
 
+import itertools
 import numbers
+import operator
 
 from . import gc_policy
 from . import ops as _ops
 from .backends import S
 from .errors import MathDomainError
+
+_counter = itertools.count()  # creation order: every node is newer than its inputs
+_SEQ = operator.attrgetter("_seq")
 
 _ADD, _MUL, _SUB, _DIV = _ops.get("add"), _ops.get("mul"), _ops.get("sub"), _ops.get("div")
 _POW, _POWK = _ops.get("pow"), _ops.get("powk")
@@ -29,7 +34,7 @@ def _as_float(data) -> float:
 class Value:
     """A scalar that remembers how it was computed, so gradients can flow back through it."""
 
-    __slots__ = ("data", "grad", "label", "_parents", "_fn", "_params", "_sym", "__weakref__")
+    __slots__ = ("data", "grad", "label", "_parents", "_fn", "_params", "_sym", "_seq", "__weakref__")
 
     def __init__(self, data, _children=(), _op="", label=""):
         self.data = _as_float(data)
@@ -39,6 +44,7 @@ class Value:
         self._fn = None
         self._params = None
         self._sym = _op
+        self._seq = next(_counter)
 
     # ------------------------------------------------------------ construction from the registry
     @staticmethod
@@ -51,6 +57,7 @@ class Value:
         out._fn = fn
         out._params = params
         out._sym = None
+        out._seq = next(_counter)
         if data - data != 0.0:  # NaN or inf: say why, unless an input was already non-finite
             xs = [p.data for p in parents]
             if all(x - x == 0.0 for x in xs):
@@ -136,6 +143,12 @@ class Value:
         if fn is None:
             return
         parents = self._parents
+        if len(parents) == 2 and self._params is None:
+            a, b = parents
+            ga, gb = fn.backward(S, self.grad, self.data, a.data, b.data)
+            a.grad += ga
+            b.grad += gb
+            return
         if self._params is None:
             grads = fn.backward(S, self.grad, self.data, *[p.data for p in parents])
         else:
@@ -144,13 +157,24 @@ class Value:
             p.grad += g
 
     def backward(self) -> None:
-        """Set this node's gradient to 1 and run the chain rule through the whole graph."""
+        """Set this node's gradient to 1 and run the chain rule through the whole graph.
+
+        The computed nodes are found without recursion and run newest first: a node is always
+        created after its inputs, so creation order is a topological order."""
         with gc_policy.paused():
-            topo = topological_order(self)
-            self.grad = 1.0
-            for node in reversed(topo):
+            seen, stack, inner = {self}, [self], []
+            while stack:
+                node = stack.pop()
                 if node._fn is not None:
-                    node._backward()
+                    inner.append(node)
+                    for p in node._parents:
+                        if p not in seen:
+                            seen.add(p)
+                            stack.append(p)
+            inner.sort(key=_SEQ, reverse=True)
+            self.grad = 1.0
+            for node in inner:
+                node._backward()
 
 
 def topological_order(root, parents_of=None) -> list:

@@ -31,7 +31,8 @@ class FunctionPanel(LazyPanel):
         self.tangent = self.plot.plot([], [], pen=pg.mkPen(NEG, width=2, style=Qt.DashLine))
         self.point = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.dplot = make_plot(layout, self.tr("df/dx"))
-        self.dplot.setXLink(self.plot)
+        for plot in (self.plot, self.dplot):  # equal axis widths, so x lines up in the two plots
+            plot.getAxis("left").setWidth(56)
         self.dcurve = self.dplot.plot([], [], pen=pg.mkPen(POS, width=2))
         self.dpoint = self.dplot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.dplot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#999", width=1)))

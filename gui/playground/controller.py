@@ -195,10 +195,13 @@ class PlaygroundController(QObject):
             self.trained.emit()
         return ok
 
+    def _show_history(self) -> None:
+        self.loss.set_history(self.trainer.history, self.trainer.settings.get("objective") == "maximize")
+
     def gradient_step(self):
         self._end_stepping()
         if self._train_once():
-            self.loss.set_history(self.trainer.history)
+            self._show_history()
 
     def toggle_training(self):
         if self.timer.isActive():
@@ -224,4 +227,4 @@ class PlaygroundController(QObject):
             if time.perf_counter() > deadline:
                 break
         if self.trainer is not None:
-            self.loss.set_history(self.trainer.history)
+            self._show_history()

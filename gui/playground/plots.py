@@ -119,9 +119,12 @@ class LossPanel(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.values: list[float] = []
 
-    def set_history(self, values) -> None:
+    def set_history(self, values, maximize: bool = False) -> None:
         self.values = list(values)
         self.curve.setData(np.arange(len(self.values)), self.values)
+        title = self.tr("Output over steps (maximised)") if maximize else self.tr("Loss over steps")
+        if title != self.plot.getPlotItem().titleLabel.text:
+            self.plot.setTitle(title, color=self.plot.getAxis("left").textPen().color(), size="10pt")
 
     def _hover(self, pos) -> None:
         if not self.values:

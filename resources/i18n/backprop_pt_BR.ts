@@ -84,17 +84,17 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="165" />
+        <location filename="../../gui/playground/plots.py" line="168" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="169" />
+        <location filename="../../gui/playground/plots.py" line="172" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="207" />
+        <location filename="../../gui/playground/plots.py" line="210" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -170,12 +170,12 @@
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="63" />
+        <location filename="../../gui/playground/function_panel.py" line="64" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="96" />
+        <location filename="../../gui/playground/function_panel.py" line="97" />
         <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
         <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
     </message>
@@ -341,11 +341,17 @@
     <name>LossPanel</name>
     <message>
         <location filename="../../gui/playground/plots.py" line="115" />
+        <location filename="../../gui/playground/plots.py" line="125" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="131" />
+        <location filename="../../gui/playground/plots.py" line="125" />
+        <source>Output over steps (maximised)</source>
+        <translation>Saída ao longo dos passos (maximizada)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="134" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
@@ -725,7 +731,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/controller.py" line="62" />
-        <location filename="../../gui/playground/controller.py" line="206" />
+        <location filename="../../gui/playground/controller.py" line="209" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
@@ -750,7 +756,7 @@
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="211" />
+        <location filename="../../gui/playground/controller.py" line="214" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>

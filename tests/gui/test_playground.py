@@ -202,6 +202,7 @@ def test_one_gradient_step_on_L_is_the_lectures_nudge(host):
     values = {x: doc.by_label(x).value for x in "abcf"}
     assert values == pytest.approx({"a": 2.06, "b": -3.04, "c": 9.98, "f": -1.96})
     assert w.evaluator.root_value() == pytest.approx(-7.286496)
+    assert parts["loss"].values == [-8.0] and "maximised" in parts["loss"].plot.getPlotItem().titleLabel.text
     panel.inputs.setChecked(False)  # weights only: b is the circuit's one weight
     assert w.doc.training["train_inputs"] is False
     w.undo.undo()

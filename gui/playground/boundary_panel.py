@@ -48,6 +48,7 @@ class BoundaryPanel(LazyPanel):
         self.plot.addItem(self.points)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
         layout.addWidget(self.caption)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         evaluator.events.subscribe("evaluated", self.schedule)
@@ -55,6 +56,7 @@ class BoundaryPanel(LazyPanel):
     def refresh(self) -> None:
         self._dirty = False
         self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
+        self.plot.setVisible(grid is not None)  # no empty axes: the caption explains what is needed
         if grid is None:
             self.image.clear()
             self.contour.setData(None)

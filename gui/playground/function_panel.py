@@ -38,6 +38,7 @@ class FunctionPanel(LazyPanel):
         self.dplot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#999", width=1)))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
         layout.addWidget(self.caption)
         evaluator.events.subscribe("evaluated", self.schedule)
 
@@ -53,6 +54,8 @@ class FunctionPanel(LazyPanel):
 
     def _clear(self, text: str) -> None:
         self._key = None
+        for plot in (self.plot, self.dplot):
+            plot.setVisible(False)  # no empty axes: the caption explains what is needed
         for item in (self.curve, self.tangent, self.point, self.dcurve, self.dpoint):
             item.setData([], [])
         self.caption.setText(text)
@@ -84,6 +87,8 @@ class FunctionPanel(LazyPanel):
             self._clear(str(exc))
             return
         root = self.doc.node(self.ev.root()).label
+        for plot in (self.plot, self.dplot):
+            plot.setVisible(True)
         self.point.setData([x0], [f0])
         self.dpoint.setData([x0], [slope])
         span = np.array([x0 - (hi - lo) / 8, x0 + (hi - lo) / 8])

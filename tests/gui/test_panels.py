@@ -102,4 +102,4 @@ def test_boundary_panel_explains_itself_for_a_circuit_without_a_2d_dataset(host,
     w, parts = host("neuron")
     panel = shown(qtbot, w, "dock_boundary")
     qtbot.waitUntil(lambda: "2-D dataset" in panel.caption.text())
-    assert panel.grid is None and panel.image.image is None
+    assert panel.grid is None and panel.image.image is None and not panel.plot.isVisible()

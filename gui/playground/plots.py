@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from engine import ops
@@ -171,7 +172,9 @@ class ActivationPanel(LazyPanel):
         self.point = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.caption = QLabel(self.tr("Select a node with one input (tanh, relu, exp, ...)."))
         self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         layout.addWidget(self.caption)
+        self.plot.setVisible(False)
         evaluator.events.subscribe("evaluated", self.schedule)
 
     def show_node(self, node_id) -> None:
@@ -185,7 +188,10 @@ class ActivationPanel(LazyPanel):
             for item in (self.curve, self.tangent, self.point):
                 item.setData([], [])
             self._window = None
+            self.plot.setVisible(False)  # no empty axes: the caption says what to select
+            self.caption.setText(self.tr("Select a node with one input (tanh, relu, exp, ...)."))
             return
+        self.plot.setVisible(True)
         op = ops.get(node.op)
         src = self.doc.inputs_of(node.id).get("x")
         x0 = self.ev.value(src) if src else None

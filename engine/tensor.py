@@ -12,8 +12,6 @@ import gc
 import itertools
 import math
 import numbers
-import operator
-from sys import getrefcount
 
 import numpy as np
 
@@ -21,6 +19,7 @@ from . import gc_policy
 from . import ops as _ops
 from .backends import A
 from .errors import MathDomainError, ShapeError
+from .tensor_backward import backward_pass, unbroadcast  # noqa: F401 (unbroadcast is part of this module's API)
 from .value import topological_order
 
 _F64 = np.float64
@@ -30,7 +29,6 @@ _SUM, _MEAN = _ops.get("sum"), _ops.get("mean")
 _seq = itertools.count()
 _NDARRAY = np.ndarray
 _NEW = object.__new__  # a node without running __init__
-_SEQ = operator.attrgetter("_seq")  # creation order: parents are always older than their children
 
 try:  # np.errstate costs ~0.7 us; setting numpy's error-state context variable directly ~0.2 us
     from numpy._core.umath import _extobj_contextvar as _errvar
@@ -62,24 +60,6 @@ def _as_array(data, dtype) -> np.ndarray:
         raise TypeError(f"Tensor needs real numbers, got {type(data).__name__} with dtype {raw.dtype} "
                         f"({data!r:.60})")
     return np.array(raw, dtype=dtype)
-
-
-def unbroadcast(grad, shape: tuple) -> np.ndarray:
-    """Sum a gradient back down to `shape`: undo numpy broadcasting (the ONLY place this happens)."""
-    grad = np.asarray(grad)
-    if grad.shape == shape:
-        return grad
-    if grad.ndim == 0:  # a uniform gradient (e.g. from a whole-array sum): spread it out
-        return np.full(shape, grad, dtype=np.float64)
-    if grad.ndim == len(shape) + 1 and grad.shape[1:] == shape:  # the common case: a bias over a batch
-        return np.add.reduce(grad, axis=0)
-    extra = grad.ndim - len(shape)
-    if extra > 0:
-        grad = grad.sum(axis=tuple(range(extra)))
-    axes = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
-    if axes:
-        grad = grad.sum(axis=axes, keepdims=True)
-    return grad if grad.shape == shape else np.broadcast_to(grad, shape)
 
 
 def _shape_error(op, parents, err) -> ShapeError:
@@ -290,49 +270,11 @@ class Tensor:
         gc.disable()
         token = _errvar.set(_IGNORE)
         try:
-            self._backward()
+            backward_pass(self)
         finally:
             _errvar.reset(token)
             if gc_was_on:
                 gc.enable()
-
-    def _backward(self) -> None:
-        nodes = _needs_grad(self)
-        seed = _F64(1.0) if type(self.data) is _F64 else np.ones_like(self.data)
-        self._grad = seed if self._grad is None or self._op is not None else self._grad + seed
-        fast_rules, elementwise, ndarray = _FAST, _ELEMENTWISE, _NDARRAY
-        for node in nodes:  # newest first: every child is done before its parents
-            op = node._op
-            if op is None:
-                continue
-            g = node._grad
-            if g is None:
-                continue
-            parents, params = node._parents, node._params
-            if params is None:
-                fast = fast_rules.get(op)
-                grads = (fast(g, node, parents) if fast is not None
-                         else op.backward(A, g, node.data, *[p.data for p in parents]))
-            else:
-                grads = op.backward(A, g, node.data, *[p.data for p in parents], **params)
-            i = -1
-            for p in parents:
-                i += 1
-                pg = grads[i]
-                if pg is None or not p.requires_grad:
-                    continue
-                if type(pg) is not ndarray or pg.shape != p.data.shape:
-                    uniform = type(pg) is _F64 or (type(pg) is ndarray and pg.ndim == 0)
-                    if not (uniform and p._op is not None and (p._op in elementwise or p.data.shape == ())):
-                        pg = unbroadcast(pg, p.data.shape)  # (an elementwise op may keep a uniform 0-d gradient)
-                if p._grad is None:
-                    # a leaf keeps its gradient across calls, so it must own it: copy unless the array
-                    # is fresh (no base, referenced only by `grads`, `pg` and getrefcount's argument)
-                    if p._op is None and (pg.base is not None or getrefcount(pg) > 3):
-                        pg = pg.copy()
-                    p._grad = pg
-                else:
-                    p._grad = p._grad + pg
 
     def check_finite(self) -> Tensor:
         """Return self if every value it was computed from is finite, else raise MathDomainError
@@ -341,60 +283,6 @@ class Tensor:
         if problem:
             raise MathDomainError(problem)
         return self
-
-
-# ------------------------------------------------------------ fast backward rules
-# The registry's rules, written out for the hottest ops so that only the gradients some parent
-# needs are computed (a constant operand gets none). Each takes (upstream g, node, parents).
-def _mul_grads(g, node, parents):
-    a, b = parents
-    if a is b:  # x * x: one gradient 2 g x instead of two halves added up
-        return (g + g) * a.data, None
-    return (g * b.data if a.requires_grad else None, g * a.data if b.requires_grad else None)
-
-
-def _matmul_grads_needed(g, node, parents):
-    a, b = parents
-    if a.data.ndim == 2 and b.data.ndim == 2:
-        return (g @ b.data.T if a.requires_grad else None, a.data.T @ g if b.requires_grad else None)
-    return _MATMUL.backward(A, g, node.data, a.data, b.data)
-
-
-def _hinge_grads(g, node, parents):
-    s, y = parents
-    if y.requires_grad:
-        return _HINGE.backward(A, g, node.data, s.data, y.data)
-    active = (y.data * s.data < 1.0) * (g / max(np.broadcast(s.data, y.data).size, 1))
-    return -y.data * active, None
-
-
-_HINGE, _RELU = _ops.get("hinge"), _ops.get("relu")
-_FAST = {
-    _ADD: lambda g, node, parents: (g, g),
-    _SUB: lambda g, node, parents: (g, -g if parents[1].requires_grad else None),
-    _MUL: _mul_grads,
-    _MATMUL: _matmul_grads_needed,
-    _RELU: lambda g, node, parents: (g * (parents[0].data > 0),),
-    _SUM: lambda g, node, parents: (g,),  # whole-array sum: a uniform 0-d gradient
-    _HINGE: _hinge_grads,
-}
-_ELEMENTWISE = frozenset(op for op in _ops.OPS.values() if op.scalar)  # rules that broadcast g themselves
-
-
-def _needs_grad(root: Tensor) -> list[Tensor]:
-    """The nodes that need a gradient, newest first (a valid reverse topological order), with the
-    gradients of inner nodes cleared. Creation order replaces a depth-first sort: parents are older."""
-    seen = {root}  # Tensor hashes by identity (it defines no __eq__)
-    stack = [root]
-    while stack:
-        for p in stack.pop()._parents:
-            if p.requires_grad and p not in seen:
-                seen.add(p)
-                stack.append(p)
-                if p._op is not None:
-                    p._grad = None
-    nodes = sorted(seen, key=_SEQ, reverse=True)
-    return nodes
 
 
 def _first_problem(root: Tensor) -> str:

@@ -6,6 +6,8 @@ instructions downstream of a changed value. Backward is the stepper's loop run t
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping
 from contextlib import contextmanager
 
@@ -34,12 +36,24 @@ def dataset_arrays(spec: dict | None):
         name = spec.get("name")
         if name not in datasets.DATASETS:
             raise CircuitError(f"unknown dataset {name!r}; known: {', '.join(datasets.DATASETS)}")
-        X, y = datasets.DATASETS[name](**spec.get("params", {}))
+        X, y = _named_dataset(name, json.dumps(spec.get("params", {}), sort_keys=True))
     extra = spec.get("points") or []
     if extra:
         X = np.vstack([X, np.asarray([p[:-1] for p in extra], dtype=np.float64)])
         y = np.concatenate([np.ravel(y), np.asarray([p[-1] for p in extra], dtype=np.float64)])
     return np.atleast_2d(np.asarray(X, dtype=np.float64)), np.asarray(y, dtype=np.float64)
+
+
+@functools.lru_cache(maxsize=8)
+def _named_dataset(name: str, params_json: str):
+    """A generated or bundled dataset, made once per (name, params): every pass reads the same arrays
+    (loading the digits takes ~20 ms, far longer than a training step)."""
+    from .. import datasets
+
+    X, y = datasets.DATASETS[name](**json.loads(params_json))
+    X, y = np.array(X, dtype=np.float64), np.array(y, dtype=np.float64)
+    X.flags.writeable = y.flags.writeable = False  # shared between passes: nobody may change them
+    return X, y
 
 
 def column(X, y, name: str):

@@ -118,3 +118,18 @@ def test_numeric_block_weight_gradients_match_the_analytic_ones(name):
         np.testing.assert_allclose(numeric, analytic[picks] if analytic.size > 1 else analytic[0], rtol=1e-5, atol=1e-7)
     # the weights in the document are untouched by the probing
     assert doc.node(sorted(blocks)[0]).params == io.load(EXAMPLES / name).node(sorted(blocks)[0]).params
+
+
+def test_named_datasets_are_made_once_and_cannot_be_changed_by_accident():
+    from engine.circuit.evaluate import dataset_arrays
+
+    spec = {"name": "moons", "params": {"n": 40, "noise": 0.1, "seed": 3}}
+    X1, y1 = dataset_arrays(spec)
+    X2, _ = dataset_arrays(dict(spec, params={"seed": 3, "noise": 0.1, "n": 40}))  # same params, any order
+    assert X1 is X2 and X1.shape == (40, 2)
+    with pytest.raises(ValueError):
+        X1[0, 0] = 99.0
+    X3, _ = dataset_arrays({"name": "moons", "params": {"n": 40, "noise": 0.1, "seed": 4}})
+    assert not np.array_equal(X1, X3)
+    Xp, yp = dataset_arrays(dict(spec, points=[[0.0, 0.0, 1.0]]))  # clicked points: a new array, the cache intact
+    assert len(Xp) == 41 and len(dataset_arrays(spec)[0]) == 40

@@ -13,7 +13,7 @@ anything else (blocks, losses, matrices) runs on the per-node tape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -57,6 +57,7 @@ class Plan:
     scalar_of: dict  # slot -> index into S
     groups: list
     root_row: int
+    data_slots: list = field(default_factory=list)  # rows read from the dataset (not computed)
 
     def __post_init__(self):
         self._row_slots = sorted(self.row_of, key=self.row_of.get)
@@ -70,7 +71,7 @@ class Plan:
         """R (rows x samples) with the data columns filled in, and S (the single numbers)."""
         R = np.empty((len(self._row_slots), self.n))
         S = np.fromiter(map(vals.__getitem__, self._scalar_slots), dtype=np.float64, count=len(self._scalar_slots))
-        for slot in self._data_slots:
+        for slot in self.data_slots:
             R[self.row_of[slot]] = vals[slot]
         return R, S
 
@@ -188,6 +189,4 @@ def build(tape, vals: list, root: int) -> Plan | None:
                         for k in range(len(rows)))
         groups.append(_Group(op, rows, ins_idx, np.array([row_of[m.out] for m in members]),
                              tuple(_Scatter(i) for i in ins_idx)))
-    plan = Plan(n, row_of, scalar_of, groups, row_of[root])
-    plan._data_slots = [slot for slot in row_of if slot not in produced]
-    return plan
+    return Plan(n, row_of, scalar_of, groups, row_of[root], [slot for slot in row_of if slot not in produced])

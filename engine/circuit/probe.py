@@ -1,8 +1,8 @@
 """Evaluate a compiled circuit at many points without touching the document.
 
-Two views of the playground read these: the function panel sweeps one input over a range
-(f(x) and its slope, the lecture's first lesson), and the decision-boundary panel runs a
-classifier circuit on a grid over its 2-D dataset.
+The function panel sweeps one input over a range (f(x) and its slope, the lecture's first
+lesson); the decision-boundary panel runs a classifier circuit on a grid over its 2-D dataset;
+the gradient check nudges entries of layer weights for central differences.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from .compile import backward_steps, run_forward
 from .document import CircuitError
 from .evaluate import Evaluator, column, dataset_arrays
 
-# loss op -> threshold on the prediction that separates the two classes
-CLASSIFIER_LOSSES = {"hinge": 0.0, "bce_logits": 0.0, "bce": 0.5}
+# loss op -> threshold on the prediction that separates the two classes (None: one score per class)
+CLASSIFIER_LOSSES = {"hinge": 0.0, "bce_logits": 0.0, "bce": 0.5, "softmax_ce": None}
 
 
 def _run(ev: Evaluator, replace: dict[str, object], data=None) -> list:
@@ -72,7 +72,7 @@ class Classifier:
     loss_id: str
     pred_id: str
     target_id: str
-    threshold: float
+    threshold: float | None  # None: several classes, the highest score wins
 
 
 def classifier(ev: Evaluator) -> Classifier | None:
@@ -108,8 +108,13 @@ def class_values(y) -> tuple[float, float]:
     return 1.0, low
 
 
-def accuracy_at(pred, target, threshold: float) -> float:
-    """Share of samples whose prediction falls on the side of `threshold` that their label names."""
+def accuracy_at(pred, target, threshold: float | None) -> float:
+    """Share of samples whose prediction falls on the side of `threshold` that their label names;
+    with several classes (threshold None) the highest score must be the target class."""
+    if threshold is None:
+        target = np.asarray(target)
+        labels = target.argmax(axis=1) if target.ndim == 2 else np.ravel(target)
+        return float(np.mean(np.atleast_2d(pred).argmax(axis=1) == labels))
     positive, negative = class_values(target)
     predicted = np.where(np.ravel(pred) > threshold, positive, negative)
     return float(np.mean(predicted == np.ravel(target)))
@@ -130,7 +135,7 @@ class Grid:
 def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
     """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
     clf = classifier(ev)
-    if clf is None or not ev.doc.dataset:
+    if clf is None or clf.threshold is None or not ev.doc.dataset:  # (several classes: not drawn)
         return None
     try:
         X, y = dataset_arrays(ev.doc.dataset)

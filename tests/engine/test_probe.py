@@ -133,3 +133,20 @@ def test_named_datasets_are_made_once_and_cannot_be_changed_by_accident():
     assert not np.array_equal(X1, X3)
     Xp, yp = dataset_arrays(dict(spec, points=[[0.0, 0.0, 1.0]]))  # clicked points: a new array, the cache intact
     assert len(Xp) == 41 and len(dataset_arrays(spec)[0]) == 40
+
+
+def test_a_softmax_classifier_reports_argmax_accuracy_and_draws_no_boundary():
+    from engine.circuit.training import Trainer
+
+    doc, ev = load("digits.json")
+    clf = probe.classifier(ev)
+    assert doc.node(clf.loss_id).op == "softmax_ce" and clf.threshold is None
+    scores, target = ev.values[clf.pred_id], ev.values[clf.target_id]
+    expected = float(np.mean(np.argmax(scores, axis=1) == np.ravel(target)))
+    assert probe.accuracy_at(scores, target, None) == expected
+    one_hot = np.eye(10)[np.ravel(target).astype(int)]
+    assert probe.accuracy_at(scores, one_hot, None) == expected
+    trainer = Trainer(doc, ev)
+    trainer.run(15)
+    assert trainer.accuracy[0] == pytest.approx(expected) and trainer.accuracy[-1] > trainer.accuracy[0] + 0.3
+    assert probe.decision_grid(ev) is None

@@ -196,7 +196,8 @@ class PlaygroundController(QObject):
         return ok
 
     def _show_history(self) -> None:
-        self.loss.set_history(self.trainer.history, self.trainer.settings.get("objective") == "maximize")
+        trainer = self.trainer
+        self.loss.set_history(trainer.history, trainer.settings.get("objective") == "maximize", trainer.accuracy)
 
     def gradient_step(self):
         self._end_stepping()

@@ -108,31 +108,48 @@ class GradientsPanel(LazyPanel):
 
 
 class LossPanel(QWidget):
-    """The loss (or output) after each gradient step, with a read-out under the mouse."""
+    """The loss (or output) after each gradient step, the accuracy below it for classifiers, and a
+    read-out of both under the mouse."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Loss over steps"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(POS, width=2), symbol="o", symbolSize=4)
+        self.acc_plot = make_plot(layout, self.tr("Accuracy over steps"))
+        self.acc_plot.setYRange(0.0, 1.0, padding=0.05)  # x follows the data, as in the loss plot above
+        self.acc_plot.enableAutoRange(axis="x")
+        for plot in (self.plot, self.acc_plot):  # equal axis widths, so the steps line up
+            plot.getAxis("left").setWidth(56)
+        self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
+        self.acc_curve = self.acc_plot.plot([], [], pen=pg.mkPen(SEL, width=2), symbol="o", symbolSize=4,
+                                            symbolBrush=SEL, symbolPen=SEL)
+        self.acc_plot.setVisible(False)
         self.readout = QLabel(" ")
         layout.addWidget(self.readout)
-        self.plot.scene().sigMouseMoved.connect(self._hover)
+        for plot in (self.plot, self.acc_plot):
+            plot.scene().sigMouseMoved.connect(lambda pos, p=plot: self._hover(p, pos))
         self.values: list[float] = []
+        self.accuracy: list[float] = []
 
-    def set_history(self, values, maximize: bool = False) -> None:
-        self.values = list(values)
+    def set_history(self, values, maximize: bool = False, accuracy=()) -> None:
+        self.values, self.accuracy = list(values), list(accuracy or ())
         self.curve.setData(np.arange(len(self.values)), self.values)
+        self.acc_curve.setData(np.arange(len(self.accuracy)), self.accuracy)
+        self.acc_plot.setVisible(bool(self.accuracy))
         title = self.tr("Output over steps (maximised)") if maximize else self.tr("Loss over steps")
         if title != self.plot.getPlotItem().titleLabel.text:
             self.plot.setTitle(title, color=self.plot.getAxis("left").textPen().color(), size="10pt")
 
-    def _hover(self, pos) -> None:
+    def _hover(self, plot, pos) -> None:
         if not self.values:
             return
-        x = self.plot.getPlotItem().vb.mapSceneToView(pos).x()
+        x = plot.getPlotItem().vb.mapSceneToView(pos).x()
         k = int(np.clip(round(x), 0, len(self.values) - 1))
-        self.readout.setText(self.tr("step {k}: {v:.6g}").format(k=k, v=self.values[k]))
+        text = self.tr("step {k}: {v:.6g}").format(k=k, v=self.values[k])
+        if k < len(self.accuracy):
+            text += self.tr(", accuracy {a:.1%}").format(a=self.accuracy[k])
+        self.readout.setText(text)
 
 
 def curve_range(ys, pad: float = 0.08) -> tuple[float, float]:

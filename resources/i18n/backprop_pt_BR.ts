@@ -84,18 +84,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="169" />
+        <location filename="../../gui/playground/plots.py" line="185" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="173" />
-        <location filename="../../gui/playground/plots.py" line="192" />
+        <location filename="../../gui/playground/plots.py" line="189" />
+        <location filename="../../gui/playground/plots.py" line="208" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="216" />
+        <location filename="../../gui/playground/plots.py" line="232" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -374,20 +374,30 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="116" />
-        <location filename="../../gui/playground/plots.py" line="126" />
+        <location filename="../../gui/playground/plots.py" line="117" />
+        <location filename="../../gui/playground/plots.py" line="139" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="126" />
+        <location filename="../../gui/playground/plots.py" line="119" />
+        <source>Accuracy over steps</source>
+        <translation>Acurácia ao longo dos passos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="139" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="135" />
+        <location filename="../../gui/playground/plots.py" line="148" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="150" />
+        <source>, accuracy {a:.1%}</source>
+        <translation>, acurácia {a:.1%}</translation>
     </message>
 </context>
 <context>
@@ -735,7 +745,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/controller.py" line="62" />
-        <location filename="../../gui/playground/controller.py" line="209" />
+        <location filename="../../gui/playground/controller.py" line="210" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
@@ -760,7 +770,7 @@
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="214" />
+        <location filename="../../gui/playground/controller.py" line="215" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>

@@ -87,6 +87,8 @@ def test_gradient_steps_and_training_lower_the_loss(host, qtbot):
     assert hist[-1] < hist[0]
     xs, ys = parts["loss"].curve.getData()
     assert list(ys) == pytest.approx(hist)
+    _, acc = parts["loss"].acc_curve.getData()  # a classifier: its accuracy is plotted below the loss
+    assert list(acc) == pytest.approx(ctl.trainer.accuracy) and parts["loss"].acc_plot.isVisibleTo(parts["loss"])
     w.show()
     qtbot.waitExposed(w)
     w.view.fit_all()

@@ -114,10 +114,8 @@ def backward_pass(root) -> None:
                      else op.backward(A, g, node.data, *[p.data for p in parents]))
         else:
             grads = op.backward(A, g, node.data, *[p.data for p in parents], **params)
-        i = -1
-        for p in parents:
-            i += 1
-            pg = grads[i]
+        for k, p in enumerate(parents):
+            pg = grads[k]
             if pg is None or not p.requires_grad:
                 continue
             if type(pg) is not ndarray or pg.shape != p.data.shape:

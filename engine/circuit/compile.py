@@ -162,10 +162,8 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
                     in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
             else:
                 in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
-            i = -1
-            for slot in ins.ins:
-                i += 1
-                gi = in_grads[i]
+            for k, slot in enumerate(ins.ins):
+                gi = in_grads[k]
                 if gi is None:
                     continue
                 target = vals[slot]

@@ -120,6 +120,17 @@ def accuracy_at(pred, target, threshold: float | None) -> float:
     return float(np.mean(predicted == np.ravel(target)))
 
 
+def current_accuracy(ev: Evaluator) -> float | None:
+    """The accuracy of a classifier circuit on its dataset with the values it has now, else None."""
+    clf = classifier(ev)
+    if clf is None:
+        return None
+    pred, target = ev.values.get(clf.pred_id), ev.values.get(clf.target_id)
+    if not isinstance(pred, np.ndarray) or not isinstance(target, np.ndarray) or not np.isfinite(pred).all():
+        return None
+    return accuracy_at(pred, target, clf.threshold)
+
+
 @dataclass
 class Grid:
     """The prediction over a rectangle of the plane (z[i, j] at xs[i], ys[j])."""

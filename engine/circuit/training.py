@@ -12,7 +12,7 @@ from .. import optim
 from ..commands import SetParams, SetValue
 from ..errors import EngineError
 from .evaluate import Evaluator
-from .probe import accuracy_at, classifier
+from .probe import current_accuracy
 
 DEFAULTS = {"optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "schedule": "constant", "lr_end": None,
             "steps": 100, "objective": "minimize", "train_inputs": False}
@@ -136,11 +136,5 @@ class Trainer:
             self.undo.seal()
 
     def _accuracy(self):
-        """Share of samples classified right, for a dataset circuit with a hinge/BCE loss root."""
-        clf = classifier(self.ev)
-        if clf is None:
-            return None
-        pred, target = self.ev.values.get(clf.pred_id), self.ev.values.get(clf.target_id)
-        if not isinstance(pred, np.ndarray) or not isinstance(target, np.ndarray):
-            return None
-        return accuracy_at(pred, target, clf.threshold)
+        """Share of samples classified right, for a dataset circuit with a classifier loss at the root."""
+        return current_accuracy(self.ev)

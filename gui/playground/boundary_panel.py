@@ -74,8 +74,7 @@ class BoundaryPanel(LazyPanel):
         positive, negative = probe.class_values(grid.y)
         brushes = [pg.mkBrush(POS if label == positive else NEG) for label in grid.y]
         self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes)
-        clf = probe.classifier(self.ev)
-        acc = probe.accuracy_at(probe.predictions(self.ev, clf, grid.X, grid.y), grid.y, grid.threshold)
+        acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
         self.caption.setText(self.tr(
             "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
             "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative))

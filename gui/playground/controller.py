@@ -6,7 +6,7 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -34,8 +34,6 @@ class GradCheckPanel(QWidget):
 
 class PlaygroundController(QObject):
     """Owns the stepper and the trainer of one window and the actions that drive them."""
-
-    trained = Signal()  # after every gradient step
 
     def __init__(self, window, chain_panel, loss_panel, check_panel):
         super().__init__(window)
@@ -191,8 +189,6 @@ class PlaygroundController(QObject):
             ok = self._guard(self._trainer().step) is not None
         finally:
             self._training_edit = False
-        if ok:
-            self.trained.emit()
         return ok
 
     def _show_history(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
 
@@ -104,10 +103,5 @@ class TrainingPanel(QWidget):
 
     def show_accuracy(self, **_) -> None:
         """The share of samples the circuit classifies right now (classifier circuits only)."""
-        ev = self.w.evaluator
-        clf = probe.classifier(ev) if not ev.compile_error else None
-        pred, target = (ev.values.get(clf.pred_id), ev.values.get(clf.target_id)) if clf else (None, None)
-        if isinstance(pred, np.ndarray) and isinstance(target, np.ndarray) and np.isfinite(pred).all():
-            self.accuracy.setText(f"{probe.accuracy_at(pred, target, clf.threshold):.1%}")
-        else:
-            self.accuracy.setText("—")
+        acc = probe.current_accuracy(self.w.evaluator)
+        self.accuracy.setText("—" if acc is None else f"{acc:.1%}")

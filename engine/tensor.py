@@ -8,7 +8,6 @@ in one place, `unbroadcast`. Non-finite results follow numpy (inf/nan, no warnin
 
 from __future__ import annotations
 
-import gc
 import itertools
 import math
 import numbers
@@ -83,8 +82,8 @@ def _apply(op, parents: tuple, params: dict | None) -> Tensor:
     finally:
         _errvar.reset(token)
     out = _NEW(Tensor)
-    out.data = data if type(data) is _NDARRAY or type(data) is _F64 else np.asarray(data)  # (a numpy scalar
-    # stands for a 0-d result: same shape/ndim/size/item, seven times faster to compute with)
+    # a numpy scalar stands for a 0-d result: same shape/ndim/size/item, seven times faster to compute with
+    out.data = data if type(data) is _NDARRAY or type(data) is _F64 else np.asarray(data)
     out._grad = None
     out.label = ""
     out._seq = next(_seq)
@@ -266,15 +265,12 @@ class Tensor:
             raise MathDomainError(f"backward() from a non-finite result ({self.item()}): {_first_problem(self)}")
         if not self.requires_grad:
             return
-        gc_was_on = gc.isenabled()  # keep the cyclic collector out of the hot loop (engine.gc_policy)
-        gc.disable()
-        token = _errvar.set(_IGNORE)
-        try:
-            backward_pass(self)
-        finally:
-            _errvar.reset(token)
-            if gc_was_on:
-                gc.enable()
+        with gc_policy.paused():
+            token = _errvar.set(_IGNORE)
+            try:
+                backward_pass(self)
+            finally:
+                _errvar.reset(token)
 
     def check_finite(self) -> Tensor:
         """Return self if every value it was computed from is finite, else raise MathDomainError

@@ -26,13 +26,11 @@ class FunctionPanel(LazyPanel):
         self.x_id: str | None = None
         self._key = self._labels = None  # what the drawn curve and axis titles were made from
         layout = QVBoxLayout(self)
-        self.plot = make_plot(layout, self.tr("f(x) and its tangent"))
+        self.plot = make_plot(layout, self.tr("f(x) and its tangent"), stacked=True)
         self.curve = self.plot.plot([], [], pen=pg.mkPen(CURVE, width=2))
         self.tangent = self.plot.plot([], [], pen=pg.mkPen(NEG, width=2, style=Qt.DashLine))
         self.point = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
-        self.dplot = make_plot(layout, self.tr("df/dx"))
-        for plot in (self.plot, self.dplot):  # equal axis widths, so x lines up in the two plots
-            plot.getAxis("left").setWidth(56)
+        self.dplot = make_plot(layout, self.tr("df/dx"), stacked=True)
         self.dcurve = self.dplot.plot([], [], pen=pg.mkPen(POS, width=2))
         self.dpoint = self.dplot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.dplot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#999", width=1)))

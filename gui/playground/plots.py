@@ -20,7 +20,11 @@ MAX_LABELS = 40
 CURVE = "#7f8690"  # reads on the light and the dark plot background
 
 
-def make_plot(parent_layout, title):
+STACKED_AXIS_WIDTH = 56  # plots stacked in one panel share this left-axis width, so their x lines up
+
+
+def make_plot(parent_layout, title, stacked: bool = False):
+    """A themed plot added to a layout; stacked=True for plots drawn one above another."""
     widget = pg.PlotWidget(background="w")
     widget.setTitle(title, color="#333", size="10pt")
     widget.showGrid(x=True, y=True, alpha=0.25)
@@ -28,6 +32,8 @@ def make_plot(parent_layout, title):
         axis = widget.getAxis(name)  # and skip the finest grid level (its many faint lines cost ~5 ms a redraw)
         axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         axis.setStyle(maxTickLevel=1)
+    if stacked:
+        widget.getAxis("left").setWidth(STACKED_AXIS_WIDTH)
     parent_layout.addWidget(widget, 1)
     return widget
 
@@ -114,13 +120,11 @@ class LossPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.plot = make_plot(layout, self.tr("Loss over steps"))
+        self.plot = make_plot(layout, self.tr("Loss over steps"), stacked=True)
         self.curve = self.plot.plot([], [], pen=pg.mkPen(POS, width=2), symbol="o", symbolSize=4)
-        self.acc_plot = make_plot(layout, self.tr("Accuracy over steps"))
+        self.acc_plot = make_plot(layout, self.tr("Accuracy over steps"), stacked=True)
         self.acc_plot.setYRange(0.0, 1.0, padding=0.05)  # x follows the data, as in the loss plot above
         self.acc_plot.enableAutoRange(axis="x")
-        for plot in (self.plot, self.acc_plot):  # equal axis widths, so the steps line up
-            plot.getAxis("left").setWidth(56)
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
         self.acc_curve = self.acc_plot.plot([], [], pen=pg.mkPen(SEL, width=2), symbol="o", symbolSize=4,
                                             symbolBrush=SEL, symbolPen=SEL)

@@ -1,31 +1,81 @@
-"""to_python: a standalone script that rebuilds a scalar circuit with engine.Value and backpropagates."""
+"""to_python: a standalone script that rebuilds a scalar circuit with engine.Value and backpropagates.
+
+Each node is computed through `node(label, op, compute, *inputs)`: a numeric fault (log of a negative,
+division by zero, overflow, ...) stops the script with one line naming the node and the app's diagnosis,
+never a traceback. Labels appear only as repr() literals, variables only as whitelisted identifiers.
+"""
 
 from __future__ import annotations
 
 from ..circuit.document import Circuit
-from .common import REPO_ROOT, ExportError, neuron_terms, py_str, root_id, scalar_plan, variable_names
+from ..value import Value
+from .common import (
+    REPO_ROOT,
+    ExportError,
+    checked_op,
+    neuron_terms,
+    op_params,
+    py_num,
+    py_str,
+    root_id,
+    scalar_plan,
+    variable_names,
+)
 
 _INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
 
+_HEADER = '''"""Circuit exported from Backprop Playground: forward and backward with engine.Value."""
 
-def _op_expr(node, args: list[str]) -> str:
-    op = node.op
-    if op in _INFIX:
-        return f"{args[0]} {_INFIX[op]} {args[1]}"
-    if op == "neg":
-        return f"-{args[0]}"
-    if op == "powk":
-        return f"{args[0]} ** {float(node.params.get('k', 2.0))!r}"
-    if len(args) == 1:
-        return f"{args[0]}.{op}()"
-    rest = ", ".join(args[1:])
-    return f"{args[0]}.apply({py_str(op)}, {rest})"
+import math
+import sys
+
+sys.path.insert(0, {root})
+
+from engine import Value  # noqa: E402
+from engine.ops import OPS, diagnose  # noqa: E402
 
 
-def _neuron_expr(node, args: list[str], names) -> str:
-    w, b, act = neuron_terms(node, args, names)
-    terms = " + ".join(f"Value({wi!r}) * {a}" for wi, a in zip(w, args, strict=True))
-    total = f"({terms} + Value({b!r}))"
+def node(label, op, compute, *inputs, **params):
+    """compute() is the node's Value; a value that is not a finite number stops here, naming the node."""
+    try:
+        out = compute()
+        reason = None if math.isfinite(out.data) else "non-finite result"
+    except (ArithmeticError, ValueError) as exc:
+        out, reason = None, str(exc)
+    if reason is not None:
+        xs = [x.data for x in inputs]
+        if op in OPS and all(math.isfinite(x) for x in xs):
+            reason = diagnose(OPS[op], xs, params)
+        elif not inputs and out is not None:
+            reason = f"its value {{out.data!r}} is not a finite number"
+        sys.exit(f"node {{label!r}} ({{op}}): {{reason}}")
+    out.label = label
+    return out
+
+'''
+
+
+def _op_expr(node, args: list[str]) -> tuple[str, str]:
+    """(expression, extra arguments of node(): the op's parameters)."""
+    op = checked_op(node)
+    params = op_params(node, op)
+    extra = "".join(f", {k}={v}" for k, v in params.items())
+    if op.name in _INFIX:
+        return f"{args[0]} {_INFIX[op.name]} {args[1]}", extra
+    if op.name == "neg":
+        return f"-{args[0]}", extra
+    if op.name == "powk":
+        return f"{args[0]} ** {params['k']}", extra
+    if len(args) == 1 and not params and op.name.isidentifier() and hasattr(Value, op.name):
+        return f"{args[0]}.{op.name}()", extra
+    rest = "".join(f", {a}" for a in args[1:])
+    return f"{args[0]}.apply({py_str(op.name)}{rest}{extra})", extra
+
+
+def _neuron_expr(node, args: list[str]) -> str:
+    w, b, act = neuron_terms(node, args)
+    terms = " + ".join(f"Value({wi}) * {a}" for wi, a in zip(w, args, strict=True))
+    total = f"({terms} + Value({b}))" if terms else f"Value({b})"
     return total if act == "linear" else f"{total}.{act}()"
 
 
@@ -34,33 +84,26 @@ def to_python(doc: Circuit) -> str:
     plan = scalar_plan(doc)
     root = root_id(doc)
     names = variable_names(doc)
-    lines = [
-        '"""Circuit exported from Backprop Playground: forward and backward with engine.Value."""',
-        "",
-        "import sys",
-        "",
-        f"sys.path.insert(0, {py_str(REPO_ROOT)})",
-        "",
-        "from engine import Value  # noqa: E402",
-        "",
-    ]
+    lines = [_HEADER.format(root=py_str(REPO_ROOT))]
     for node_id, node, srcs in plan:
         var, args = names[node_id], [names[s] for s in srcs]
+        label = py_str(node.label)
         if node.kind in ("input", "weight", "constant"):
-            lines.append(f"{var} = Value({float(node.value)!r}, label={py_str(node.label)})  # {node.kind}")
-            continue
-        if node.kind == "output":
+            lines.append(f"{var} = node({label}, {py_str(node.kind)}, lambda: Value({py_num(node.value)}))")
+        elif node.kind == "output":
             lines.append(f"{var} = {args[0]}  # output")
-            continue
-        if node.kind == "op":
-            expr = _op_expr(node, args)
+        elif node.kind == "op":
+            expr, extra = _op_expr(node, args)
+            inputs = "".join(f", {a}" for a in args)
+            lines.append(f"{var} = node({label}, {py_str(node.op)}, lambda: {expr}{inputs}{extra})")
         elif node.kind == "neuron":
-            expr = _neuron_expr(node, args, names)
+            inputs = "".join(f", {a}" for a in args)
+            lines.append(f"{var} = node({label}, 'neuron', lambda: {_neuron_expr(node, args)}{inputs})")
         else:
-            raise ExportError(f"node {node.label!r} of kind {node.kind!r} has no Value equivalent")
-        lines.append(f"{var} = {expr}")
-        lines.append(f"{var}.label = {py_str(node.label)}")
-    lines += ["", f"{names[root]}.backward()", "", "nodes = ["]
+            raise ExportError(f"node {str(node.label)[:60]!r} of kind {str(node.kind)[:20]!r} has no Value equivalent")
+    lines += ["", "try:", f"    {names[root]}.backward()", "except (ArithmeticError, ValueError) as exc:",
+              '    sys.exit(f"backward pass: {exc}")', "", "nodes = ["]
     lines += [f"    ({py_str(node.label)}, {names[node_id]})," for node_id, node, _ in plan]
-    lines += ["]", "for label, v in nodes:", '    print(f"{label}\\t{v.data!r}\\t{v.grad!r}")', ""]
+    lines += ["]", "for label, v in nodes:", "    shown = label if label.isprintable() else ascii(label)",
+              '    print(f"{shown}\\t{v.data!r}\\t{v.grad!r}")', ""]
     return "\n".join(lines)

@@ -1,18 +1,62 @@
-"""to_torch: a standalone PyTorch (float64) script that rebuilds a scalar circuit and backpropagates."""
+"""to_torch: a standalone PyTorch (float64) script that rebuilds a scalar circuit and backpropagates.
+
+Each node is computed through `node(label, op, compute, **inputs)`: a result that is not a finite
+number (log of a negative, division by zero, overflow, ...) stops the script with one line naming
+the node and its inputs, never a traceback. Labels appear only as repr() literals.
+"""
 
 from __future__ import annotations
 
 from ..circuit.document import Circuit
-from .common import ExportError, neuron_terms, py_str, root_id, scalar_plan, variable_names
+from .common import (
+    ExportError,
+    checked_op,
+    neuron_terms,
+    op_params,
+    py_num,
+    py_str,
+    root_id,
+    scalar_plan,
+    variable_names,
+)
 
 _INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/"}
 _FUNCS = {"exp": "torch.exp", "log": "torch.log", "sin": "torch.sin", "cos": "torch.cos", "abs": "torch.abs",
           "tanh": "torch.tanh", "sigmoid": "torch.sigmoid", "relu": "torch.relu"}
 _ACTS = {"tanh": "torch.tanh({})", "relu": "torch.relu({})", "sigmoid": "torch.sigmoid({})", "linear": "{}"}
 
+_HEADER = '''"""Circuit exported from Backprop Playground: forward and backward with PyTorch (float64)."""
+
+import sys
+
+import torch
+
+
+def leaf(label, kind, x):
+    """A float64 scalar that collects its gradient."""
+    out = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    if not torch.isfinite(out):
+        sys.exit(f"node {label!r} ({kind}): its value {x!r} is not a finite number")
+    return out
+
+
+def node(label, op, compute, **inputs):
+    """compute() is the node's tensor; a value that is not a finite number stops here, naming the node."""
+    try:
+        out = compute()
+    except (ArithmeticError, RuntimeError, ValueError) as exc:
+        sys.exit(f"node {label!r} ({op}): {exc}")
+    if not torch.isfinite(out):
+        xs = ", ".join(f"{port} = {x.item()!r}" for port, x in inputs.items())
+        sys.exit(f"node {label!r} ({op}): non-finite result {out.item()!r} from {xs}")
+    out.retain_grad()
+    return out
+
+'''
+
 
 def _op_expr(node, args: list[str]) -> str:
-    op = node.op
+    op = checked_op(node).name
     if op in _INFIX:
         return f"{args[0]} {_INFIX[op]} {args[1]}"
     if op in _FUNCS:
@@ -22,18 +66,18 @@ def _op_expr(node, args: list[str]) -> str:
     if op == "square":
         return f"{args[0]} * {args[0]}"
     if op == "powk":
-        return f"{args[0]} ** {float(node.params.get('k', 2.0))!r}"
+        return f"{args[0]} ** {op_params(node, checked_op(node))['k']}"
     if op == "pow":
         return f"torch.pow({args[0]}, {args[1]})"
     if op == "max":  # the registry routes the gradient to a on ties; torch.maximum would split it
         return f"torch.where({args[0]} >= {args[1]}, {args[0]}, {args[1]})"
-    raise ExportError(f"node {node.label!r}: op {op!r} has no PyTorch translation here")
+    raise ExportError(f"node {str(node.label)[:60]!r}: op {op!r} has no PyTorch translation here")
 
 
-def _neuron_expr(node, args: list[str], names) -> str:
-    w, b, act = neuron_terms(node, args, names)
-    terms = " + ".join(f"{wi!r} * {a}" for wi, a in zip(w, args, strict=True))
-    return _ACTS.get(act, "{}").format(f"{terms} + {b!r}")
+def _neuron_expr(node, args: list[str]) -> str:
+    w, b, act = neuron_terms(node, args)
+    terms = "".join(f"{wi} * {a} + " for wi, a in zip(w, args, strict=True))
+    return _ACTS[act].format(f"{terms}{b}" if terms else f"torch.tensor({b}, dtype=torch.float64)")
 
 
 def to_torch(doc: Circuit) -> str:
@@ -41,40 +85,31 @@ def to_torch(doc: Circuit) -> str:
     plan = scalar_plan(doc)
     root = root_id(doc)
     names = variable_names(doc)
-    lines = [
-        '"""Circuit exported from Backprop Playground: forward and backward with PyTorch (float64)."""',
-        "",
-        "import torch",
-        "",
-        "",
-        "def leaf(x):",
-        '    """A float64 scalar that collects its gradient."""',
-        "    return torch.tensor(x, dtype=torch.float64, requires_grad=True)",
-        "",
-        "",
-    ]
+    lines = [_HEADER]
     for node_id, node, srcs in plan:
         var, args = names[node_id], [names[s] for s in srcs]
+        label = py_str(node.label)
         if node.kind in ("input", "weight", "constant"):
-            lines.append(f"{var} = leaf({float(node.value)!r})  # {node.kind} {node.label}")
+            lines.append(f"{var} = leaf({label}, {py_str(node.kind)}, {py_num(node.value)})")
         elif node.kind == "output":
             lines.append(f"{var} = {args[0]}  # output")
         elif node.kind in ("op", "neuron"):
-            if node.kind == "op" and node.op not in {"add", "sub", "mul", "div", "neg", "square", "powk", "pow", "max",
-                                                     *_FUNCS}:
-                raise ExportError(f"node {node.label!r}: op {node.op!r} has no PyTorch translation here")
-            expr = _op_expr(node, args) if node.kind == "op" else _neuron_expr(node, args, names)
-            lines.append(f"{var} = {expr}")
-            lines.append(f"{var}.retain_grad()")
+            expr = _op_expr(node, args) if node.kind == "op" else _neuron_expr(node, args)
+            op = py_str(node.op if node.kind == "op" else "neuron")
+            ports = "".join(f", {p}={a}" for p, a in zip(node.input_ports(), args, strict=True))
+            lines.append(f"{var} = node({label}, {op}, lambda: {expr}{ports})")
         else:
-            raise ExportError(f"node {node.label!r} of kind {node.kind!r} has no PyTorch equivalent here")
-    lines += ["", f"{names[root]}.backward()", "", "nodes = ["]
+            raise ExportError(f"node {str(node.label)[:60]!r} of kind {str(node.kind)[:20]!r} has no PyTorch "
+                              "equivalent here")
+    lines += ["", "try:", f"    {names[root]}.backward()", "except (ArithmeticError, RuntimeError, ValueError) as exc:",
+              '    sys.exit(f"backward pass: {exc}")', "", "nodes = ["]
     lines += [f"    ({py_str(node.label)}, {names[node_id]})," for node_id, node, _ in plan]
     lines += [
         "]",
         "for label, t in nodes:",
         "    grad = 0.0 if t.grad is None else t.grad.item()",
-        '    print(f"{label}\\t{t.item()!r}\\t{grad!r}")',
+        "    shown = label if label.isprintable() else ascii(label)",
+        '    print(f"{shown}\\t{t.item()!r}\\t{grad!r}")',
         "",
     ]
     return "\n".join(lines)

@@ -26,29 +26,20 @@ line:column and what is allowed.
 from __future__ import annotations
 
 import ast
-import textwrap
 from collections.abc import Mapping
 
 from . import ops
 from .circuit.document import Circuit
 from .circuit.from_value import lay_out, slider_for
-from .errors import EngineError
+from .expr_bounds import MAX_CIRCUIT_NODES, MAX_LENGTH, ExpressionError, parse, too_large
 
-MAX_LENGTH = 20_000
+__all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "circuit_from_expression", "functions", "parse"]
+
 DEFAULT_VALUE = 1.0
 LEAF_KINDS = ("input", "weight", "constant")
 _BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 ALLOWED = ("allowed: names, numbers, + - * / **, unary -, calls of registry functions "
            "(tanh, exp, log, sigmoid, relu, sin, cos, abs, square, max, ...) and 'name = expression' lines")
-
-
-class ExpressionError(EngineError, ValueError):
-    """Text that is not a supported formula; says what and at which line:column."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        self.line, self.column, self.what = line, column, message
-        where = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(where + message)
 
 
 def functions() -> dict[str, ops.Op]:
@@ -72,7 +63,10 @@ def _literal(node: ast.AST) -> float | None:
         inner = _literal(node.operand)
         return None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
+        try:
+            return float(node.value)
+        except OverflowError:  # an int beyond float64 that the text scan did not see (it always should)
+            _fail(node, too_large(str(node.value) if node.value.bit_length() < 10_000 else "(huge)"))
     return None
 
 
@@ -91,6 +85,16 @@ class _Builder:
         self.leaf_names: list[str] = []
         self.literal_values: dict[str, float] = {}
         self.assigned: set[str] = set()
+        self.labels: set[str] = set()  # the labels of the circuit's nodes (Circuit.has_label scans them all)
+
+    def add(self, kind: str, op: str | None = None, label: str = "", **fields) -> str:
+        self.labels.add(label)
+        return self.doc.add_node(self.doc.make_node(kind, op, label=label, **fields)).id
+
+    def relabel(self, node_id: str, label: str) -> None:
+        self.labels.discard(self.doc.node(node_id).label)
+        self.labels.add(label)
+        self.doc.set_label(node_id, label)
 
     # ------------------------------------------------------------ statements
     def program(self, tree: ast.Module) -> str:
@@ -105,7 +109,7 @@ class _Builder:
                 root = self.expression(stmt.value)
                 node = self.doc.node(root)
                 if not node.is_leaf and node.label not in self.assigned:  # a leaf gets an output node below
-                    self.doc.set_label(root, self.fresh("out"))
+                    self.relabel(root, self.fresh("out"))
             elif isinstance(stmt, ast.Expr):
                 _fail(stmt, "a line without '=' is only allowed last (it is the result); name it: 'y = ...'")
             elif isinstance(stmt, ast.AugAssign):
@@ -132,7 +136,7 @@ class _Builder:
         if isinstance(stmt.value, ast.Name):
             _fail(stmt.value, f"'{name} = {stmt.value.id}' only copies a name; a node needs an operation")
         node_id = self.expression(stmt.value)
-        self.doc.set_label(node_id, name)
+        self.relabel(node_id, name)
         self.env[name] = node_id
         self.assigned.add(name)
         return node_id
@@ -193,21 +197,21 @@ class _Builder:
     def fresh(self, base: str, sep: str = "") -> str:
         """base, base2, base3, ... : the first label used by no node and no name of the program."""
         label, i = base, 2
-        while self.doc.has_label(label) or label in self.reserved:
+        while label in self.labels or label in self.reserved:
             label, i = f"{base}{sep}{i}", i + 1
         return label
 
     def op(self, name: str, args: list[str], params: dict | None = None) -> str:
-        node = self.doc.add_node(self.doc.make_node("op", name, label=self.fresh(name), params=params))
+        node_id = self.add("op", name, label=self.fresh(name), params=params)
         for port, src in zip(ops.get(name).inputs, args, strict=True):
-            self.doc.connect(src, node.id, port)
-        return node.id
+            self.doc.connect(src, node_id, port)
+        return node_id
 
     def constant(self, number: float, where: ast.AST) -> str:
         if number - number != 0.0:
             _fail(where, f"the number {number} is not finite")
         label = self.fresh(_number_text(number), sep="_")
-        return self.doc.add_node(self.doc.make_node("constant", label=label, value=number)).id
+        return self.add("constant", label=label, value=number)
 
     def leaf(self, name: str, where: ast.AST) -> str:
         if name in functions():
@@ -215,10 +219,10 @@ class _Builder:
         kind = self.kinds.get(name, default_kind(name))
         if kind not in LEAF_KINDS:
             _fail(where, f"kind {kind!r} for {name!r} is not one of {', '.join(LEAF_KINDS)}")
-        node = self.doc.add_node(self.doc.make_node(kind, label=name, value=DEFAULT_VALUE))
-        self.env[name] = node.id
+        node_id = self.add(kind, label=name, value=DEFAULT_VALUE)
+        self.env[name] = node_id
         self.leaf_names.append(name)
-        return node.id
+        return node_id
 
     def finish_values(self) -> None:
         unknown = sorted(set(self.values) - set(self.leaf_names))
@@ -243,26 +247,6 @@ def _describe(node: ast.AST) -> str:
              ast.Compare: "a comparison", ast.BoolOp: "and/or", ast.IfExp: "if/else", ast.List: "a list",
              ast.Tuple: "a tuple", ast.Dict: "a dict", ast.Set: "a set", ast.JoinedStr: "an f-string"}
     return names.get(type(node), type(node).__name__)
-
-
-def parse(text: str) -> ast.Module:
-    """Parse formula text into a Python ast, reporting syntax errors with line:column."""
-    if not isinstance(text, str):
-        raise ExpressionError(f"the formula must be text, got {type(text).__name__}")
-    if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the formula is too long ({len(text)} characters, at most {MAX_LENGTH})")
-    dedented = textwrap.dedent(text)  # "  L = a*b" is fine; columns still count in the original text
-    indent = next((len(a) - len(b) for a, b in zip(text.splitlines(), dedented.splitlines(), strict=False) if b), 0)
-    try:
-        tree = ast.parse(dedented, mode="exec")
-    except SyntaxError as exc:
-        raise ExpressionError(f"syntax error: {exc.msg}", exc.lineno, (exc.offset or 0) + indent) from None
-    except (RecursionError, MemoryError, ValueError):
-        raise ExpressionError("the formula is nested too deeply or is not valid text") from None
-    for node in ast.walk(tree):
-        if hasattr(node, "col_offset"):
-            node.col_offset += indent
-    return tree
 
 
 def circuit_from_expression(text: str, values: Mapping[str, float] | None = None,

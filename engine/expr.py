@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from . import ops
 from .circuit.document import Circuit
 from .circuit.from_value import lay_out, slider_for
-from .expr_bounds import MAX_CIRCUIT_NODES, MAX_LENGTH, ExpressionError, parse, too_large
+from .expr_bounds import MAX_CIRCUIT_NODES, MAX_LENGTH, ExpressionError, parse, parse_checked, too_large
 
 __all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "circuit_from_expression", "functions", "parse"]
 
@@ -252,9 +252,7 @@ def _describe(node: ast.AST) -> str:
 def circuit_from_expression(text: str, values: Mapping[str, float] | None = None,
                             kinds: Mapping[str, str] | None = None) -> Circuit:
     """A laid-out circuit computing the formula; see the module docstring for the rules."""
-    tree = parse(text)
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    reserved = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in called}
+    tree, reserved = parse_checked(text)
     builder = _Builder(values or {}, kinds or {}, reserved)
     try:
         root = builder.program(tree)

@@ -98,6 +98,11 @@ def scan(text: str) -> None:
 
 def parse(text: str) -> ast.Module:
     """Parse bounded formula text into a Python ast; every failure is an ExpressionError with line:column."""
+    return parse_checked(text)[0]
+
+
+def parse_checked(text: str) -> tuple[ast.Module, set[str]]:
+    """(the ast, the names it uses other than called functions), or ExpressionError with line:column."""
     scan(text)
     dedented = textwrap.dedent(text)  # "  L = a*b" is fine; columns still count in the original text
     indent = next((len(a) - len(b) for a, b in zip(text.splitlines(), dedented.splitlines(), strict=False) if b), 0)
@@ -111,16 +116,17 @@ def parse(text: str) -> ast.Module:
         raise ExpressionError("the formula is nested too deeply") from None
     except (ValueError, OverflowError, TypeError) as exc:  # UnicodeError is a ValueError
         raise ExpressionError(f"the formula is not valid text: {str(exc)[:80]}") from None
-    for node in ast.walk(tree):
-        if hasattr(node, "col_offset"):
-            node.col_offset += indent
-    check_tree(tree)
-    return tree
+    if indent:
+        for node in ast.walk(tree):
+            if hasattr(node, "col_offset"):
+                node.col_offset += indent
+    return tree, check_tree(tree)
 
 
-def check_tree(tree: ast.AST) -> None:
-    """Node count, depth and the size of the circuit the tree would build, without recursion."""
-    count, builds, names = 0, 0, set()
+def check_tree(tree: ast.AST) -> set[str]:
+    """Node count, depth and the size of the circuit the tree would build, without recursion; returns the
+    names the tree uses other than called functions."""
+    count, builds, names, called = 0, 0, set(), set()
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
@@ -133,9 +139,17 @@ def check_tree(tree: ast.AST) -> None:
                                   getattr(node, "lineno", None), getattr(node, "col_offset", -1) + 1)
         if isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Call, ast.Constant)):
             builds += 1
-        elif isinstance(node, ast.Name):
+            if isinstance(node, ast.Call):
+                called.add(id(node.func))  # the parent is seen before its children
+        elif isinstance(node, ast.Name) and id(node) not in called:
             names.add(node.id)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+        for field in node._fields:  # ast.iter_child_nodes, without the shared Load/Store markers
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                stack.extend((v, depth + 1) for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST) and not isinstance(value, ast.expr_context):
+                stack.append((value, depth + 1))
     if builds + len(names) > MAX_CIRCUIT_NODES:
         raise ExpressionError(f"the formula would build about {builds + len(names)} nodes; at most "
                               f"{MAX_CIRCUIT_NODES} fit a circuit you can follow (split it or simplify)")
+    return names

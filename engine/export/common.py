@@ -124,6 +124,21 @@ def scalar_plan(doc: Circuit) -> list[tuple[str, object, list[str]]]:
     return plan
 
 
+def script(doc: Circuit, header: str, node_expr, errors: str, report: list[str]) -> str:
+    """A script's text: the header, `var = node_expr(node, args)` per node (outputs alias their input), the
+    backward pass stopping with one line on `errors`, then a loop printing each node `v` with `report`."""
+    plan, root, names = scalar_plan(doc), root_id(doc), variable_names(doc)
+    lines = [header]
+    for node_id, node, srcs in plan:
+        var, args = names[node_id], [names[s] for s in srcs]
+        lines.append(f"{var} = {args[0]}  # output" if node.kind == "output" else f"{var} = {node_expr(node, args)}")
+    lines += ["", "try:", f"    {names[root]}.backward()", f"except ({errors}) as exc:",
+              '    sys.exit(f"backward pass: {exc}")', "", "nodes = ["]
+    lines += [f"    ({py_str(node.label)}, {names[node_id]})," for node_id, node, _ in plan]
+    lines += ["]", "for label, v in nodes:", "    shown = label if label.isprintable() else ascii(label)", *report, ""]
+    return "\n".join(lines)
+
+
 def root_id(doc: Circuit) -> str:
     """The node whose gradient is 1: the output node, else the single sink (the Evaluator's rule)."""
     outs = doc.outputs()

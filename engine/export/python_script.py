@@ -9,18 +9,7 @@ from __future__ import annotations
 
 from ..circuit.document import Circuit
 from ..value import Value
-from .common import (
-    REPO_ROOT,
-    ExportError,
-    checked_op,
-    neuron_terms,
-    op_params,
-    py_num,
-    py_str,
-    root_id,
-    scalar_plan,
-    variable_names,
-)
+from .common import REPO_ROOT, ExportError, checked_op, neuron_terms, op_params, py_num, py_str, script
 
 _INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
 
@@ -79,31 +68,19 @@ def _neuron_expr(node, args: list[str]) -> str:
     return total if act == "linear" else f"{total}.{act}()"
 
 
+def _node_expr(node, args: list[str]) -> str:
+    label, inputs = py_str(node.label), "".join(f", {a}" for a in args)
+    if node.kind in ("input", "weight", "constant"):
+        return f"node({label}, {py_str(node.kind)}, lambda: Value({py_num(node.value)}))"
+    if node.kind == "op":
+        expr, extra = _op_expr(node, args)
+        return f"node({label}, {py_str(node.op)}, lambda: {expr}{inputs}{extra})"
+    if node.kind == "neuron":
+        return f"node({label}, 'neuron', lambda: {_neuron_expr(node, args)}{inputs})"
+    raise ExportError(f"node {str(node.label)[:60]!r} of kind {str(node.kind)[:20]!r} has no Value equivalent")
+
+
 def to_python(doc: Circuit) -> str:
     """The script's text: it prints one line per node, 'label<TAB>data<TAB>grad'."""
-    plan = scalar_plan(doc)
-    root = root_id(doc)
-    names = variable_names(doc)
-    lines = [_HEADER.format(root=py_str(REPO_ROOT))]
-    for node_id, node, srcs in plan:
-        var, args = names[node_id], [names[s] for s in srcs]
-        label = py_str(node.label)
-        if node.kind in ("input", "weight", "constant"):
-            lines.append(f"{var} = node({label}, {py_str(node.kind)}, lambda: Value({py_num(node.value)}))")
-        elif node.kind == "output":
-            lines.append(f"{var} = {args[0]}  # output")
-        elif node.kind == "op":
-            expr, extra = _op_expr(node, args)
-            inputs = "".join(f", {a}" for a in args)
-            lines.append(f"{var} = node({label}, {py_str(node.op)}, lambda: {expr}{inputs}{extra})")
-        elif node.kind == "neuron":
-            inputs = "".join(f", {a}" for a in args)
-            lines.append(f"{var} = node({label}, 'neuron', lambda: {_neuron_expr(node, args)}{inputs})")
-        else:
-            raise ExportError(f"node {str(node.label)[:60]!r} of kind {str(node.kind)[:20]!r} has no Value equivalent")
-    lines += ["", "try:", f"    {names[root]}.backward()", "except (ArithmeticError, ValueError) as exc:",
-              '    sys.exit(f"backward pass: {exc}")', "", "nodes = ["]
-    lines += [f"    ({py_str(node.label)}, {names[node_id]})," for node_id, node, _ in plan]
-    lines += ["]", "for label, v in nodes:", "    shown = label if label.isprintable() else ascii(label)",
-              '    print(f"{shown}\\t{v.data!r}\\t{v.grad!r}")', ""]
-    return "\n".join(lines)
+    return script(doc, _HEADER.format(root=py_str(REPO_ROOT)), _node_expr, "ArithmeticError, ValueError",
+                  ['    print(f"{shown}\\t{v.data!r}\\t{v.grad!r}")'])

@@ -8,17 +8,7 @@ the node and its inputs, never a traceback. Labels appear only as repr() literal
 from __future__ import annotations
 
 from ..circuit.document import Circuit
-from .common import (
-    ExportError,
-    checked_op,
-    neuron_terms,
-    op_params,
-    py_num,
-    py_str,
-    root_id,
-    scalar_plan,
-    variable_names,
-)
+from .common import ExportError, checked_op, neuron_terms, op_params, py_num, py_str, script
 
 _INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/"}
 _FUNCS = {"exp": "torch.exp", "log": "torch.log", "sin": "torch.sin", "cos": "torch.cos", "abs": "torch.abs",
@@ -80,36 +70,20 @@ def _neuron_expr(node, args: list[str]) -> str:
     return _ACTS[act].format(f"{terms}{b}" if terms else f"torch.tensor({b}, dtype=torch.float64)")
 
 
+def _node_expr(node, args: list[str]) -> str:
+    label = py_str(node.label)
+    if node.kind in ("input", "weight", "constant"):
+        return f"leaf({label}, {py_str(node.kind)}, {py_num(node.value)})"
+    if node.kind in ("op", "neuron"):
+        expr = _op_expr(node, args) if node.kind == "op" else _neuron_expr(node, args)
+        op = py_str(node.op if node.kind == "op" else "neuron")
+        ports = "".join(f", {p}={a}" for p, a in zip(node.input_ports(), args, strict=True))
+        return f"node({label}, {op}, lambda: {expr}{ports})"
+    raise ExportError(f"node {str(node.label)[:60]!r} of kind {str(node.kind)[:20]!r} has no PyTorch equivalent here")
+
+
 def to_torch(doc: Circuit) -> str:
     """The script's text: it prints one line per node, 'label<TAB>data<TAB>grad' (float64)."""
-    plan = scalar_plan(doc)
-    root = root_id(doc)
-    names = variable_names(doc)
-    lines = [_HEADER]
-    for node_id, node, srcs in plan:
-        var, args = names[node_id], [names[s] for s in srcs]
-        label = py_str(node.label)
-        if node.kind in ("input", "weight", "constant"):
-            lines.append(f"{var} = leaf({label}, {py_str(node.kind)}, {py_num(node.value)})")
-        elif node.kind == "output":
-            lines.append(f"{var} = {args[0]}  # output")
-        elif node.kind in ("op", "neuron"):
-            expr = _op_expr(node, args) if node.kind == "op" else _neuron_expr(node, args)
-            op = py_str(node.op if node.kind == "op" else "neuron")
-            ports = "".join(f", {p}={a}" for p, a in zip(node.input_ports(), args, strict=True))
-            lines.append(f"{var} = node({label}, {op}, lambda: {expr}{ports})")
-        else:
-            raise ExportError(f"node {str(node.label)[:60]!r} of kind {str(node.kind)[:20]!r} has no PyTorch "
-                              "equivalent here")
-    lines += ["", "try:", f"    {names[root]}.backward()", "except (ArithmeticError, RuntimeError, ValueError) as exc:",
-              '    sys.exit(f"backward pass: {exc}")', "", "nodes = ["]
-    lines += [f"    ({py_str(node.label)}, {names[node_id]})," for node_id, node, _ in plan]
-    lines += [
-        "]",
-        "for label, t in nodes:",
-        "    grad = 0.0 if t.grad is None else t.grad.item()",
-        "    shown = label if label.isprintable() else ascii(label)",
-        '    print(f"{shown}\\t{t.item()!r}\\t{grad!r}")',
-        "",
-    ]
-    return "\n".join(lines)
+    return script(doc, _HEADER, _node_expr, "ArithmeticError, RuntimeError, ValueError",
+                  ["    grad = 0.0 if v.grad is None else v.grad.item()",
+                   '    print(f"{shown}\\t{v.item()!r}\\t{grad!r}")'])

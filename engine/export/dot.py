@@ -74,6 +74,13 @@ def _symbol(node) -> str:
         return str(node.op if node.kind == "op" else node.kind)
 
 
+def _ports(node) -> tuple:
+    try:
+        return node.input_ports()
+    except (EngineError, KeyError, ValueError, TypeError):
+        return ()
+
+
 def to_dot(doc: Circuit, evaluator=None, title: str = "circuit") -> str:
     """Graphviz DOT text, left to right: every node a record, ops and blocks feed it through a small op node."""
     values, grads = _numbers(doc, evaluator)
@@ -93,7 +100,7 @@ def to_dot(doc: Circuit, evaluator=None, title: str = "circuit") -> str:
         node = doc.node(dst)
         target = q[dst, "op"] if node.kind in ("op", "neuron", "dense") else q[dst]
         attrs = ""
-        if node.kind == "op" and node.op not in _SYMMETRIC and len(node.input_ports()) > 1:
+        if node.kind == "op" and node.op not in _SYMMETRIC and len(_ports(node)) > 1:
             attrs = f" [headlabel={dot_string(port)}]"
         lines.append(f"  {q[src]} -> {target}{attrs};")
     lines.append("}")

@@ -14,6 +14,7 @@ from engine import Value, draw_dot
 from engine.draw import DARK, INLINE_LIMIT, LIGHT, fmt_number
 from engine.nn import MLP
 from engine.value import topological_order
+from tests.engine.test_from_value import lecture_neuron as neuron_with_values
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -57,20 +58,7 @@ def lecture_L():
 
 
 def lecture_neuron():
-    x1, x2 = Value(2.0, label="x1"), Value(0.0, label="x2")
-    w1, w2 = Value(-3.0, label="w1"), Value(1.0, label="w2")
-    b = Value(6.8813735870195432, label="b")
-    x1w1 = x1 * w1
-    x1w1.label = "x1*w1"
-    x2w2 = x2 * w2
-    x2w2.label = "x2*w2"
-    s = x1w1 + x2w2
-    s.label = "x1*w1 + x2*w2"
-    n = s + b
-    n.label = "n"
-    o = n.tanh()
-    o.label = "o"
-    return o
+    return neuron_with_values()[0]
 
 
 def a_plus_a():

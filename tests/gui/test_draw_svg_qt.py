@@ -5,14 +5,16 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from benchmarks.bench_draw import neuron
 from engine import draw_dot
 from engine.draw import LIGHT
 from tests.conftest import SCREENSHOTS
+from tests.engine.test_from_value import lecture_neuron
 
 
 def test_qt_renders_the_neuron_picture(qapp):
-    picture = draw_dot(neuron())
+    o = lecture_neuron()[0]
+    o.backward()
+    picture = draw_dot(o)
     renderer = QSvgRenderer(picture.svg.encode())
     assert renderer.isValid()
     assert (renderer.defaultSize().width(), renderer.defaultSize().height()) == (round(picture.width),

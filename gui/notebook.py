@@ -32,6 +32,7 @@ def _kernel_shell():
 def use_qt_event_loop(shell) -> str | None:
     """Make IPython run Qt's event loop between cells (`%gui qt`); a message saying what to do when it cannot."""
     if str(getattr(shell, "active_eventloop", None) or "").startswith("qt"):
+        _watch_kernel_stream(shell)
         return None
     try:
         shell.enable_gui("qt")
@@ -39,7 +40,35 @@ def use_qt_event_loop(shell) -> str | None:
         return (f"Backprop Playground: could not switch on IPython's Qt event loop ({exc}). "
                 "Run %gui qt in a cell, then show() again; until then the window only responds while a cell "
                 "waits for it to close.")
+    _watch_kernel_stream(shell)
     return None
+
+
+def _watch_kernel_stream(shell) -> None:
+    """Work around ipykernel's %gui qt race ("Run All" hangs, ipykernel issue 559): a cell the kernel has
+    already read from its socket, but not yet run, when it enters Qt's loop waits there until some other
+    message arrives. So leave Qt's loop every 50 ms, as ipykernel's own notifier does when a message comes:
+    the kernel runs what is pending and re-enters the loop 1 ms later. Does nothing outside ipykernel."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    kernel = getattr(shell, "kernel", None)
+    if app is None or kernel is None or getattr(app, "_bpp_kernel_watch", None) is not None:
+        return
+
+    def time_slice() -> None:
+        qt_app = getattr(kernel, "app", None)
+        if getattr(qt_app, "_in_event_loop", False) and hasattr(qt_app, "qt_event_loop"):
+            notifier = getattr(kernel, "_qt_notifier", None)
+            if notifier is not None:
+                notifier.setEnabled(False)  # loop_qt enables it again when it re-enters
+            qt_app.qt_event_loop.quit()
+
+    timer = QTimer(app)
+    timer.timeout.connect(time_slice)
+    timer.start(50)
+    app._bpp_kernel_watch = timer
 
 
 class Handle:

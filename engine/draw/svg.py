@@ -16,7 +16,7 @@ from ..circuit.layout import layered_layout
 from ..value import Value, topological_order
 from .style import DARK, LIGHT, fmt_number, grad_color
 
-WIDTH, HEADER, ROW, PAD, RADIUS = 136.0, 24.0, 18.0, 5.0, 7.0
+WIDTH, HEADER, ROW, PAD, RADIUS = 136, 24, 18, 5, 7  # the canvas card (gui/canvas/node_item.py)
 HEIGHT = HEADER + 2 * PAD + 2 * ROW
 MARGIN = 16.0
 NOTE_HEIGHT = 34.0
@@ -174,29 +174,31 @@ def _card(v, at, colors, root: bool) -> str:
     sym_w = min(WIDTH * 0.45, 8.0 * len(symbol) + 2)
     label_w = WIDTH - 16 - sym_w - 6
     size = 13 if len(label) * 0.62 * 13 <= label_w else 11
-    header = (f"M0,{HEADER} V{RADIUS} A{RADIUS},{RADIUS} 0 0 1 {RADIUS},0 H{WIDTH - RADIUS} "
-              f"A{RADIUS},{RADIUS} 0 0 1 {WIDTH},{RADIUS} V{HEADER} Z")
-    rows_y = HEADER + PAD + ROW / 2 + 4
+    rows_y = HEADER + PAD + ROW // 2 + 4
     text, muted = colors["node_text"], colors["node_muted"]
     tip = f"{label or symbol or 'value'}: data {v.data!r}, grad {v.grad!r}"
+    zero = sign == colors["wire_zero"]
     return (f'<g class="node" transform="translate({x:.1f},{y:.1f})"><title>{esc(tip)}</title>'
             f'<rect width="{WIDTH}" height="{HEIGHT}" rx="{RADIUS}" fill="{colors["node_bg"]}"/>'
-            f'<path d="{header}" fill="{colors[f"header_{kind}"]}"/>'
-            f'<line x1="0" y1="{HEADER}" x2="{WIDTH}" y2="{HEADER}" stroke="{colors["node_border"]}"/>'
+            f'<path d="{_HEADER_PATH}" fill="{colors[f"header_{kind}"]}"/>'
+            f'<path d="M0,{HEADER}H{WIDTH}" stroke="{colors["node_border"]}"/>'
             f'<rect class="sign" width="{WIDTH}" height="{HEIGHT}" rx="{RADIUS}" fill="none" stroke="{sign}" '
-            f'stroke-width="{1.0 if sign == colors["wire_zero"] else 2.0}"/>'
-            f'<text class="label" x="8" y="16.5" font-size="{size}" font-weight="bold" fill="{text}">'
+            f'stroke-width="{1 if zero else 2}"/>'
+            f'<g fill="{text}" font-size="13"><text class="label" x="8" y="16.5" font-size="{size}" font-weight="bold">'
             f'{esc(_fit(label, label_w, size))}</text>'
-            f'<text class="op" x="{WIDTH - 8}" y="16.5" font-size="13" text-anchor="end" fill="{text}">'
-            f'{esc(_fit(symbol, sym_w, 13))}</text>'
-            f'<text x="12" y="{rows_y:.1f}" font-size="11" fill="{muted}">data</text>'
-            f'<text class="data" x="{WIDTH - 10}" y="{rows_y:.1f}" font-size="12" font-family="{MONO}" '
-            f'text-anchor="end" fill="{text}">{esc(fmt_number(data))}</text>'
-            f'<text x="12" y="{rows_y + ROW:.1f}" font-size="11" fill="{muted}">grad</text>'
-            f'<text class="grad" x="{WIDTH - 10}" y="{rows_y + ROW:.1f}" font-size="12" font-family="{MONO}" '
-            f'text-anchor="end" fill="{sign if sign != colors["wire_zero"] else muted}">{esc(fmt_number(grad))}</text>'
-            f'<circle cx="{WIDTH}" cy="{HEIGHT / 2}" r="3.5" fill="{colors["port_fill"]}" '
+            f'<text class="op" x="{WIDTH - 8}" y="16.5" text-anchor="end">{esc(_fit(symbol, sym_w, 13))}</text></g>'
+            f'<g font-size="11" fill="{muted}"><text x="12" y="{rows_y}">data</text>'
+            f'<text x="12" y="{rows_y + ROW}">grad</text></g>'
+            f'<g font-size="12" font-family="{MONO}" text-anchor="end">'
+            f'<text class="data" x="{WIDTH - 10}" y="{rows_y}" fill="{text}">{esc(fmt_number(data))}</text>'
+            f'<text class="grad" x="{WIDTH - 10}" y="{rows_y + ROW}" fill="{muted if zero else sign}">'
+            f'{esc(fmt_number(grad))}</text></g>'
+            f'<circle cx="{WIDTH}" cy="{HEIGHT // 2}" r="3.5" fill="{colors["port_fill"]}" '
             f'stroke="{colors["port_border"]}"/></g>')
+
+
+_HEADER_PATH = (f"M0,{HEADER}V{RADIUS}A{RADIUS},{RADIUS} 0 0 1 {RADIUS},0H{WIDTH - RADIUS}"
+                f"A{RADIUS},{RADIUS} 0 0 1 {WIDTH},{RADIUS}V{HEADER}Z")
 
 
 INLINE_LIMIT = 1000  # a Value bigger than this shows its plain repr in Jupyter (draw_dot still draws it)

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -22,12 +23,11 @@ from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
 from jupyter_client.manager import KernelManager  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def kernel(tmp_path_factory):
+@contextmanager
+def started_kernel(tmp):
     """A kernel run by this interpreter (the project's venv) with offscreen Qt, importing the checkout."""
-    tmp = tmp_path_factory.mktemp("kernel")
     spec_dir = tmp / "kernels" / "bpp"
-    spec_dir.mkdir(parents=True)
+    spec_dir.mkdir(parents=True, exist_ok=True)
     (spec_dir / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Backprop Playground test", "language": "python"}))
@@ -42,18 +42,28 @@ def kernel(tmp_path_factory):
     except Exception as exc:  # noqa: BLE001
         km.shutdown_kernel(now=True) if km.has_kernel else None
         pytest.skip(f"a Jupyter kernel cannot start here: {type(exc).__name__}: {exc}")
-    yield client
-    client.stop_channels()
-    km.shutdown_kernel(now=True)
+    try:
+        yield client
+    finally:
+        client.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
-def run(client, code: str, timeout=60) -> str:
-    """Execute a cell; its printed output, or fail with the kernel's traceback."""
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory):
+    with started_kernel(tmp_path_factory.mktemp("kernel")) as client:
+        yield client
+
+
+def run(client, code: str, timeout=60, results: list | None = None) -> str:
+    """Execute a cell; its printed output (its displayed results go to `results`), or fail with the traceback."""
     out, errors = [], []
 
     def hook(msg):
         kind, content = msg["header"]["msg_type"], msg["content"]
-        if kind == "stream" and content["name"] == "stdout":
+        if kind == "execute_result" and results is not None:
+            results.append(content["data"])
+        elif kind == "stream" and content["name"] == "stdout":
             out.append(content["text"])
         elif kind == "stream":
             errors.append(content["text"])
@@ -79,6 +89,12 @@ d = e + c; d.label = "d"
 L = d * f; L.label = "L"
 h = show(L)
 """, timeout=90)
+    # a Value as a cell's result is its graph: SVG, HTML around it, and the plain repr
+    results = []
+    run(kernel, "L", results=results)
+    assert set(results[0]) == {"image/svg+xml", "text/html", "text/plain"}
+    assert 'class="note"' in results[0]["image/svg+xml"] and "-8.0000" in results[0]["image/svg+xml"]
+    assert results[0]["text/plain"] == "Value(data=-8.0, grad=0.0)"
     # the cell returned: the kernel now runs Qt's loop between cells, and the window is up
     assert numbers(kernel, "[get_ipython().active_eventloop, h.window.isVisible()]") == ["qt", True]
     assert numbers(kernel, "[h.values()['L'], h.grads()['a'], h.grads()['b']]") == [-8.0, 6.0, -4.0]
@@ -150,3 +166,22 @@ def test_a_shell_without_qt_support_gets_advice():
             raise AssertionError("already on")
 
     assert use_qt_event_loop(Ready()) is None
+
+
+def test_run_all_after_show_does_not_hang(tmp_path):
+    """ipykernel issue 559: cells sent back to back as a fresh kernel enters Qt's loop used to wait forever
+    (2-4 runs in 10 hung before gui.notebook's time slices); all must be answered."""
+    with started_kernel(tmp_path) as kernel:
+        run_all(kernel)
+
+
+def run_all(kernel):
+    ids = [kernel.execute("from engine import Value\nfrom gui import show\nh3 = show(Value(1.0, label='z') * 2)")]
+    ids += [kernel.execute(f"x{i} = {i}") for i in range(5)]
+    replies = {}
+    while len(replies) < len(ids):
+        msg = kernel.get_shell_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") in ids:  # not a late kernel_info reply from wait_for_ready
+            replies[msg["parent_header"]["msg_id"]] = msg["content"]["status"]
+    assert [replies[i] for i in ids] == ["ok"] * len(ids)
+    assert numbers(kernel, "[x4, h3.values()['z']]") == [4, 1.0]

@@ -34,7 +34,8 @@ def _as_float(data) -> float:
 class Value:
     """A scalar that remembers how it was computed, so gradients can flow back through it."""
 
-    __slots__ = ("data", "grad", "label", "_parents", "_fn", "_params", "_sym", "_seq", "__weakref__")
+    # _backed is set (to True) only by backward() on this node: the pictures' "backward has not run" note
+    __slots__ = ("data", "grad", "label", "_parents", "_fn", "_params", "_sym", "_seq", "_backed", "__weakref__")
 
     def __init__(self, data, _children=(), _op="", label=""):
         self.data = _as_float(data)
@@ -136,6 +137,24 @@ class Value:
     def __repr__(self):
         return f"Value(data={self.data}, grad={self.grad})"
 
+    # ------------------------------------------------------------ Jupyter shows a Value as its graph
+    def _repr_svg_(self) -> str | None:
+        """The graph as SVG (engine.draw); None (plain repr) past INLINE_LIMIT nodes: draw_dot draws any size."""
+        picture = self._inline_picture()
+        return None if picture is None else picture.svg
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict | None:
+        """SVG and a scrolling HTML box around it, drawn once for both."""
+        picture = self._inline_picture()
+        if picture is None:
+            return None
+        return {"image/svg+xml": picture.svg, "text/html": picture._repr_html_()}
+
+    def _inline_picture(self):
+        from .draw import INLINE_LIMIT, draw_dot, graph_size
+
+        return draw_dot(self) if graph_size(self, INLINE_LIMIT + 1) <= INLINE_LIMIT else None
+
     # ------------------------------------------------------------ backpropagation
     def _backward(self) -> None:
         """Apply this node's chain-rule step once: add its share of self.grad to its parents."""
@@ -173,6 +192,7 @@ class Value:
                             stack.append(p)
             inner.sort(key=_SEQ, reverse=True)
             self.grad = 1.0
+            self._backed = True
             for node in inner:
                 node._backward()
 

@@ -13,12 +13,21 @@ DEFAULT_EXAMPLE = EXAMPLES / "neuron.json"
 
 
 def application() -> QApplication:
-    """The running QApplication, or a new one named for QSettings."""
+    """The running QApplication (IPython's %gui qt may have made it), or a new one; named for QSettings, with
+    the app's icon."""
+    from PySide6.QtGui import QIcon
+
+    from engine.resources import icon_path
+
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+    if not app.organizationName():
         app.setOrganizationName("BackpropPlayground")
         app.setApplicationName("Backprop Playground")
+    if app.windowIcon().isNull():
+        app.setDesktopFileName("backprop-playground")  # matches resources/backprop-playground.desktop
+        app.setWindowIcon(QIcon(str(icon_path())))
     return app
 
 
@@ -41,18 +50,12 @@ def main(argv: list[str]) -> int:
     return app.exec()
 
 
-def show(root) -> MainWindow:
-    """Open the app on a Value graph built in a script or notebook (or on a Circuit), laid out and live."""
-    from engine.circuit import Circuit
-    from engine.circuit.from_value import circuit_from_value
+def show(root):
+    """Open the app on a Value graph built in a script or notebook (or on a Circuit), laid out and live.
 
-    app = application()
-    doc = root if isinstance(root, Circuit) else circuit_from_value(root)
-    window = MainWindow(doc)
-    window.show()
-    window.view.fit_all()
-    if not getattr(app, "_bpp_running", False):
-        app._bpp_running = True
-        app.exec()
-        app._bpp_running = False
-    return window
+    Returns a handle (gui.notebook.Handle): .values(), .grads(), .set(label, x), .update(L), .to_values().
+    In Jupyter/IPython it returns at once (Qt runs on IPython's event loop); in a script it blocks until
+    the window closes."""
+    from .notebook import show as show_live
+
+    return show_live(root)

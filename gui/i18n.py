@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+from engine.resources import i18n_dir
+
+I18N = i18n_dir()  # resources/i18n in a checkout or in the installed wheel
 LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
 _installed: QTranslator | None = None
 

@@ -14,6 +14,7 @@ from engine import export
 from engine.circuit import Circuit, io
 from engine.circuit.evaluate import Evaluator
 from engine.errors import EngineError
+from engine.resources import examples_dir
 
 from . import exports, theme
 from .canvas.scene import CircuitScene
@@ -25,8 +26,7 @@ from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
 from .undo import UndoBridge
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = examples_dir()  # resources/examples in a checkout or in the installed wheel
 
 
 class MainWindow(EditActions, QMainWindow):

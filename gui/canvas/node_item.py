@@ -13,30 +13,17 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
+from engine.draw.style import fmt_number
+
 from .port_item import PortItem
+
+__all__ = ["NodeItem", "fmt_number"]
 
 WIDTH = 136.0
 HEADER = 24.0
 ROW = 18.0
 PAD = 5.0
 RADIUS = 7.0
-
-
-def fmt_number(v) -> str:
-    """Numbers as the lecture prints them (4 decimals), scientific when tiny or huge; '—' when unknown."""
-    if v is None:
-        return "—"
-    try:
-        v = float(v)
-    except (TypeError, ValueError):
-        return "…"
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-4):
-        return f"{v:.3e}"
-    return f"{v:.4f}"
 
 
 def display_symbol(node) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from engine.commands import Macro, macro_scope
+from engine.commands import Macro, apply, macro_scope
 from engine.errors import EngineError
 
 MERGE_ID = 4242  # every mergeable engine command; mergeWith checks the engine merge_key
@@ -21,10 +21,10 @@ class _Wrapped(QUndoCommand):
         if self.first:
             self.first = False
             return
-        self.cmd.do(self.bridge.doc)
+        self.bridge.replay(self.cmd, undo=False)
 
     def undo(self):
-        self.cmd.undo(self.bridge.doc)
+        self.bridge.replay(self.cmd, undo=True)
 
     def id(self):
         return MERGE_ID if self.cmd.merge_key is not None else -1
@@ -46,9 +46,9 @@ class UndoBridge:
 
     def push(self, cmd) -> bool:
         try:
-            cmd.do(self.doc)
-        except EngineError as exc:
-            self.last_error = str(exc)
+            apply(cmd, self.doc)  # all or nothing: a failure leaves the document as it was
+        except Exception as exc:  # a refusal (EngineError) or an unexpected fault: report it, record nothing
+            self.last_error = str(exc) if isinstance(exc, EngineError) else f"the edit failed: {exc!r}"
             self.report(self.last_error)
             return False
         if self._macro is not None:
@@ -57,6 +57,15 @@ class UndoBridge:
         self.stack.push(_Wrapped(self, cmd))
         self.sealed = False
         return True
+
+    def replay(self, cmd, undo: bool) -> None:
+        """Undo or redo a recorded edit from the stack; a failure is reported (Qt cannot take exceptions
+        out of QUndoCommand) and leaves the document as it was."""
+        try:
+            apply(cmd, self.doc, undo=undo)
+        except Exception as exc:
+            self.last_error = f"{'undo' if undo else 'redo'} failed: {exc!r}"
+            self.report(self.last_error)
 
     def seal(self) -> None:
         """End a gesture: the next edit is a new undo entry."""

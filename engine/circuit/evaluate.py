@@ -16,7 +16,8 @@ import numpy as np
 from .. import ops
 from ..backends import A, S
 from . import vectorized
-from .compile import IDENTITY, backward_steps, compile_circuit, run_forward
+from ..errors import EngineError
+from .compile import FAULTS, IDENTITY, backward_steps, compile_circuit, run_forward
 from .document import Circuit, CircuitError
 from .events import Emitter
 
@@ -154,7 +155,7 @@ class Evaluator:
             return
         try:
             self.forward()
-        except CircuitError as exc:
+        except EngineError as exc:  # cannot compile (a port without a wire, no dataset, ...)
             self.compile_error = str(exc)
             self.values, self.grads, self.errors, self._vals = {}, {}, {}, []
             self.grads_stale = True
@@ -214,11 +215,15 @@ class Evaluator:
         if tape is None or not tape.plan or not self.auto_backward or self._batching:
             return False
         plan = tape.plan
-        R, S = plan.load(self._load_leaves(tape))
-        plan.forward(R, S)
+        try:
+            R, S = plan.load(self._load_leaves(tape))
+            plan.forward(R, S)
+            G, GS = plan.backward(R, S)
+        except FAULTS:  # a numeric fault: the per-node tape runs this pass and names the node
+            tape.plan = False
+            return False
         self._vals = plan.slots(len(tape.ids), R, S)
         self._publish_values()
-        G, GS = plan.backward(R, S)
         self._grad_slots = plan.slots(len(tape.ids), G, GS)
         self.param_grads_ = {}
         self.backward_error = None
@@ -232,10 +237,20 @@ class Evaluator:
         if self.auto_backward and not self._batching:
             try:
                 self.backward()
+                self._note_grad_faults()
                 return
             except CircuitError as exc:  # values stand; say why there are no gradients
                 self.backward_error = str(exc)
         self._mark_stale()
+
+    def _note_grad_faults(self):
+        """A backward step that raised gave NaN gradients: say where (unless its value is already named)."""
+        tape = self.tape
+        for node_id, why in tape.grad_faults.items():
+            if node_id not in self.errors:
+                ins_name = getattr(tape.nodes[node_id], "op", None) or tape.nodes[node_id].kind
+                self.backward_error = f"{tape.nodes[node_id].label!r} ({ins_name}): the gradient failed: {why}"
+                return
 
     def _mark_stale(self):
         self.grads_stale = True
@@ -263,7 +278,9 @@ class Evaluator:
                 continue  # inherited: only the first culprit is named
             label = self.doc.node(ins.node_id).label
             reason = "non-finite result"
-            if isinstance(ins.fn, ops.Op):
+            if ins.node_id in tape.faults:
+                reason = f"the computation failed: {tape.faults[ins.node_id]}"
+            elif isinstance(ins.fn, ops.Op):
                 try:
                     reason = ops.diagnose(ins.fn, _culprit_inputs(out, xs), ins.params)
                 except (TypeError, ValueError):

@@ -15,8 +15,8 @@ import numpy as np
 
 from .. import ops
 from ..backends import A, S
-from . import vectorized
 from ..errors import EngineError
+from . import vectorized
 from .compile import FAULTS, IDENTITY, backward_steps, compile_circuit, run_forward
 from .document import Circuit, CircuitError
 from .events import Emitter

@@ -29,6 +29,15 @@ def dataset_arrays(spec: dict | None):
     """(X, y) for a document's dataset choice: inline points or a named generator."""
     if not spec:
         raise CircuitError("the circuit has data nodes but no dataset is chosen")
+    try:
+        return _dataset_arrays(spec)
+    except (TypeError, ValueError, IndexError) as exc:  # parameters the generator refuses, ragged points
+        if isinstance(exc, CircuitError):
+            raise
+        raise CircuitError(f"the dataset {spec.get('name', 'inline')!r} cannot be made: {exc}") from None
+
+
+def _dataset_arrays(spec: dict):
     if "X" in spec:
         X, y = np.asarray(spec["X"], dtype=np.float64), np.asarray(spec.get("y", []), dtype=np.float64)
     else:

@@ -44,8 +44,8 @@ def test_a_file_whose_first_evaluation_hits_sin_of_inf_opens_diagnosed(window, t
     path = tmp_path / "sin_inf.json"
     io.save(doc, path)
     assert window.open(path) and window.errors == []
-    ev = window.evaluator
-    assert list(ev.errors) == [window.doc.by_label("e").id] and "exp overflows" in ev.errors[window.doc.by_label("e").id]
+    ev, e = window.evaluator, window.doc.by_label("e").id
+    assert list(ev.errors) == [e] and "exp overflows" in ev.errors[e]
     assert math.isnan(ev.value(window.doc.by_label("out").id)) and window.windowTitle().startswith("sin_inf.json")
 
 

@@ -253,8 +253,8 @@ class MainWindow(EditActions, QMainWindow):
             doc = io.load(orphan.path)
         except EngineError as exc:
             orphan.release()
-            self.show_error(self.tr("Cannot restore"), self.tr("{e}\nThe autosaved copy stays in {path}.").format(
-                e=exc, path=orphan.path))
+            self.show_error(self.tr("Cannot restore"),
+                            f"{exc}\n" + self.tr("The autosaved copy stays in {path}.").format(path=orphan.path))
             return False
         if not self._replace(doc, Path(orphan.origin) if orphan.origin else None, orphan.name):
             orphan.release()
@@ -268,13 +268,12 @@ class MainWindow(EditActions, QMainWindow):
     def ask_restore(self, orphan: Orphan) -> bool:
         """Yes: restore this orphan; No: discard it for good (the question says so)."""
         where = orphan.origin or self.tr("never saved")
-        answer = QMessageBox.question(
-            self, self.tr("Restore unsaved work?"),
-            self.tr("Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.\n\n"
-                    "Yes: open it again, with the changes still unsaved.\n"
-                    "No: discard the autosaved copy for good.").format(
-                name=orphan.name or self.tr("untitled"), where=where, when=orphan.when()),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        text = self.tr("Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.")
+        text = text.format(name=orphan.name or self.tr("untitled"), where=where, when=orphan.when())
+        choices = self.tr("Yes: open it again, with the changes still unsaved.") + "\n" + self.tr(
+            "No: discard the autosaved copy for good.")
+        answer = QMessageBox.question(self, self.tr("Restore unsaved work?"), f"{text}\n\n{choices}",
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
 
     def open_dialog(self) -> None:

@@ -81,3 +81,35 @@ def test_a_dataset_the_generator_refuses_is_named_or_refused_never_half_open(win
         assert "bogus" in window.evaluator.compile_error and window.errors == []
     else:  # or refused, the moons still there
         assert window.errors and io.to_dict(window.doc) == before
+
+
+def test_an_edit_whose_view_fails_is_reverted_reported_and_not_recorded(window, qtbot):
+    from engine.commands import Move
+
+    assert window.open(EXAMPLES / "L.json")
+    before, index = io.to_dict(window.doc), window.undo_stack.index()
+    a = window.doc.by_label("a").id
+    broken = {"node_moved"}
+
+    def fragile_view(name, payload):  # fails once on a move, then works (the revert goes through)
+        if name in broken:
+            broken.discard(name)
+            raise RuntimeError("view broke")
+
+    window.doc.events.subscribe("*", fragile_view)
+    assert not window.undo.push(Move(a, (50.0, 50.0)))
+    assert "view broke" in window.undo.last_error and io.to_dict(window.doc) == before
+    broken.add("node_moved")
+    with window.undo.macro("two edits"):  # a compound edit is reverted as a whole
+        window.undo.push(SetValue(a, 4.0))
+        window.undo.push(Move(a, (60.0, 60.0)))
+    assert io.to_dict(window.doc) == before and window.undo_stack.index() == index
+    assert window.evaluator.value(window.doc.by_label("L").id) == -8.0
+    assert window.undo.push(SetValue(a, 4.0)) and window.undo_stack.index() == index + 1  # still works
+    broken.add("value_changed")
+    window.undo_stack.undo()  # a failing undo leaves the edit in place and says so
+    assert "undo failed" in window.undo.last_error and window.doc.node(a).value == 4.0
+    qtbot.waitUntil(lambda: window.undo_stack.index() == index + 1)  # the stack follows the document back
+    assert window.doc.node(a).value == 4.0
+    window.undo_stack.undo()
+    assert window.doc.node(a).value == 2.0 and io.to_dict(window.doc) == before

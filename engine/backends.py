@@ -68,8 +68,8 @@ class ScalarMath:
 
     tanh = staticmethod(math.tanh)
     floor = staticmethod(lambda x: float(math.floor(x)) if x - x == 0.0 else x)
-    sin = staticmethod(math.sin)
-    cos = staticmethod(math.cos)
+    sin = staticmethod(lambda x: math.sin(x) if x - x == 0.0 else NAN)  # math.sin(inf) raises
+    cos = staticmethod(lambda x: math.cos(x) if x - x == 0.0 else NAN)
     abs = staticmethod(abs)
     sqrt = staticmethod(lambda x: math.sqrt(x) if x >= 0.0 else NAN)
 

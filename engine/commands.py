@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from .circuit.document import Circuit
 from .circuit.events import Emitter
 from .circuit.nodes import Node
+from .errors import EngineError
 
 
 class Command:
@@ -31,6 +32,22 @@ class Command:
     def merge(self, other: Command) -> bool:
         """Absorb a later command of the same merge_key (keep our old state, take its new one)."""
         return False
+
+
+def apply(cmd: Command, doc: Circuit, undo: bool = False) -> None:
+    """Do (or undo) a command completely or not at all. A refusal (EngineError) comes before any change;
+    any other failure (say a view listening to the document raised) is reverted before it propagates."""
+    forth, back = (cmd.undo, cmd.do) if undo else (cmd.do, cmd.undo)
+    try:
+        forth(doc)
+    except EngineError:
+        raise
+    except Exception as exc:
+        try:
+            back(doc)
+        except Exception as again:  # the document may be half-changed: say so with the first error
+            exc.add_note(f"reverting the edit failed too: {again!r}")
+        raise
 
 
 class AddNode(Command):
@@ -185,7 +202,7 @@ class Macro(Command):
         done = []
         try:
             for child in self.children:
-                child.do(doc)
+                apply(child, doc)
                 done.append(child)
         except Exception:
             for child in reversed(done):
@@ -232,11 +249,10 @@ class History:
 
     def push(self, cmd: Command) -> Command:
         """Do a command and record it (merging into the previous one when it is the same gesture)."""
+        apply(cmd, self.doc)  # on failure: nothing changed, nothing recorded
         if self._macro is not None:
-            cmd.do(self.doc)
             self._macro.children.append(cmd)
             return cmd
-        cmd.do(self.doc)
         top = self._done[-1] if self._done else None
         if (not self._sealed and top is not None and cmd.merge_key is not None and top.merge_key == cmd.merge_key
                 and len(self._done) > self._clean_index and top.merge(cmd)):
@@ -269,9 +285,8 @@ class History:
     def undo(self) -> bool:
         if not self._done:
             return False
-        cmd = self._done.pop()
-        cmd.undo(self.doc)
-        self._undone.append(cmd)
+        apply(self._done[-1], self.doc, undo=True)
+        self._undone.append(self._done.pop())
         self._sealed = True
         self.events.emit("history_changed")
         return True
@@ -279,9 +294,9 @@ class History:
     def redo(self) -> bool:
         if not self._undone:
             return False
-        cmd = self._undone.pop()
-        cmd.do(self.doc)
-        self._done.append(cmd)
+        cmd = self._undone[-1]
+        apply(cmd, self.doc)
+        self._done.append(self._undone.pop())
         self._sealed = True
         self.events.emit("history_changed")
         return True

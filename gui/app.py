@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
     if not path.exists():
         print(f"error: no such file: {path}", file=sys.stderr)
         return 2
-    if not window.offer_recovery():
+    restored = window.offer_recovery()  # work left by a crash, each piece in a window of its own
+    if window not in restored:
         window.open(path)
     window.show()
     window.view.fit_all()

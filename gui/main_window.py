@@ -20,7 +20,7 @@ from . import exports, theme
 from .canvas.scene import CircuitScene
 from .canvas.view import CanvasView
 from .edit_actions import EditActions
-from .files import Autosave, RecentFiles
+from .files import Autosave, Orphan, RecentFiles, orphans
 from .help_dialogs import AboutDialog, HelpDialog, HowToDialog
 from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
@@ -53,6 +53,7 @@ class MainWindow(EditActions, QMainWindow):
         self.undo_stack.cleanChanged.connect(lambda _: self._update_title())
         self.undo_stack.indexChanged.connect(lambda _: self._update_title())
         self.autosave = Autosave(self)
+        self.recovered_windows: list[MainWindow] = []  # windows opened on other recovered work
         from .playground import install
 
         install(self)
@@ -63,6 +64,7 @@ class MainWindow(EditActions, QMainWindow):
         else:
             self.resize(1400, 900)
         self._update_title()
+        self.autosave.start()
 
     # ------------------------------------------------------------ scaffolding
     def status(self, text: str) -> None:
@@ -173,12 +175,23 @@ class MainWindow(EditActions, QMainWindow):
         choice = self.ask_save()
         return choice == "discard" or (choice == "save" and self.save())
 
-    def _replace(self, doc: Circuit, path: Path | None, name: str | None = None) -> None:
-        self.doc.replace_with(doc)
+    def _replace(self, doc: Circuit, path: Path | None, name: str | None = None) -> bool:
+        """Show another document; if the views cannot take it, say why and keep the current one."""
+        previous = Circuit()
+        with previous.events.blocked():
+            previous.replace_with(self.doc)
+        try:
+            self.doc.replace_with(doc)
+        except Exception as exc:  # a view could not show it (a fault validation missed): nothing changes
+            self.doc.replace_with(previous)
+            self.show_error(self.tr("Cannot show {name}").format(name=name or self.tr("the circuit")),
+                            self.tr("The circuit could not be evaluated: {e}").format(e=exc))
+            return False
         self.undo_stack.clear()
         self.path, self.name = path, name or (path.name if path else None)
         self.view.fit_all()
         self._update_title()
+        return True
 
     def new(self) -> None:
         if self._may_discard():
@@ -195,7 +208,8 @@ class MainWindow(EditActions, QMainWindow):
             return False
         path = Path(path)
         example = path.resolve().parent == EXAMPLES  # examples open as copies: Save asks for a new file
-        self._replace(doc, None if example else path, path.name)
+        if not self._replace(doc, None if example else path, path.name):
+            return False
         if not example:
             self.recent.add(path.resolve())
         return True
@@ -206,27 +220,60 @@ class MainWindow(EditActions, QMainWindow):
             self._action(self.recent_menu, path, lambda _=False, p=path: self.open(p))
         self.recent_menu.setEnabled(True)
 
-    def offer_recovery(self) -> bool:
-        """After a crash: offer the autosaved document; True when it was restored."""
-        if not self.autosave.pending():
-            return False
-        restore = self.ask_restore()
-        if restore:
-            try:
-                doc = io.load(self.autosave.path)
-            except EngineError as exc:
-                self.show_error(self.tr("Cannot restore"), str(exc))
-                return False
-            self._replace(doc, None, self.tr("recovered"))
-            self.undo_stack.resetClean()  # recovered work is unsaved work
-            self._update_title()
-        else:
-            self.autosave.discard()
-        return restore
+    def offer_recovery(self) -> list[MainWindow]:
+        """After a crash: offer every orphaned recovery file, each restored into a window of its own (the
+        first into this one if it is still untouched). Returns the windows that restored work. Autosave
+        waits until every question is answered; nothing is deleted before the user says No."""
+        found = orphans(self.settings)
+        if not found:
+            return []
+        self.autosave.stop()
+        restored: list[MainWindow] = []
+        try:
+            for orphan in found:
+                if not self.ask_restore(orphan):
+                    orphan.discard()
+                    continue
+                blank = not restored and self.path is None and self.undo_stack.count() == 0
+                target = self if blank else MainWindow(settings=self.settings)
+                if target.restore(orphan):
+                    restored.append(target)
+                    if target is not self:
+                        target.show()
+                elif target is not self:
+                    target.close()
+        finally:
+            self.autosave.start()
+        self.recovered_windows += [w for w in restored if w is not self]
+        return restored
 
-    def ask_restore(self) -> bool:
-        answer = QMessageBox.question(self, self.tr("Restore unsaved work?"),
-                                      self.tr("The app closed with unsaved changes. Restore them?"))
+    def restore(self, orphan: Orphan) -> bool:
+        """Show an orphan's work as unsaved changes to the file it came from, and keep its recovery file."""
+        try:
+            doc = io.load(orphan.path)
+        except EngineError as exc:
+            orphan.release()
+            self.show_error(self.tr("Cannot restore"),
+                            f"{exc}\n" + self.tr("The autosaved copy stays in {path}.").format(path=orphan.path))
+            return False
+        if not self._replace(doc, Path(orphan.origin) if orphan.origin else None, orphan.name):
+            orphan.release()
+            return False
+        self.undo_stack.resetClean()  # recovered work is unsaved work
+        self.autosave.adopt(orphan)
+        self._update_title()
+        self.status(self.tr("Restored the work autosaved at {when}").format(when=orphan.when()))
+        return True
+
+    def ask_restore(self, orphan: Orphan) -> bool:
+        """Yes: restore this orphan; No: discard it for good (the question says so)."""
+        where = orphan.origin or self.tr("never saved")
+        text = self.tr("Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.")
+        text = text.format(name=orphan.name or self.tr("untitled"), where=where, when=orphan.when())
+        choices = self.tr("Yes: open it again, with the changes still unsaved.") + "\n" + self.tr(
+            "No: discard the autosaved copy for good.")
+        answer = QMessageBox.question(self, self.tr("Restore unsaved work?"), f"{text}\n\n{choices}",
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
 
     def open_dialog(self) -> None:
@@ -311,5 +358,5 @@ class MainWindow(EditActions, QMainWindow):
             event.ignore()
             return
         self.settings.setValue("geometry", self.saveGeometry())
-        self.autosave.discard()
+        self.autosave.close()
         event.accept()

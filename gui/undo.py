@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
-from engine.commands import Macro, macro_scope
+from engine.commands import Macro, apply, macro_scope
 from engine.errors import EngineError
 
 MERGE_ID = 4242  # every mergeable engine command; mergeWith checks the engine merge_key
@@ -15,16 +18,23 @@ class _Wrapped(QUndoCommand):
 
     def __init__(self, bridge, cmd):
         super().__init__(cmd.text)
-        self.bridge, self.cmd, self.first = bridge, cmd, True
+        self.bridge, self.cmd, self.skip = bridge, cmd, True  # the first redo (the push) was done already
 
     def redo(self):
-        if self.first:
-            self.first = False
-            return
-        self.cmd.do(self.bridge.doc)
+        self._replay(undo=False)
 
     def undo(self):
-        self.cmd.undo(self.bridge.doc)
+        self._replay(undo=True)
+
+    def _replay(self, undo: bool):
+        if self.skip:
+            self.skip = False
+            return
+        if not self.bridge.replay(self.cmd, undo):
+            # the document is as it was before this call: move the stack back to match, without replaying
+            self.skip = True
+            stack = self.bridge.stack
+            QTimer.singleShot(0, stack.redo if undo else stack.undo)
 
     def id(self):
         return MERGE_ID if self.cmd.merge_key is not None else -1
@@ -46,10 +56,14 @@ class UndoBridge:
 
     def push(self, cmd) -> bool:
         try:
-            cmd.do(self.doc)
-        except EngineError as exc:
-            self.last_error = str(exc)
-            self.report(self.last_error)
+            apply(cmd, self.doc)  # all or nothing: a failure leaves the document as it was
+        except EngineError as exc:  # refused: say why, record nothing
+            self._fail(str(exc))
+            return False
+        except Exception as exc:  # an unexpected fault (reverted by apply): report it, record nothing
+            if self._macro is not None:
+                raise  # inside a compound edit: macro() reverts all of it
+            self._fail(f"the edit failed: {exc!r}")
             return False
         if self._macro is not None:
             self._macro.children.append(cmd)
@@ -58,13 +72,36 @@ class UndoBridge:
         self.sealed = False
         return True
 
+    def replay(self, cmd, undo: bool) -> bool:
+        """Undo or redo a recorded edit from the stack; a failure is reported (Qt cannot take exceptions
+        out of QUndoCommand) and leaves the document as it was."""
+        try:
+            apply(cmd, self.doc, undo=undo)
+            return True
+        except Exception as exc:
+            self._fail(f"{'undo' if undo else 'redo'} failed: {exc!r}")
+            return False
+
     def seal(self) -> None:
         """End a gesture: the next edit is a new undo entry."""
         self.sealed = True
 
+    @contextmanager
     def macro(self, text: str):
-        """Group the pushes of a block into one undo entry."""
-        return macro_scope(self, text, self._record_macro)
+        """Group the pushes of a block into one undo entry; an unexpected fault reverts the whole block
+        and is reported (a refusal raised by the block itself still propagates, as before)."""
+        nested = self._macro is not None
+        try:
+            with macro_scope(self, text, self._record_macro) as macro:
+                yield macro
+        except Exception as exc:
+            if nested or isinstance(exc, EngineError):
+                raise
+            self._fail(f"the edit failed: {exc!r}")
+
+    def _fail(self, text: str) -> None:
+        self.last_error = text
+        self.report(text)
 
     def _record_macro(self, macro: Macro) -> None:
         self.stack.push(_Wrapped(self, macro))

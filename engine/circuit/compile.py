@@ -5,6 +5,7 @@ point, the slider case) or on numpy arrays (a data node feeds the whole dataset 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -28,6 +29,9 @@ _NDARRAY = np.ndarray
 _MUL = ops.get("mul")
 # ops whose output is non-finite whenever an input is: a NaN/inf can only vanish at other ops' inputs
 PROPAGATING = frozenset({"add", "sub", "mul", "neg", "square", "sum", "output"})
+# what a numeric fault raises (math domain error, overflow, division by zero, shapes that do not fit):
+# the node's result becomes NaN and the fault is recorded for the NaN diagnosis to name
+FAULTS = (ArithmeticError, ValueError, TypeError, IndexError)
 
 
 @dataclass
@@ -59,6 +63,8 @@ class Tape:
     root_id: str | None = None  # the differentiated node, once found
     checkpoints: list = field(default_factory=list)  # slots that show any NaN/inf the tape produced
     plan: object = None  # grouped whole-pass plan (engine.circuit.vectorized): None = not tried yet
+    faults: dict = field(default_factory=dict)  # node id -> why its forward raised (its value is NaN)
+    grad_faults: dict = field(default_factory=dict)  # node id -> why its backward raised (NaN gradients)
 
 
 def compile_circuit(doc: Circuit) -> Tape:
@@ -111,18 +117,49 @@ def _checkpoints(instrs) -> list[int]:
 
 
 def run_forward(tape: Tape, vals: list, m, only: list[int] | None = None) -> None:
-    """Replay the tape (or just the instructions listed in `only`) into vals."""
+    """Replay the tape (or just the instructions listed in `only`) into vals.
+
+    A node whose op raises (a numeric fault) gets NaN and its reason in tape.faults: the pass goes on
+    and the NaN diagnosis names it. (A try costs nothing until it catches, so the loop stays fast.)"""
     instrs = tape.instrs
     todo = instrs if only is None else [instrs[k] for k in only]
+    faults = tape.faults
+    if faults:  # forget the faults of the nodes we recompute
+        for ins in todo:
+            faults.pop(ins.node_id, None)
     with np.errstate(all="ignore"):
         for ins in todo:
-            if ins.params:
-                vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins], **ins.params)
-            elif len(ins.ins) == 2:
-                a, b = ins.ins
-                vals[ins.out] = ins.fn.forward(m, vals[a], vals[b])
-            else:
-                vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins])
+            try:
+                if ins.params:
+                    vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins], **ins.params)
+                elif len(ins.ins) == 2:
+                    a, b = ins.ins
+                    vals[ins.out] = ins.fn.forward(m, vals[a], vals[b])
+                else:
+                    vals[ins.out] = ins.fn.forward(m, *[vals[i] for i in ins.ins])
+            except FAULTS as exc:
+                vals[ins.out] = nan_like(*[vals[i] for i in ins.ins])
+                faults[ins.node_id] = str(exc) or type(exc).__name__
+
+
+def nan_like(*xs):
+    """NaN in the shape the inputs broadcast to (a float when they are all numbers)."""
+    shapes = [np.shape(x) for x in xs if isinstance(x, np.ndarray)]
+    if not shapes:
+        return math.nan
+    try:
+        return np.full(np.broadcast_shapes(*shapes), np.nan)
+    except ValueError:
+        return np.full(shapes[0], np.nan)
+
+
+def _nan_grads(ins, vals, param_grads):
+    """A faulted backward step: NaN gradients for every input (and every block parameter)."""
+    if ins.block:
+        param_grads[ins.node_id] = {k: (np.full(np.shape(ins.params[k]), np.nan).tolist()
+                                        if np.ndim(ins.params[k]) else math.nan)
+                                    for k in ("w", "W", "b") if k in ins.params}
+    return tuple(nan_like(vals[i]) for i in ins.ins)
 
 
 def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grads: dict, fast: bool = False):
@@ -135,6 +172,8 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
     live = tape.live.get(root)
     if live is None:
         live = tape.live[root] = _ancestors(tape, root)
+    grad_faults = tape.grad_faults
+    grad_faults.clear()
     with np.errstate(all="ignore"):
         for ins in reversed(tape.instrs):
             if ins.out not in live:
@@ -142,26 +181,30 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
             g = grads[ins.out]
             if g is None:
                 continue
-            if ins.block:
-                xs = [vals[i] for i in ins.ins]
-                in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
-                param_grads[ins.node_id] = pgrads
-            elif ins.params:
-                in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
-            elif len(ins.ins) == 2:
-                a, b = ins.ins
-                va, vb = vals[a], vals[b]
-                if fast and ins.fn is _MUL and type(g) is _NDARRAY and g.ndim == 1:
-                    if type(va) is float and type(vb) is _NDARRAY and vb.shape == g.shape:
-                        in_grads = (float(g @ vb), g * va)
-                    elif type(vb) is float and type(va) is _NDARRAY and va.shape == g.shape:
-                        in_grads = (g * vb, float(g @ va))
+            try:
+                if ins.block:
+                    xs = [vals[i] for i in ins.ins]
+                    in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
+                    param_grads[ins.node_id] = pgrads
+                elif ins.params:
+                    in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
+                elif len(ins.ins) == 2:
+                    a, b = ins.ins
+                    va, vb = vals[a], vals[b]
+                    if fast and ins.fn is _MUL and type(g) is _NDARRAY and g.ndim == 1:
+                        if type(va) is float and type(vb) is _NDARRAY and vb.shape == g.shape:
+                            in_grads = (float(g @ vb), g * va)
+                        elif type(vb) is float and type(va) is _NDARRAY and va.shape == g.shape:
+                            in_grads = (g * vb, float(g @ va))
+                        else:
+                            in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
                     else:
                         in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
                 else:
-                    in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
-            else:
-                in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
+                    in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
+            except FAULTS as exc:  # a numeric fault: NaN gradients from here, the reason kept for the view
+                in_grads = _nan_grads(ins, vals, param_grads)
+                grad_faults[ins.node_id] = str(exc) or type(exc).__name__
             for k, slot in enumerate(ins.ins):
                 gi = in_grads[k]
                 if gi is None:
@@ -188,7 +231,15 @@ def _ancestors(tape: Tape, root: int) -> set[int]:
 
 
 def _fit(g, target):
-    """Sum a gradient back to the shape of the value it belongs to (scalars get a float)."""
+    """Sum a gradient back to the shape of the value it belongs to (scalars get a float; NaN when a
+    faulted step's gradient does not fit at all)."""
+    try:
+        return _fit_shape(g, target)
+    except FAULTS:
+        return nan_like(target)
+
+
+def _fit_shape(g, target):
     if isinstance(target, np.ndarray):
         g = np.asarray(g, dtype=np.float64)
         if g.shape == target.shape:

@@ -15,8 +15,9 @@ import numpy as np
 
 from .. import ops
 from ..backends import A, S
+from ..errors import EngineError
 from . import vectorized
-from .compile import IDENTITY, backward_steps, compile_circuit, run_forward
+from .compile import FAULTS, IDENTITY, backward_steps, compile_circuit, run_forward
 from .document import Circuit, CircuitError
 from .events import Emitter
 
@@ -28,6 +29,15 @@ def dataset_arrays(spec: dict | None):
     """(X, y) for a document's dataset choice: inline points or a named generator."""
     if not spec:
         raise CircuitError("the circuit has data nodes but no dataset is chosen")
+    try:
+        return _dataset_arrays(spec)
+    except (TypeError, ValueError, IndexError) as exc:  # parameters the generator refuses, ragged points
+        if isinstance(exc, CircuitError):
+            raise
+        raise CircuitError(f"the dataset {spec.get('name', 'inline')!r} cannot be made: {exc}") from None
+
+
+def _dataset_arrays(spec: dict):
     if "X" in spec:
         X, y = np.asarray(spec["X"], dtype=np.float64), np.asarray(spec.get("y", []), dtype=np.float64)
     else:
@@ -154,7 +164,7 @@ class Evaluator:
             return
         try:
             self.forward()
-        except CircuitError as exc:
+        except EngineError as exc:  # cannot compile (a port without a wire, no dataset, ...)
             self.compile_error = str(exc)
             self.values, self.grads, self.errors, self._vals = {}, {}, {}, []
             self.grads_stale = True
@@ -214,11 +224,15 @@ class Evaluator:
         if tape is None or not tape.plan or not self.auto_backward or self._batching:
             return False
         plan = tape.plan
-        R, S = plan.load(self._load_leaves(tape))
-        plan.forward(R, S)
+        try:
+            R, S = plan.load(self._load_leaves(tape))
+            plan.forward(R, S)
+            G, GS = plan.backward(R, S)
+        except FAULTS:  # a numeric fault: the per-node tape runs this pass and names the node
+            tape.plan = False
+            return False
         self._vals = plan.slots(len(tape.ids), R, S)
         self._publish_values()
-        G, GS = plan.backward(R, S)
         self._grad_slots = plan.slots(len(tape.ids), G, GS)
         self.param_grads_ = {}
         self.backward_error = None
@@ -232,10 +246,20 @@ class Evaluator:
         if self.auto_backward and not self._batching:
             try:
                 self.backward()
+                self._note_grad_faults()
                 return
             except CircuitError as exc:  # values stand; say why there are no gradients
                 self.backward_error = str(exc)
         self._mark_stale()
+
+    def _note_grad_faults(self):
+        """A backward step that raised gave NaN gradients: say where (unless its value is already named)."""
+        tape = self.tape
+        for node_id, why in tape.grad_faults.items():
+            if node_id not in self.errors:
+                ins_name = getattr(tape.nodes[node_id], "op", None) or tape.nodes[node_id].kind
+                self.backward_error = f"{tape.nodes[node_id].label!r} ({ins_name}): the gradient failed: {why}"
+                return
 
     def _mark_stale(self):
         self.grads_stale = True
@@ -263,7 +287,9 @@ class Evaluator:
                 continue  # inherited: only the first culprit is named
             label = self.doc.node(ins.node_id).label
             reason = "non-finite result"
-            if isinstance(ins.fn, ops.Op):
+            if ins.node_id in tape.faults:
+                reason = f"the computation failed: {tape.faults[ins.node_id]}"
+            elif isinstance(ins.fn, ops.Op):
                 try:
                     reason = ops.diagnose(ins.fn, _culprit_inputs(out, xs), ins.params)
                 except (TypeError, ValueError):

@@ -84,18 +84,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="185" />
+        <location filename="../../gui/playground/plots.py" line="190" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="189" />
-        <location filename="../../gui/playground/plots.py" line="208" />
+        <location filename="../../gui/playground/plots.py" line="194" />
+        <location filename="../../gui/playground/plots.py" line="213" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="232" />
+        <location filename="../../gui/playground/plots.py" line="237" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -113,7 +113,7 @@
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="80" />
+        <location filename="../../gui/playground/boundary_panel.py" line="79" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -204,12 +204,12 @@
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="67" />
+        <location filename="../../gui/playground/function_panel.py" line="65" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="102" />
+        <location filename="../../gui/playground/function_panel.py" line="100" />
         <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
         <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
     </message>
@@ -245,12 +245,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="62" />
+        <location filename="../../gui/playground/plots.py" line="68" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="64" />
+        <location filename="../../gui/playground/plots.py" line="70" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -374,28 +374,28 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="117" />
-        <location filename="../../gui/playground/plots.py" line="139" />
+        <location filename="../../gui/playground/plots.py" line="123" />
+        <location filename="../../gui/playground/plots.py" line="144" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="119" />
+        <location filename="../../gui/playground/plots.py" line="125" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="139" />
+        <location filename="../../gui/playground/plots.py" line="144" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="148" />
+        <location filename="../../gui/playground/plots.py" line="153" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="150" />
+        <location filename="../../gui/playground/plots.py" line="155" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
@@ -408,269 +408,305 @@
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="121" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
         <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="167" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="187" />
+        <source>Cannot show {name}</source>
+        <translation>Não foi possível mostrar {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="187" />
+        <source>the circuit</source>
+        <translation>o circuito</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="188" />
+        <source>The circuit could not be evaluated: {e}</source>
+        <translation>Não foi possível avaliar o circuito: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="256" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
-        <source>recovered</source>
-        <translation>recuperado</translation>
+        <location filename="../../gui/main_window.py" line="257" />
+        <source>The autosaved copy stays in {path}.</source>
+        <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228" />
+        <location filename="../../gui/main_window.py" line="265" />
+        <source>Restored the work autosaved at {when}</source>
+        <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="270" />
+        <source>never saved</source>
+        <translation>nunca salvo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="271" />
+        <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
+        <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="273" />
+        <source>Yes: open it again, with the changes still unsaved.</source>
+        <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="274" />
+        <source>No: discard the autosaved copy for good.</source>
+        <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="275" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229" />
-        <source>The app closed with unsaved changes. Restore them?</source>
-        <translation>O aplicativo fechou com alterações não salvas. Restaurá-las?</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="233" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233" />
-        <location filename="../../gui/main_window.py" line="253" />
+        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243" />
+        <location filename="../../gui/main_window.py" line="290" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252" />
+        <location filename="../../gui/main_window.py" line="299" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="311" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="318" />
+        <location filename="../../gui/main_window.py" line="327" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="320" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="330" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="352" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -699,78 +735,78 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="51" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="52" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="53" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="54" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="57" />
+        <location filename="../../gui/playground/controller.py" line="55" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="58" />
+        <location filename="../../gui/playground/controller.py" line="56" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="59" />
+        <location filename="../../gui/playground/controller.py" line="57" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="60" />
+        <location filename="../../gui/playground/controller.py" line="58" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="61" />
+        <location filename="../../gui/playground/controller.py" line="59" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="62" />
-        <location filename="../../gui/playground/controller.py" line="210" />
+        <location filename="../../gui/playground/controller.py" line="60" />
+        <location filename="../../gui/playground/controller.py" line="206" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="69" />
+        <location filename="../../gui/playground/controller.py" line="67" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="120" />
+        <location filename="../../gui/playground/controller.py" line="118" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="175" />
+        <location filename="../../gui/playground/controller.py" line="173" />
         <source>{label}.{key}: norm over {k} of {n} entries</source>
         <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="181" />
+        <location filename="../../gui/playground/controller.py" line="179" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="215" />
+        <location filename="../../gui/playground/controller.py" line="211" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -845,82 +881,82 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="21" />
+        <location filename="../../gui/playground/training_panel.py" line="20" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="21" />
+        <location filename="../../gui/playground/training_panel.py" line="20" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="28" />
+        <location filename="../../gui/playground/training_panel.py" line="27" />
         <source>Minimise the loss</source>
         <translation>Minimizar a perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="29" />
+        <location filename="../../gui/playground/training_panel.py" line="28" />
         <source>Maximise the output</source>
         <translation>Maximizar a saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="30" />
+        <location filename="../../gui/playground/training_panel.py" line="29" />
         <source>Nudge inputs too (the lecture's step)</source>
         <translation>Ajustar as entradas também (o passo da aula)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="31" />
+        <location filename="../../gui/playground/training_panel.py" line="30" />
         <source>Move inputs along their gradients as well as weights, as the lecture does with a.data += 0.01 * a.grad.</source>
         <translation>Move as entradas na direção dos seus gradientes, além dos pesos, como a aula faz com a.data += 0.01 * a.grad.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="35" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="38" />
+        <location filename="../../gui/playground/training_panel.py" line="37" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="43" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="48" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="50" />
+        <location filename="../../gui/playground/training_panel.py" line="49" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="52" />
+        <location filename="../../gui/playground/training_panel.py" line="51" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="53" />
+        <location filename="../../gui/playground/training_panel.py" line="52" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="54" />
+        <location filename="../../gui/playground/training_panel.py" line="53" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="55" />
+        <location filename="../../gui/playground/training_panel.py" line="54" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>
@@ -968,9 +1004,9 @@
     </message>
 </context>
 <context>
-    <name>self.window</name>
+    <name>window</name>
     <message>
-        <location filename="../../gui/files.py" line="53" />
+        <location filename="../../gui/files.py" line="160" />
         <source>Autosave failed: {e}</source>
         <translation>O salvamento automático falhou: {e}</translation>
     </message>

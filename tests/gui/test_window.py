@@ -97,24 +97,6 @@ def test_recent_files_and_theme_persist(window, tmp_path, qtbot):
     again.set_theme("light")
 
 
-def test_autosave_and_recovery(window, tmp_path, qtbot):
-    window.settings.setValue("recovery_dir", str(tmp_path / "rec"))
-    window.autosave.path = tmp_path / "rec" / "recovery.json"
-    window.open(EXAMPLES / "L.json")
-    window.undo.push(SetValue(window.doc.by_label("a").id, 7.0))
-    window.autosave.write()
-    assert window.autosave.pending()
-    crashed = io.to_dict(window.doc)
-    fresh = MainWindow(settings=window.settings)
-    qtbot.addWidget(fresh)
-    fresh.autosave.path = window.autosave.path
-    fresh.ask_restore = lambda: True
-    fresh.ask_save = lambda: "discard"  # teardown closes it with unsaved (recovered) work
-    assert fresh.offer_recovery()
-    assert io.to_dict(fresh.doc)["nodes"] == crashed["nodes"]
-    assert not fresh.undo_stack.isClean() and "recovered*" in fresh.windowTitle()
-
-
 def test_no_stray_tab_bars(window, qtbot):
     """Each docked panel's tab appears once (Qt can leave a stale copy of a tab bar on screen)."""
     from PySide6.QtWidgets import QTabBar

@@ -158,7 +158,8 @@ def _losses(history) -> list:
 
 
 def _fmt(x) -> str:
-    return "" if x is None else f"{x:.6g}"
+    """A number for the table; None is blank, and non-finite values (kept as text for JSON) print as is."""
+    return "" if x is None else x if isinstance(x, str) else f"{x:.6g}"
 
 
 def _print_table(rows, loss) -> None:

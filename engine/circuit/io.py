@@ -23,6 +23,7 @@ from ..atomic_write import atomic_write
 from ..errors import EngineError
 from .document import Circuit
 from .schema import SchemaError, check_document, finite_json, jsonable
+from .validate import run_problems
 
 FORMAT = "backprop-playground"
 VERSION = 1
@@ -182,6 +183,9 @@ def from_dict(data) -> Circuit:
         for src, dst, port in spec["edges"]:
             doc.graph.add_edge(src, dst, key=port)
         doc.dataset, doc.training, doc.view = spec["dataset"], spec["training"], spec["view"]
+    problems = run_problems(doc)
+    if problems:
+        raise LoadError(problems[0].message)
     doc.events.emit("document_reset")
     return doc
 

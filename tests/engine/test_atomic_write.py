@@ -79,12 +79,11 @@ def test_stale_temps_of_that_target_are_removed_and_others_kept(tmp_path):
 def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path):
     target = tmp_path / "c.txt"
     target.write_text("old")
-    with pytest.raises(ZeroDivisionError):
-        from engine.atomic_write import replacing
+    from engine.atomic_write import replacing
 
-        with replacing(target) as tmp:
-            tmp.write_text("new, half")
-            1 / 0
+    with pytest.raises(RuntimeError), replacing(target) as tmp:
+        tmp.write_text("new, half")
+        raise RuntimeError("the writer failed half way")
     assert target.read_text() == "old" and not temp_files(target)
     with pytest.raises(IsADirectoryError):
         atomic_write(tmp_path, "x")

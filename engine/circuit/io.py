@@ -43,10 +43,12 @@ class SaveError(EngineError, ValueError):
 def save(doc: Circuit, path) -> None:
     """Write the document atomically (engine.atomic_write); a document that could not be loaded back
     (too large, or invalid) raises SaveError and nothing is written."""
-    raw = dumps(doc).encode("utf-8")
-    if len(raw) > MAX_BYTES:
+    data = to_dict(doc)
+    raw = _text(data).encode("utf-8")
+    if len(raw) > MAX_BYTES:  # checked first: a huge document is refused without the full check
         raise SaveError(f"cannot save: the circuit would be {len(raw) / 2**20:.1f} MB and circuit files are "
-                        f"limited to {MAX_BYTES // 2**20} MB (largest: {_largest(doc)})")
+                        f"limited to {MAX_BYTES / 2**20:.3g} MB (largest: {_largest(doc)})")
+    _check_saveable(data)
     atomic_write(path, raw)
 
 
@@ -94,10 +96,18 @@ def dumps(doc: Circuit) -> str:
     """The document as JSON text: one node or wire per line, stable order (diff-friendly). A document
     that would not load back (the same checks as loading) raises SaveError saying what and where."""
     data = to_dict(doc)
+    _check_saveable(data)
+    return _text(data)
+
+
+def _check_saveable(data: dict) -> None:
     try:
         check_document(data, FORMAT, VERSION)
     except SchemaError as exc:
         raise SaveError(f"cannot save: {exc}") from None
+
+
+def _text(data: dict) -> str:
     text = _pretty(data, ascii_only=False)
     try:
         text.encode("utf-8")
@@ -272,7 +282,7 @@ def _locate(text: str, tok: str) -> str:
 
 
 def _too_large(name: str, size: int) -> str:
-    return f"{name} is too large ({size / 2**20:.1f} MB); circuit files are limited to {MAX_BYTES // 2**20} MB"
+    return f"{name} is too large ({size / 2**20:.1f} MB); circuit files are limited to {MAX_BYTES / 2**20:.3g} MB"
 
 
 def _save_json(value, where: str):

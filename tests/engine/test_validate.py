@@ -131,12 +131,14 @@ def test_files_that_broke_the_window_are_refused_with_a_located_message():
     assert "b must hold nout = 16 numbers, got 1 values" in msg
     assert _refusal(_file(**{"dataset/params/colour": 1})) == (
         "the dataset 'moons' has no parameter 'colour' (its parameters: n, noise, seed, labels)")
-    assert _refusal(_file(**{"dataset/params/n": 10**9})) == "dataset.params.n must be between 1 and 100000, got 1000000000"
+    assert _refusal(_file(**{"dataset/params/n": 10**9})) == (
+        "dataset.params.n must be between 1 and 100000, got 1000000000")
     assert _refusal(_file(**{"training/lr": "0.1"})) == "training.lr must be a number, got string '0.1'"
     assert _refusal(_file(**{"training/steps": 2.5})) == "training.steps must be a whole number, got 2.5"
     assert _refusal(_file(**{"training/optimizer": "rmsprop"})) == (
         "training.optimizer is 'rmsprop'; use one of sgd, momentum, adam")
-    assert _refusal(_file(**{"training/train_inputs": "yes"})) == "training.train_inputs must be true or false, got 'yes'"
+    assert _refusal(_file(**{"training/train_inputs": "yes"})) == (
+        "training.train_inputs must be true or false, got 'yes'")
     assert _refusal(_file(**{"view/zoom": "2"})).startswith("view.zoom must be a number")
     assert _refusal(_file(**{"training/speed": 3})).startswith('"training": unknown field \'speed\'; known fields: ')
 

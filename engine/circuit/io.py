@@ -5,6 +5,8 @@ The format: {"format": "backprop-playground", "version": 1, "nodes": [{"id", "ki
 "port"}], "dataset": null | {"name", ...}, "training": {...}, "view": {...} (optional)}.
 Nothing in a file is ever executed: plain json parsing, no pickle, no eval. Every problem is a
 LoadError saying what is wrong and where (JSON line and column, node index, id and field).
+Files are UTF-8 (UTF-16/32 with a byte order mark are read too), regular files of at most
+MAX_BYTES, nested at most MAX_DEPTH deep; saving refuses (SaveError) what loading would refuse.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def save(doc: Circuit, path) -> None:
     if len(raw) > MAX_BYTES:  # checked first: a huge document is refused without the full check
         raise SaveError(f"cannot save: the circuit would be {len(raw) / 2**20:.1f} MB and circuit files are "
                         f"limited to {MAX_BYTES / 2**20:.3g} MB (largest: {_largest(doc)})")
-    _check_saveable(data)
+    _check_saveable(data, doc)
     atomic_write(path, raw)
 
 
@@ -96,15 +98,18 @@ def dumps(doc: Circuit) -> str:
     """The document as JSON text: one node or wire per line, stable order (diff-friendly). A document
     that would not load back (the same checks as loading) raises SaveError saying what and where."""
     data = to_dict(doc)
-    _check_saveable(data)
+    _check_saveable(data, doc)
     return _text(data)
 
 
-def _check_saveable(data: dict) -> None:
+def _check_saveable(data: dict, doc: Circuit) -> None:
     try:
         check_document(data, FORMAT, VERSION)
     except SchemaError as exc:
         raise SaveError(f"cannot save: {exc}") from None
+    problems = run_problems(doc)
+    if problems:
+        raise SaveError(f"cannot save: {problems[0].message}")
 
 
 def _text(data: dict) -> str:

@@ -107,9 +107,9 @@ def run_problems(doc: Circuit) -> list[Problem]:
     """A trial forward and backward pass with the document's own values and dataset: the first node whose
     op cannot take its inputs (shapes that do not fit, an op used out of context, an array too large to
     make) is named instead of raised. Unwired ports and unknown columns are left to validate() and the
-    evaluator, which report them; non-finite numbers are the evaluator's diagnosis."""
-    from ..backends import A, S
-    from .compile import backward_steps, compile_circuit
+    evaluator, which report them. A numeric fault (math.sin(inf) raising on Python floats) is not a
+    problem of the document: the same step on numpy floats gives a NaN/inf that the evaluator diagnoses."""
+    from .compile import compile_circuit
     from .evaluate import column, dataset_arrays
 
     try:
@@ -123,28 +123,51 @@ def run_problems(doc: Circuit) -> list[Problem]:
                 vals[slot] = column(X, y, tape.nodes[nid].params.get("column", "x1"))
     except CircuitError:
         return []
-    m = A if tape.batch else S
     with np.errstate(all="ignore"):
         for ins in tape.instrs:
             xs = [vals[i] for i in ins.ins]
             try:
                 _check_size(ins, xs)
-                vals[ins.out] = ins.fn.forward(m, *xs, **ins.params)
+                vals[ins.out] = _forward(ins, xs, tape.batch)
             except Exception as exc:  # noqa: BLE001 - any failure of an op is this node's problem
                 return [_run_problem(doc, ins, xs, exc, "cannot take")]
         outputs = doc.outputs()
         if len(outputs) != 1:
             return []
-        root = tape.slots[outputs[0].id]
+        return _backward_problems(doc, tape, vals, tape.slots[outputs[0].id])
+
+
+def _forward(ins, xs, batch: bool):
+    from ..backends import A, S
+
+    try:
+        return ins.fn.forward(A if batch else S, *xs, **ins.params)
+    except Exception:
+        if batch:
+            raise
+    out = ins.fn.forward(A, *[np.float64(x) if type(x) is float else x for x in xs], **ins.params)
+    return float(out) if np.ndim(out) == 0 else out  # a numeric fault: IEEE numbers go on
+
+
+def _backward_problems(doc, tape, vals, root) -> list[Problem]:
+    from ..backends import A, S
+    from .compile import backward_steps
+
+    tries = [(A, vals)] if tape.batch else [(S, vals), (A, [np.float64(v) if type(v) is float else v for v in vals])]
+    for k, (m, values) in enumerate(tries):
         grads = [None] * len(tape.ids)
-        grads[root] = np.ones_like(vals[root]) if isinstance(vals[root], np.ndarray) else 1.0
+        grads[root] = np.ones_like(values[root]) if isinstance(values[root], np.ndarray) else 1.0
         done = set()
         try:
-            for ins, _ in backward_steps(tape, vals, grads, root, m, {}, fast=True):
+            for ins, _ in backward_steps(tape, values, grads, root, m, {}, fast=True):
                 done.add(ins.node_id)
+            return []
         except Exception as exc:  # noqa: BLE001
+            if k == 0 and not tape.batch:
+                continue  # maybe a numeric fault of Python floats: try IEEE numpy floats
             ins = next(i for i in reversed(tape.instrs) if i.node_id not in done and grads[i.out] is not None)
-            return [_run_problem(doc, ins, [vals[i] for i in ins.ins], exc, "cannot pass the gradient back through")]
+            return [_run_problem(doc, ins, [values[i] for i in ins.ins], exc,
+                                 "cannot pass the gradient back through")]
     return []
 
 

@@ -172,3 +172,27 @@ def test_the_declared_specs_match_the_code_they_describe():
             assert len(X) == datasets.SAMPLES[name]
     assert set(TRAINING) == set(training.DEFAULTS)
     assert TRAINING["optimizer"] == training.OPTIMIZERS
+
+
+def test_a_numeric_fault_is_not_a_load_problem_but_a_structural_one_is():
+    """sin(exp(exp(x))) at x = 7 overflows to sin(inf): Python's math raises, numpy gives NaN. That is
+    the evaluator's diagnosis, not a reason to refuse the file; sum of a plain number is structural."""
+    from engine.circuit import io
+    from engine.circuit.validate import run_problems
+    from engine.expr import circuit_from_expression
+
+    doc = circuit_from_expression("y = sin(exp(exp(x)))", values={"x": 7.0})
+    assert run_problems(doc) == []
+    assert io.loads(io.dumps(doc)).by_label("x").value == 7.0
+    bad = Circuit()
+    a = bad.add_node(bad.make_node("input", label="a", value=2.0))
+    m = bad.add_node(bad.make_node("op", "matmul", label="mm"))
+    bad.connect(a.id, m.id, "a")
+    bad.connect(a.id, m.id, "b")
+    [problem] = run_problems(bad)
+    assert problem.node_id == m.id and problem.message.startswith("'mm' (matmul) cannot take its inputs (a number "
+                                                                  "and a number): ")
+    import pytest
+
+    with pytest.raises(io.SaveError, match="cannot save: 'mm' \\(matmul\\) cannot take its inputs"):
+        io.dumps(bad)

@@ -142,7 +142,7 @@ def _forward(ins, xs, batch: bool):
 
     try:
         return ins.fn.forward(A if batch else S, *xs, **ins.params)
-    except Exception:
+    except (ArithmeticError, ValueError):  # math.sin(inf), math.exp overflow ... (not a wrong type)
         if batch:
             raise
     out = ins.fn.forward(A, *[np.float64(x) if type(x) is float else x for x in xs], **ins.params)
@@ -163,7 +163,7 @@ def _backward_problems(doc, tape, vals, root) -> list[Problem]:
                 done.add(ins.node_id)
             return []
         except Exception as exc:  # noqa: BLE001
-            if k == 0 and not tape.batch:
+            if k == 0 and not tape.batch and isinstance(exc, ArithmeticError | ValueError):
                 continue  # maybe a numeric fault of Python floats: try IEEE numpy floats
             ins = next(i for i in reversed(tape.instrs) if i.node_id not in done and grads[i.out] is not None)
             return [_run_problem(doc, ins, [values[i] for i in ins.ins], exc,

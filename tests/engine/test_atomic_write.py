@@ -90,7 +90,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path):
 
 
 WRITER = textwrap.dedent("""
+    import os
     import sys
+    import time
     sys.path.insert(0, {root!r})
     from engine import atomic_write, cli
     from engine.circuit import io
@@ -100,7 +102,12 @@ WRITER = textwrap.dedent("""
         print("writing", flush=True)
         return atomic_write.atomic_write(path, data)
 
+    def slow_fsync(fd, real=os.fsync):  # a slow disk: the write stays open long enough to be killed in
+        time.sleep(0.05)
+        real(fd)
+
     io.atomic_write = cli.atomic_write = announced
+    os.fsync = slow_fsync
     mode, out, a, b = sys.argv[1:5]
     docs = [big_doc(1.0), big_doc(2.0)]
     k = 0
@@ -116,8 +123,8 @@ WRITER = textwrap.dedent("""
 @pytest.mark.parametrize("mode", ["save", "export"])
 def test_writes_killed_mid_way_leave_the_old_or_the_new_file(tmp_path, mode):
     """A writer process saves (or exports) two versions in turn and is SIGKILLed a random moment
-    (seeded) after a write began: the file is always one complete version, never a truncated mix, and
-    the next write removes the temp files the killed ones left."""
+    (seeded) after a write began (its fsync is slowed like a slow disk's): the file is always one
+    complete version, never a truncated mix, and the next write removes the temps killed ones left."""
     src = [tmp_path / "a.json", tmp_path / "b.json"]
     for p, v in zip(src, (1.0, 2.0), strict=True):
         io.save(big_doc(v), p)
@@ -139,7 +146,7 @@ def test_writes_killed_mid_way_leave_the_old_or_the_new_file(tmp_path, mode):
                                 stdout=subprocess.PIPE, cwd=ROOT)
         for _ in range(rng.randint(1, 2)):
             assert proc.stdout.readline().strip() == b"writing"
-        time.sleep(rng.uniform(0.0, 0.004))
+        time.sleep(rng.uniform(0.0, 0.06))  # inside the write, or after it (the new version)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         proc.stdout.close()

@@ -1,7 +1,8 @@
 """Headless commands: run, check, new and export circuits from a shell or CI (`python main.py run L.json`).
 
 Exit codes: 0 success, 1 a check failed (or the circuit could not be evaluated), 2 bad arguments or
-files. User errors are one clear line on stderr, never a traceback.
+files, 3 an internal error (a bug: reported as one line, never a traceback). User errors are one
+clear line on stderr.
 
 Numbers: scalar circuits print their floats; dataset circuits print the batch mean of every array
 (a node's data averaged over samples and features, likewise its gradient).
@@ -16,6 +17,7 @@ import sys
 
 import numpy as np
 
+from .atomic_write import atomic_write
 from .errors import EngineError
 
 SUBCOMMANDS = ("run", "check", "new", "export")
@@ -36,8 +38,9 @@ def _parser() -> argparse.ArgumentParser:
                                               "the app.")
     sub = top.add_subparsers(dest="command", metavar="{run,check,new,export}", parser_class=_Parser)
     run = sub.add_parser("run", help="forward, backward and optional training; prints every node")
-    run.add_argument("file")
-    run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="set an input/weight/constant")
+    run.add_argument("file", nargs="?")
+    run.add_argument("--set", action="extend", nargs="+", default=[], metavar="NAME=VALUE",
+                     help="set inputs/weights/constants: --set a=2 b=-3 (or --set a=2 --set b=-3)")
     run.add_argument("--steps", type=int, default=0, help="training steps (default 0: just forward and backward)")
     run.add_argument("--lr", type=float, default=None, help="learning rate")
     run.add_argument("--optimizer", choices=("sgd", "momentum", "adam"), default=None)
@@ -48,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     new = sub.add_parser("new", help="write a circuit built from a formula")
     new.add_argument("--expr", required=True, help='e.g. "L = (a*b + c) * f" or "e = a*b; d = e + c; L = d*f"')
-    new.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="value of a free name")
+    new.add_argument("--set", action="extend", nargs="+", default=[], metavar="NAME=VALUE",
+                     help="values of free names: --set a=2 b=-3 (or --set a=2 --set b=-3)")
     new.add_argument("-o", "--output", required=True, metavar="FILE")
     export = sub.add_parser("export", help="write the circuit as Graphviz DOT, an engine.Value or a PyTorch script")
     export.add_argument("file")
@@ -62,7 +66,9 @@ def _assignments(items: list[str]) -> dict[str, float]:
     for item in items:
         name, sep, text = item.rpartition("=")
         if not sep or not name.strip():
-            raise UsageError(f"--set needs NAME=VALUE, got {item!r}")
+            raise UsageError(f"--set needs NAME=VALUE pairs, got {item!r}")
+        if len(text) > 100:
+            raise UsageError(f"--set {name.strip()!r}: the value is too long to be a number")
         try:
             value = float(text)
         except ValueError:
@@ -152,7 +158,8 @@ def _losses(history) -> list:
 
 
 def _fmt(x) -> str:
-    return "" if x is None else f"{x:.6g}"
+    """A number for the table; None is blank, and non-finite values (kept as text for JSON) print as is."""
+    return "" if x is None else x if isinstance(x, str) else f"{x:.6g}"
 
 
 def _print_table(rows, loss) -> None:
@@ -239,8 +246,7 @@ def _cmd_export(args) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        atomic_write(args.output, text)
     except OSError as exc:
         raise UsageError(f"{args.output}: {exc.strerror or exc}") from None
     print(f"wrote {args.output}")
@@ -250,16 +256,34 @@ def _cmd_export(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one sub-command; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a label with a lone surrogate prints escaped, not as a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
         if not args.command:
             raise UsageError(f"main.py: choose a command: {', '.join(SUBCOMMANDS)} (see --help)")
+        if args.command == "run" and args.file is None:
+            _file_after_set(args)
         return {"run": _cmd_run, "check": _cmd_check, "new": _cmd_new, "export": _cmd_export}[args.command](args)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (UsageError, EngineError) as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
-    except EngineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug, still one line and no traceback
+        print(f"error: internal error ({type(exc).__name__}: {_one_line(exc)}); please report it", file=sys.stderr)
+        return 3
+
+
+def _file_after_set(args) -> None:
+    """`run --set a=2 FILE`: --set took the file name as one more pair; give it back."""
+    if args.set and "=" not in args.set[-1]:
+        args.file = args.set.pop()
+    else:
+        raise UsageError("main.py run: the following arguments are required: file")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 2000 else text[:2000] + "..."

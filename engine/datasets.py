@@ -80,6 +80,22 @@ def digits():
 
 DATASETS = {"moons": moons, "circles": circles, "blobs": blobs, "xor": xor, "spiral": spiral,
             "lecture4": lecture4, "seed3x3": seed3x3, "digits": digits}
+MAX_SAMPLES = 100_000  # the most samples a generated dataset may ask for
+_N, _SEED, _NOISE, _LABELS = ("int", 1, MAX_SAMPLES), ("int", 0, 2**32 - 1), ("float", 0.0, 10.0), ("pm1", "01")
+# The parameters each maker takes, with type and range ((kind, lo, hi) or a tuple of choices), and its
+# number of feature columns: engine.circuit.schema checks files against this; a test checks it against
+# the makers' signatures.
+PARAMS = {
+    "moons": {"n": _N, "noise": _NOISE, "seed": _SEED, "labels": _LABELS},
+    "circles": {"n": _N, "noise": _NOISE, "factor": ("float", 0.0, 0.99), "seed": _SEED, "labels": _LABELS},
+    "blobs": {"n": _N, "spread": ("float", 0.0, 100.0), "seed": _SEED, "labels": _LABELS},
+    "xor": {"n": _N, "noise": _NOISE, "seed": _SEED, "labels": _LABELS},
+    "spiral": {"n": ("int", 2, MAX_SAMPLES), "noise": _NOISE, "turns": ("float", 0.1, 100.0), "seed": _SEED,
+               "labels": _LABELS},
+    "lecture4": {}, "seed3x3": {}, "digits": {},
+}
+FEATURES = {"moons": 2, "circles": 2, "blobs": 2, "xor": 2, "spiral": 2, "lecture4": 3, "seed3x3": 3, "digits": 64}
+SAMPLES = {"lecture4": 4, "seed3x3": 3, "digits": 1797}  # fixed sizes; the others have a parameter n
 DESCRIPTIONS = {
     "moons": "Two interleaving half circles (scikit-learn make_moons), labels -1/+1.",
     "circles": "A circle inside a ring (make_circles), labels -1/+1.",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+
+from engine.atomic_write import replacing
 
 MARGIN = 30
 PNG_SCALE = 2  # crisp on high-DPI screens and in print
@@ -33,25 +36,37 @@ def export_png(scene, path, background: QColor) -> Path:
     painter = QPainter(image)
     _paint(scene, painter, rect, QRectF(image.rect()), background)
     painter.end()
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
+    with _replacing(path) as tmp:  # a temp file in the same folder, then replace: never a half-written picture
+        if not image.save(str(tmp), "PNG"):
+            raise OSError(f"could not write {path}")
     return Path(path)
 
 
 def export_svg(scene, path, background: QColor, title: str = "circuit") -> Path:
     rect = _canvas_rect(scene)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(int(rect.width()), int(rect.height())))
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle(title)
-    generator.setDescription("Backprop Playground circuit: each node shows its data and grad")
-    painter = QPainter(generator)
-    _paint(scene, painter, rect, QRectF(0, 0, rect.width(), rect.height()), background)
-    painter.end()
-    if not Path(path).exists():
-        raise OSError(f"could not write {path}")
+    with _replacing(path) as tmp:
+        generator = QSvgGenerator()
+        generator.setFileName(str(tmp))
+        generator.setSize(QSize(int(rect.width()), int(rect.height())))
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(title)
+        generator.setDescription("Backprop Playground circuit: each node shows its data and grad")
+        painter = QPainter(generator)
+        _paint(scene, painter, rect, QRectF(0, 0, rect.width(), rect.height()), background)
+        if not painter.end() or tmp.stat().st_size == 0:
+            raise OSError(f"could not write {path}")
     return Path(path)
+
+
+@contextlib.contextmanager
+def _replacing(path):
+    try:
+        with replacing(path) as tmp:
+            yield tmp
+    except OSError as exc:
+        if str(exc).startswith("could not write"):
+            raise
+        raise OSError(f"could not write {path}: {exc.strerror or exc}") from None
 
 
 def background_of(theme: str) -> QColor:

@@ -329,7 +329,12 @@ class MainWindow(EditActions, QMainWindow):
         suffix = {"dot": "dot", "python": "py", "torch": "py"}[kind]
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"circuit.{suffix}")
         if path:
-            Path(path).write_text(text, encoding="utf-8")
+            from engine.atomic_write import atomic_write
+
+            try:
+                atomic_write(path, text)
+            except OSError as exc:
+                self.show_error(self.tr("Cannot export"), str(exc))
 
     def switch_language(self, code: str) -> MainWindow:
         """Re-open this document in a window built in another language; returns the new window."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import math
 import numbers
+import re
 
 import networkx as nx
 
@@ -16,6 +17,7 @@ TOP_FIELDS = ("format", "version", "nodes", "edges", "dataset", "training", "vie
 NODE_FIELDS = ("id", "kind", "label", "op", "value", "params", "pos", "slider")
 EDGE_FIELDS = ("src", "dst", "port")
 MAX_BLOCK = 10_000  # largest neuron fan-in / dense width a file may ask for
+MAX_NAME = 10_000  # longest id or label
 
 
 class SchemaError(EngineError, ValueError):
@@ -34,6 +36,9 @@ def type_name(value) -> str:
 
 
 def is_number(value) -> bool:
+    t = type(value)
+    if t is float or t is int:  # the common case, without the slower abstract-class check
+        return True
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
@@ -115,17 +120,18 @@ def _int(value, where: str, field: str, lo: int = 1, hi: int = MAX_BLOCK) -> int
 
 def check_document(data, fmt: str, version: int) -> dict:
     """A normalized spec {nodes, edges, dataset, training, view} or SchemaError saying what and where."""
+    from .schema_settings import TRAINING, VIEW, check_dataset, check_fields
     if not isinstance(data, dict):
         raise SchemaError(f"the file must hold a JSON object, got {type_name(data)}")
     if "format" not in data:
         raise SchemaError(f'not a Backprop Playground file: the "format" field is missing (expected {fmt!r})')
     if data["format"] != fmt:
-        raise SchemaError(f'not a Backprop Playground file: "format" is {data["format"]!r}, expected {fmt!r}')
+        raise SchemaError(f'not a Backprop Playground file: "format" is {_short(data["format"])}, expected {fmt!r}')
     v = data.get("version")
     if "version" not in data:
         raise SchemaError('the "version" field is missing')
     if not is_finite(v) or v != int(v):
-        raise SchemaError(f'"version" must be a whole number, got {v!r}')
+        raise SchemaError(f'"version" must be a whole number, got {_short(v)}')
     if v > version:
         raise SchemaError(f"this file was written by a newer version (v{int(v)}); this app reads up to v{version}")
     if v < 1:
@@ -141,18 +147,13 @@ def check_document(data, fmt: str, version: int) -> dict:
     _check_unique(nodes)
     wires = _check_edges(edges, nodes)
     dataset = data.get("dataset")
-    if dataset is not None:
-        if not isinstance(dataset, dict):
-            raise SchemaError(f'"dataset" must be null or an object, got {type_name(dataset)}')
-        if not isinstance(dataset.get("name"), str) or not dataset["name"]:
-            raise SchemaError('"dataset" needs a "name" string (e.g. "moons")')
     training = data.get("training", {})
     view = data.get("view", {})
-    for name, value in (("training", training), ("view", view)):
-        if not isinstance(value, dict):
-            raise SchemaError(f'"{name}" must be an object, got {type_name(value)}')
     for name, value in (("dataset", dataset), ("training", training), ("view", view)):
         finite_json(value, name)
+    check_dataset(dataset)
+    check_fields(training, TRAINING, "training")
+    check_fields(view, VIEW, "view")
     return {"nodes": nodes, "edges": wires, "dataset": copy.deepcopy(dataset),
             "training": copy.deepcopy(training), "view": copy.deepcopy(view)}
 
@@ -167,6 +168,8 @@ def _check_node(i: int, raw) -> dict:
             raise SchemaError(f"{where}: the field {field!r} is missing")
         if not isinstance(value, str) or not value.strip():
             raise SchemaError(f"{where}: field {field!r} must be a non-empty string, got {_short(value)}")
+        if len(value) > MAX_NAME:
+            raise SchemaError(f"{where}: field {field!r} is {len(value):,} characters long; the limit is {MAX_NAME}")
         if field == "id":
             where = f"node {i} (id {value!r})"
     where = f"node {i} (id {raw['id']!r}, label {raw['label']!r})"
@@ -176,9 +179,9 @@ def _check_node(i: int, raw) -> dict:
         raise SchemaError(f"{where}: unknown kind {kind!r}; known kinds: {', '.join(KINDS)}")
     if kind == "op":
         if not isinstance(op, str) or op not in ops.OPS:
-            raise SchemaError(f"{where}: unknown op {op!r}; known ops: {', '.join(sorted(ops.OPS))}")
+            raise SchemaError(f"{where}: unknown op {_short(op)}; known ops: {', '.join(sorted(ops.OPS))}")
     elif op is not None:
-        raise SchemaError(f"{where}: a {kind} node takes no op (field 'op' is {op!r})")
+        raise SchemaError(f"{where}: a {kind} node takes no op (field 'op' is {_short(op)})")
     value = _number(raw.get("value", 0.0), where, "value")
     pos = _numbers(raw.get("pos", [0.0, 0.0]), 2, where, "pos")
     slider = _numbers(raw.get("slider", list(DEFAULT_SLIDER)), 3, where, "slider")
@@ -188,51 +191,72 @@ def _check_node(i: int, raw) -> dict:
     if not isinstance(params, dict):
         raise SchemaError(f"{where}: field 'params' must be an object, got {type_name(params)}")
     finite_json(params, f"{where}: params")
-    _check_params(kind, op, params, where)
+    check_params(kind, op, params, where)
     return {"id": raw["id"], "kind": kind, "label": raw["label"], "op": op, "value": value, "pos": pos,
             "slider": slider, "params": copy.deepcopy(params), "index": i, "where": where}
 
 
-def _check_params(kind: str, op: str | None, params: dict, where: str) -> None:
-    """Types of the parameters each kind uses (sizes that disagree are validate()'s business)."""
+def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
+    """Every parameter of a node: known names, types, ranges and (for blocks) sizes that agree.
+    Missing ones take the kind's defaults, as when the node is built (nodes.default_params)."""
+    from .nodes import default_params
+
+    known = {"op": [p.name for p in ops.get(op).params] if kind == "op" else [],
+             "neuron": ["n", "activation", "w", "b"], "dense": ["nin", "nout", "activation", "W", "b"],
+             "data": ["column"]}.get(kind, [])
+    for k in params:
+        if k not in known:
+            owner = f"op {op!r}" if kind == "op" else f"a {kind} node"
+            raise SchemaError(f"{where}: {owner} has no parameter {k!r} (its parameters: {', '.join(known) or 'none'})")
+    p = {**default_params(kind, op), **params}
     w = f"{where}: param"
     if kind == "op":
-        names = [p.name for p in ops.get(op).params]
         for k, v in params.items():
-            if k not in names:
-                raise SchemaError(f"{where}: op {op!r} has no parameter {k!r} "
-                                  f"(its parameters: {', '.join(names) or 'none'})")
             _number(v, where, f"params.{k}")
-    if kind in ("neuron", "dense"):
-        act = params.get("activation", "tanh" if kind == "neuron" else "relu")
-        if act not in ACTIVATIONS:
-            raise SchemaError(f"{w} 'activation' is {act!r}; use one of {', '.join(ACTIVATIONS)}")
+    if kind in ("neuron", "dense") and p["activation"] not in ACTIVATIONS:
+        raise SchemaError(f"{w} 'activation' is {_short(p['activation'])}; use one of {', '.join(ACTIVATIONS)}")
     if kind == "neuron":
-        for k in ("n",):
-            if k in params:
-                _int(params[k], where, f"param {k!r}")
-        if "w" in params:
-            _vector(params["w"], f"{w} 'w'")
-        if "b" in params:
-            _number(params["b"], where, "params.b")
+        n = _int(p["n"], where, "param 'n'")
+        _vector(p["w"], f"{w} 'w'")
+        _number(p["b"], where, "params.b")
+        if len(p["w"]) != n:
+            raise SchemaError(f"{where}: w must hold n = {n} numbers, got {_size(p['w'])}")
     if kind == "dense":
-        for k in ("nin", "nout"):
-            if k in params:
-                _int(params[k], where, f"param {k!r}")
-        if "W" in params:
-            if not isinstance(params["W"], list):
-                raise SchemaError(f"{w} 'W' must be an array of rows, got {type_name(params['W'])}")
-            for r, row in enumerate(params["W"]):
-                _vector(row, f"{w} 'W' row {r}")
-        if "b" in params:
-            _vector(params["b"], f"{w} 'b'")
-    if kind == "data" and "column" in params and not isinstance(params["column"], str | int):
-        raise SchemaError(f"{w} 'column' must be a column name or index, got {type_name(params['column'])}")
+        nin, nout = _int(p["nin"], where, "param 'nin'"), _int(p["nout"], where, "param 'nout'")
+        W = p["W"].tolist() if hasattr(p["W"], "tolist") else p["W"]
+        if not isinstance(W, list | tuple):
+            raise SchemaError(f"{w} 'W' must be an array of rows, got {type_name(W)}")
+        for r, row in enumerate(W):
+            _vector(row, f"{w} 'W' row {r}")
+        if len(W) != nout or any(len(row) != nin for row in W):
+            raise SchemaError(f"{where}: W must be nout x nin = {nout} x {nin}, got {_size(W)}")
+        _vector(p["b"], f"{w} 'b'")
+        if len(p["b"]) != nout:
+            raise SchemaError(f"{where}: b must hold nout = {nout} numbers, got {_size(p['b'])}")
+    if kind == "data":
+        col = p["column"]
+        if not isinstance(col, str) or not COLUMN.fullmatch(col):
+            raise SchemaError(f"{w} 'column' must be 'x1', 'x2', ... (a feature), 'y' (the target) or 'X' "
+                              f"(all features), got {_short(col)}")
+
+
+COLUMN = re.compile(r"x[1-9][0-9]{0,4}|y|X")
 
 
 def _vector(value, where: str) -> None:
-    if not isinstance(value, list) or not all(is_number(v) for v in value):
-        raise SchemaError(f"{where} must be an array of numbers, got {type_name(value)}")
+    value = value.tolist() if hasattr(value, "tolist") else value
+    if not isinstance(value, list | tuple) or not all(is_number(v) for v in value):
+        raise SchemaError(f"{where} must be an array of numbers, got {_short(value)}")
+
+
+def _size(v) -> str:
+    v = v.tolist() if hasattr(v, "tolist") else v
+    if isinstance(v, list | tuple):
+        if v and all(isinstance(r, list | tuple) for r in v):
+            widths = sorted({len(r) for r in v})
+            return f"{len(v)} x {widths[0] if len(widths) == 1 else widths}"
+        return f"{len(v)} values"
+    return _short(v)
 
 
 def _check_unique(nodes: list[dict]) -> None:
@@ -250,6 +274,7 @@ def _check_unique(nodes: list[dict]) -> None:
 def _check_edges(edges: list, nodes: list[dict]) -> list[tuple[str, str, str]]:
     by_id = {n["id"]: n for n in nodes}
     taken: dict[tuple[str, str], int] = {}
+    ports_of: dict[str, dict] = {}
     wires = []
     for i, raw in enumerate(edges):
         where = f"edge {i}"
@@ -268,7 +293,10 @@ def _check_edges(edges: list, nodes: list[dict]) -> list[tuple[str, str, str]]:
         s, d = by_id[src], by_id[dst]
         if src == dst:
             raise SchemaError(f"{where}: wires {s['label']!r} ({src}) to itself")
-        ports = input_ports(d["kind"], d["op"], {**_block_defaults(d), **d["params"]})
+        ports = ports_of.get(dst)
+        if ports is None:  # once per node: a 10,000-input neuron with 10,000 wires stays linear
+            params = {**_block_defaults(d), **d["params"]}
+            ports = ports_of[dst] = dict.fromkeys(input_ports(d["kind"], d["op"], params))
         if port not in ports:
             raise SchemaError(f"{where}: {d['label']!r} ({dst}) has no input port {port!r} "
                               f"(its ports: {', '.join(ports) or 'none'})")

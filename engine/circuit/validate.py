@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
-from .document import Circuit
-from .nodes import ACTIVATIONS
+from .document import Circuit, CircuitError
+from .schema import SchemaError, check_params
+from .schema_settings import check_dataset
 
 
 @dataclass(frozen=True)
@@ -86,68 +87,109 @@ def _island_problems(doc: Circuit, order: list[str]) -> list[Problem]:
 
 
 def _block_problems(node) -> list[Problem]:
-    """Neuron and dense parameters whose sizes disagree."""
-    p, out = node.params, []
-
-    def bad(msg):
-        out.append(Problem("error", node.id, f"{node.kind} {node.label!r}: {msg}"))
-
-    if node.kind not in ("neuron", "dense"):
-        return out
-    if p.get("activation") not in ACTIVATIONS:
-        bad(f"unknown activation {p.get('activation')!r}; use one of {', '.join(ACTIVATIONS)}")
-    if node.kind == "neuron":
-        n, w = p.get("n"), p.get("w")
-        if not _count(n):
-            bad(f"n must be a whole number >= 1, got {n!r}")
-        elif not _vector(w, n):
-            bad(f"w must hold n = {n} numbers, got {_size(w)}")
-        if not _number(p.get("b")):
-            bad(f"b must be a number, got {p.get('b')!r}")
-    else:
-        nin, nout, w, b = p.get("nin"), p.get("nout"), p.get("W"), p.get("b")
-        if not (_count(nin) and _count(nout)):
-            bad(f"nin and nout must be whole numbers >= 1, got {nin!r} and {nout!r}")
-        else:
-            rows = w.tolist() if hasattr(w, "tolist") else w
-            if not (isinstance(rows, list) and len(rows) == nout and all(_vector(r, nin) for r in rows)):
-                bad(f"W must be nout x nin = {nout} x {nin}, got {_size(w)}")
-            if not _vector(b, nout):
-                bad(f"b must hold nout = {nout} numbers, got {_size(b)}")
-    return out
-
-
-def _dataset_problems(doc: Circuit) -> list[Problem]:
-    if doc.dataset is None:
-        return []
+    """Parameters of a node that the file checks refuse (engine.circuit.schema: the one place)."""
     try:
-        from ..datasets import DATASETS
-    except ImportError:  # datasets not available: nothing to check against
-        return []
-    name = doc.dataset.get("name")
-    if name not in DATASETS and name != "csv":
-        return [Problem("error", None, f"unknown dataset {name!r}; known: {', '.join(sorted(DATASETS))}")]
+        check_params(node.kind, node.op, node.params, f"{node.kind} {node.label!r}")
+    except SchemaError as exc:
+        return [Problem("error", node.id, str(exc))]
     return []
 
 
-def _number(x) -> bool:
-    return isinstance(x, numbers.Real) and not isinstance(x, bool)
+def _dataset_problems(doc: Circuit) -> list[Problem]:
+    try:
+        check_dataset(doc.dataset)
+    except SchemaError as exc:
+        return [Problem("error", None, str(exc))]
+    return []
 
 
-def _count(x) -> bool:
-    return _number(x) and x == int(x) and x >= 1
+def run_problems(doc: Circuit) -> list[Problem]:
+    """A trial forward and backward pass with the document's own values and dataset: the first node whose
+    op cannot take its inputs (shapes that do not fit, an op used out of context, an array too large to
+    make) is named instead of raised. Unwired ports and unknown columns are left to validate() and the
+    evaluator, which report them. A numeric fault (math.sin(inf) raising on Python floats) is not a
+    problem of the document: the same step on numpy floats gives a NaN/inf that the evaluator diagnoses."""
+    from .compile import compile_circuit
+    from .evaluate import column, dataset_arrays
+
+    try:
+        tape = compile_circuit(doc)
+        vals = [None] * len(tape.ids)
+        for nid, slot in tape.leaves.items():
+            vals[slot] = float(tape.nodes[nid].value)
+        if tape.data:
+            X, y = dataset_arrays(doc.dataset)
+            for nid, slot in tape.data.items():
+                vals[slot] = column(X, y, tape.nodes[nid].params.get("column", "x1"))
+    except CircuitError:
+        return []
+    with np.errstate(all="ignore"):
+        for ins in tape.instrs:
+            xs = [vals[i] for i in ins.ins]
+            try:
+                _check_size(ins, xs)
+                vals[ins.out] = _forward(ins, xs, tape.batch)
+            except Exception as exc:  # noqa: BLE001 - any failure of an op is this node's problem
+                return [_run_problem(doc, ins, xs, exc, "cannot take")]
+        outputs = doc.outputs()
+        if len(outputs) != 1:
+            return []
+        return _backward_problems(doc, tape, vals, tape.slots[outputs[0].id])
 
 
-def _vector(v, n) -> bool:
-    v = v.tolist() if hasattr(v, "tolist") else v
-    return isinstance(v, list | tuple) and len(v) == n and all(_number(x) for x in v)
+def _forward(ins, xs, batch: bool):
+    from ..backends import A, S
+
+    try:
+        return ins.fn.forward(A if batch else S, *xs, **ins.params)
+    except (ArithmeticError, ValueError):  # math.sin(inf), math.exp overflow ... (not a wrong type)
+        if batch:
+            raise
+    out = ins.fn.forward(A, *[np.float64(x) if type(x) is float else x for x in xs], **ins.params)
+    return float(out) if np.ndim(out) == 0 else out  # a numeric fault: IEEE numbers go on
 
 
-def _size(v) -> str:
-    v = v.tolist() if hasattr(v, "tolist") else v
-    if isinstance(v, list | tuple):
-        if v and all(isinstance(r, list | tuple) for r in v):
-            widths = sorted({len(r) for r in v})
-            return f"{len(v)} x {widths[0] if len(widths) == 1 else widths}"
-        return f"{len(v)} values"
-    return repr(v)
+def _backward_problems(doc, tape, vals, root) -> list[Problem]:
+    from ..backends import A, S
+    from .compile import backward_steps
+
+    tries = [(A, vals)] if tape.batch else [(S, vals), (A, [np.float64(v) if type(v) is float else v for v in vals])]
+    for k, (m, values) in enumerate(tries):
+        grads = [None] * len(tape.ids)
+        grads[root] = np.ones_like(values[root]) if isinstance(values[root], np.ndarray) else 1.0
+        done = set()
+        try:
+            for ins, _ in backward_steps(tape, values, grads, root, m, {}, fast=True):
+                done.add(ins.node_id)
+            return []
+        except Exception as exc:  # noqa: BLE001
+            if k == 0 and not tape.batch and isinstance(exc, ArithmeticError | ValueError):
+                continue  # maybe a numeric fault of Python floats: try IEEE numpy floats
+            ins = next(i for i in reversed(tape.instrs) if i.node_id not in done and grads[i.out] is not None)
+            return [_run_problem(doc, ins, [values[i] for i in ins.ins], exc,
+                                 "cannot pass the gradient back through")]
+    return []
+
+
+MAX_ELEMENTS = 10**7  # the largest array a node may produce (80 MB)
+
+
+def _check_size(ins, xs) -> None:
+    name = getattr(ins.fn, "name", "")
+    shapes = [np.shape(x) for x in xs]
+    if name == "matmul" and all(len(s) == 2 for s in shapes):
+        rows, cols = shapes[0][0], shapes[1][1]
+    elif name == "dense":
+        rows, cols = (shapes[0][0] if len(shapes[0]) else 1), int(ins.params.get("nout", 1))
+    else:
+        return
+    if rows * cols > MAX_ELEMENTS:
+        raise ValueError(f"its result would be a {rows:,} x {cols:,} array, more than {MAX_ELEMENTS:,} numbers")
+
+
+def _run_problem(doc, ins, xs, exc, what: str) -> Problem:
+    node = doc.node(ins.node_id)
+    name = node.op or node.kind
+    shapes = " and ".join("a number" if np.ndim(x) == 0 else "shape " + "x".join(map(str, np.shape(x))) for x in xs)
+    reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+    return Problem("error", node.id, f"{node.label!r} ({name}) {what} its inputs ({shapes or 'none'}): {reason}")

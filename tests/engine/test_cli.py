@@ -131,3 +131,34 @@ def test_check_covers_layer_weights(capsys):
         grads["layer1.W"]["numeric"], rel=1e-5)
     code, out, _ = call(capsys, "check", str(ROOT / "resources" / "examples" / "moons.json"))
     assert code == 0 and "ok   layer2.W" in out
+
+
+@pytest.mark.parametrize("sets", [
+    ["--set", "a=3", "b=-4", "c=1", "f=2"],  # several pairs after one flag, as the usage line says
+    ["--set", "a=3", "--set", "b=-4", "--set", "c=1", "--set", "f=2"],  # the repeated form
+    ["--set", "a=3", "b=-4", "--set", "c=1", "f=2"],  # both
+])
+def test_set_takes_several_pairs_after_one_flag_or_repeated(capsys, lfile, tmp_path, sets):
+    code, out, err = call(capsys, "run", str(lfile), *sets, "--json")
+    nodes = by_label(json.loads(out))
+    assert code == 0 and err == "" and nodes["L"]["data"] == (3 * -4 + 1) * 2 and nodes["a"]["grad"] == -4 * 2
+    code, out, _ = call(capsys, "run", *sets, str(lfile), "--json")  # the file after the pairs
+    assert code == 0 and by_label(json.loads(out))["L"]["data"] == -22.0
+    path = tmp_path / "new.json"
+    code, out, _ = call(capsys, "new", "--expr", L_EXPR, *sets, "-o", str(path))
+    assert code == 0
+    code, out, _ = call(capsys, "run", str(path), "--json")
+    assert by_label(json.loads(out))["L"]["data"] == -22.0
+
+
+@pytest.mark.parametrize("sets, needle", [
+    (["--set", "a=3", "b"], "--set needs NAME=VALUE pairs, got 'b'"),
+    (["--set", "a=3", "=4"], "--set needs NAME=VALUE pairs, got '=4'"),
+    (["--set", "a=3", "b=x"], "--set 'b=x': 'x' is not a number"),
+    (["--set", "a=3", "b=nan"], "the value must be finite"),
+    (["--set", "a=" + "1" * 5000], "too long to be a number"),
+    (["--set"], "expected at least one argument"),
+])
+def test_a_malformed_pair_is_one_clear_line(capsys, lfile, sets, needle):
+    code, out, err = call(capsys, "run", str(lfile), *sets)
+    assert code == 2 and needle in err and err.count("\n") == 1 and out == ""

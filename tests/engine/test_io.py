@@ -419,3 +419,52 @@ def test_every_back_wire_is_refused_as_a_cycle():
                 assert load_error(data).startswith("the wires form a cycle: "), (u.label, port, v)
                 cases += 1
     assert cases >= 10
+
+
+# ------------------------------------------------------------ a circuit that saves must load (one size limit)
+def dense_doc(width: int) -> Circuit:
+    doc = Circuit()
+    rng = np.random.default_rng(0)
+    doc.add_node(doc.make_node("dense", label="big", params={
+        "nin": width, "nout": width, "W": rng.normal(size=(width, width)).tolist(), "b": [0.0] * width}))
+    return doc
+
+
+def test_a_layer_too_large_to_load_is_refused_at_save_and_nothing_is_written(tmp_path, monkeypatch):
+    """Around the limit (made small so the test is quick; the same constant guards both sides): every
+    layer either saves and loads back exactly, or is refused at save time leaving the old file as it was."""
+    monkeypatch.setattr(io, "MAX_BYTES", 300_000)
+    path = tmp_path / "c.json"
+    io.save(lecture_doc(), path)
+    old = path.read_bytes()
+    outcomes = set()
+    for width in range(100, 150, 7):  # 100 x 100 (~190 kB) ... 149 x 149 (~420 kB)
+        doc = dense_doc(width)
+        size = len(io.dumps(doc).encode())
+        try:
+            io.save(doc, path)
+        except io.SaveError as exc:
+            assert size > io.MAX_BYTES and path.read_bytes() == old
+            assert f"dense 'big' holds {width * width + width + 2:,} numbers" in str(exc)  # W, b, nin, nout
+            assert "limited to 0.286 MB" in str(exc) and "\n" not in str(exc)
+            outcomes.add("refused")
+        else:
+            assert size <= io.MAX_BYTES and io.to_dict(io.load(path)) == io.to_dict(doc)
+            old = path.read_bytes()
+            outcomes.add("saved")
+    assert outcomes == {"saved", "refused"}
+    assert not [p for p in tmp_path.iterdir() if p.name != "c.json"]  # no temp file left behind
+
+
+def test_a_real_23_mb_layer_is_refused_at_save_with_the_limit_named(tmp_path):
+    doc = dense_doc(1100)  # the issue's case: 23.8 MB, loading refuses anything over 20 MB
+    with pytest.raises(io.SaveError, match=r"would be 2\d\.\d MB and circuit files are limited to 20 MB"):
+        io.save(doc, tmp_path / "big.json")
+    assert not list(tmp_path.iterdir())
+
+
+def test_save_refuses_what_load_would_refuse():
+    doc = lecture_doc()
+    doc.node(doc.by_label("nrn").id).params["w"] = [1.0, 2.0]  # n = 3
+    with pytest.raises(io.SaveError, match=r"cannot save: node .*label 'nrn'.*w must hold n = 3 numbers, got 2"):
+        io.dumps(doc)

@@ -84,3 +84,115 @@ def test_inconsistent_block_params():
     doc.node(d.id).params.update({"W": [[0.0] * 3, [0.0] * 3], "b": [0.0, 0.0]})
     doc.node(n.id).params["w"] = [1.0, 2.0, 3.0]
     assert not [p for p in validate(doc) if "must" in p.message]
+
+
+# ------------------------------------------------------------ files that passed validation and broke on first use
+def _file(**changes):
+    """The moons classifier (resources/examples/moons.json) with some fields changed."""
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    data = json.loads((EXAMPLES / "moons.json").read_text())
+    for path, value in changes.items():
+        here = data
+        keys = path.split("/")
+        for k in keys[:-1]:
+            here = here[int(k) if k.isdigit() else k]
+        here[keys[-1]] = value
+    return data
+
+
+def _refusal(data) -> str:
+    import pytest
+
+    from engine.circuit import io
+
+    with pytest.raises(io.LoadError) as info:
+        io.from_dict(data)
+    return str(info.value)
+
+
+def test_files_that_broke_the_window_are_refused_with_a_located_message():
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    neuron = {"id": "nr", "kind": "neuron", "label": "nr", "op": None, "value": 0.0, "pos": [0, 0],
+              "slider": [-5, 5, 0.01], "params": {"n": 3, "w": [1.0, 2.0], "b": 0.0, "activation": "tanh"}}
+    data = _file()
+    data["nodes"].append(neuron)
+    assert _refusal(data) == "node 6 (id 'nr', label 'nr'): w must hold n = 3 numbers, got 2 values"
+    dense = next(i for i, n in enumerate(_file()["nodes"]) if n["kind"] == "dense")
+    W = json.loads((EXAMPLES / "moons.json").read_text())["nodes"][dense]["params"]["W"]
+    msg = _refusal(_file(**{f"nodes/{dense}/params/W": W[:-1]}))
+    assert msg.startswith(f"node {dense} (id ") and "W must be nout x nin = 16 x 2, got 15 x 2" in msg
+    msg = _refusal(_file(**{f"nodes/{dense}/params/b": [0.0]}))
+    assert "b must hold nout = 16 numbers, got 1 values" in msg
+    assert _refusal(_file(**{"dataset/params/colour": 1})) == (
+        "the dataset 'moons' has no parameter 'colour' (its parameters: n, noise, seed, labels)")
+    assert _refusal(_file(**{"dataset/params/n": 10**9})) == (
+        "dataset.params.n must be between 1 and 100000, got 1000000000")
+    assert _refusal(_file(**{"training/lr": "0.1"})) == "training.lr must be a number, got string '0.1'"
+    assert _refusal(_file(**{"training/steps": 2.5})) == "training.steps must be a whole number, got 2.5"
+    assert _refusal(_file(**{"training/optimizer": "rmsprop"})) == (
+        "training.optimizer is 'rmsprop'; use one of sgd, momentum, adam")
+    assert _refusal(_file(**{"training/train_inputs": "yes"})) == (
+        "training.train_inputs must be true or false, got 'yes'")
+    assert _refusal(_file(**{"view/zoom": "2"})).startswith("view.zoom must be a number")
+    assert _refusal(_file(**{"training/speed": 3})).startswith('"training": unknown field \'speed\'; known fields: ')
+
+
+def test_ops_that_cannot_take_their_inputs_are_named_at_load():
+    """matmul of a (100, 2) matrix with a (100,) column: refused naming the node and the shapes."""
+    data = _file()
+    data["nodes"] += [{"id": "X", "kind": "data", "label": "XX", "op": None, "value": 0.0, "params": {"column": "X"}},
+                      {"id": "Y", "kind": "data", "label": "YY", "op": None, "value": 0.0, "params": {"column": "y"}},
+                      {"id": "mm", "kind": "op", "label": "mm", "op": "matmul", "value": 0.0, "params": {}}]
+    data["edges"] += [{"src": "X", "dst": "mm", "port": "a"}, {"src": "Y", "dst": "mm", "port": "b"}]
+    msg = _refusal(data)
+    assert msg.startswith("'mm' (matmul) cannot take its inputs (shape 100x2 and shape 100): matmul:")
+
+
+def test_the_declared_specs_match_the_code_they_describe():
+    """datasets.PARAMS names every maker's parameters (and only those); the training spec covers
+    training.DEFAULTS and its optimizers, so a new setting cannot go unchecked."""
+    import inspect
+
+    from engine import datasets
+    from engine.circuit import training
+    from engine.circuit.schema_settings import TRAINING
+
+    assert set(datasets.PARAMS) == set(datasets.DATASETS) == set(datasets.FEATURES)
+    for name, maker in datasets.DATASETS.items():
+        assert list(inspect.signature(maker).parameters) == list(datasets.PARAMS[name]), name
+        X, _ = maker()
+        assert X.shape[1] == datasets.FEATURES[name], name
+        if name in datasets.SAMPLES:
+            assert len(X) == datasets.SAMPLES[name]
+    assert set(TRAINING) == set(training.DEFAULTS)
+    assert TRAINING["optimizer"] == training.OPTIMIZERS
+
+
+def test_a_numeric_fault_is_not_a_load_problem_but_a_structural_one_is():
+    """sin(exp(exp(x))) at x = 7 overflows to sin(inf): Python's math raises, numpy gives NaN. That is
+    the evaluator's diagnosis, not a reason to refuse the file; sum of a plain number is structural."""
+    from engine.circuit import io
+    from engine.circuit.validate import run_problems
+    from engine.expr import circuit_from_expression
+
+    doc = circuit_from_expression("y = sin(exp(exp(x)))", values={"x": 7.0})
+    assert run_problems(doc) == []
+    assert io.loads(io.dumps(doc)).by_label("x").value == 7.0
+    bad = Circuit()
+    a = bad.add_node(bad.make_node("input", label="a", value=2.0))
+    m = bad.add_node(bad.make_node("op", "matmul", label="mm"))
+    bad.connect(a.id, m.id, "a")
+    bad.connect(a.id, m.id, "b")
+    [problem] = run_problems(bad)
+    assert problem.node_id == m.id and problem.message.startswith("'mm' (matmul) cannot take its inputs (a number "
+                                                                  "and a number): ")
+    import pytest
+
+    with pytest.raises(io.SaveError, match="cannot save: 'mm' \\(matmul\\) cannot take its inputs"):
+        io.dumps(bad)

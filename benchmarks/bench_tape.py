@@ -67,7 +67,7 @@ def torch_ms(ev):
         return None
     tape = ev.tape
     fns = {"add": torch.add, "mul": torch.mul, "sub": torch.sub, "relu": torch.relu, "neg": torch.neg}
-    base = [torch.as_tensor(np.asarray(v, dtype=np.float64)) for v in ev._load_leaves(tape)]
+    base = [torch.as_tensor(np.asarray(v, dtype=np.float64)) for v in ev.leaves()]
 
     def run():
         vals = [b.clone().requires_grad_(True) for b in base]

@@ -88,13 +88,13 @@ class Handle:
 
     def values(self) -> dict[str, float]:
         """Every node's current value, by label."""
-        ev = self.window.evaluator
-        return {n.label: _float(ev.value(n.id)) for n in self._doc().nodes()}
+        doc, shown = self._doc(), self.window.display
+        return {n.label: _float(shown.value(n.id)) for n in doc.nodes()}
 
     def grads(self) -> dict[str, float]:
         """Every node's current gradient, by label (None while the app has no gradient for it)."""
-        ev = self.window.evaluator
-        return {n.label: _float(ev.grad(n.id)) for n in self._doc().nodes()}
+        doc, shown = self._doc(), self.window.display
+        return {n.label: _float(shown.grad(n.id)) for n in doc.nodes()}
 
     # ------------------------------------------------------------ writing
     def set(self, label: str, value: float) -> None:

@@ -7,31 +7,34 @@ the gradient check nudges entries of layer weights for central differences.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..backends import A
-from .compile import backward_steps, run_forward
+from . import result
+from .compile import run_forward
 from .document import CircuitError
-from .evaluate import Evaluator, column, dataset_arrays
+from .evaluate import Evaluator, dataset_arrays
 
 # loss op -> threshold on the prediction that separates the two classes (None: one score per class)
 CLASSIFIER_LOSSES = {"hinge": 0.0, "bce_logits": 0.0, "bce": 0.5, "softmax_ce": None}
 
 
-def _run(ev: Evaluator, replace: dict[str, object], data=None) -> list:
-    """Every slot's value with some leaves replaced (arrays run the tape on numpy)."""
-    tape = ev.ensure_compiled()
-    vals = [None] * len(tape.ids)
-    for nid, slot in tape.leaves.items():
-        vals[slot] = replace.get(nid, tape.nodes[nid].value)
-    if tape.data:
-        X, y = data if data is not None else dataset_arrays(ev.doc.dataset)
-        for nid, slot in tape.data.items():
-            vals[slot] = column(X, y, ev.doc.node(nid).params.get("column", "x1"))
-    run_forward(tape, vals, A)
+def _run(ev: Evaluator, replace: dict[str, object], data=None, tape=None) -> list:
+    """Every slot's value with some leaves replaced (arrays run the tape on numpy), on the evaluator's
+    compiled tape or on `tape` (a copy with other parameters). Nothing the evaluator holds changes."""
+    vals = ev.leaves(replace, data)
+    run_forward(tape or ev.ensure_compiled(), vals, A)
     return vals
+
+
+def _with_params(tape, k: int, params: dict):
+    """A copy of the tape whose instruction k has other parameters (and its own fault record)."""
+    instrs = list(tape.instrs)
+    instrs[k] = dataclasses.replace(instrs[k], params=params)
+    return dataclasses.replace(tape, instrs=instrs, faults={}, grad_faults={})
 
 
 # ------------------------------------------------------------------ one input swept
@@ -50,15 +53,12 @@ def sweep(ev: Evaluator, node_id: str, xs) -> tuple[np.ndarray, np.ndarray]:
     if node_id not in tape.leaves:
         raise CircuitError(f"{ev.doc.node(node_id).label!r} is not an input, weight or constant")
     xs = np.asarray(xs, dtype=np.float64)
-    vals = _run(ev, {node_id: xs})
+    res = result.forward(tape, ev.leaves({node_id: xs}), m=A)
     root = tape.slots[ev.root()]
-    grads = [None] * len(tape.ids)
-    grads[root] = np.ones_like(np.asarray(vals[root], dtype=np.float64))
-    for _ in backward_steps(tape, vals, grads, root, A, {}, fast=True):
-        pass
-    g = grads[tape.leaves[node_id]]
+    res = result.backward(res, root, m=A)
+    g = res.slot_grads[tape.leaves[node_id]]
     out = []
-    for v in (vals[root], 0.0 if g is None else g):
+    for v in (res.slot_values[root], 0.0 if g is None else g):
         v = np.broadcast_to(np.asarray(v, dtype=np.float64), xs.shape)
         out.append(np.where(np.isfinite(v), v, np.nan))
     return out[0], out[1]
@@ -176,7 +176,7 @@ def numeric_param_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -
     tape = ev.ensure_compiled()
     root = tape.slots[ev.root()]
     out = {}
-    for ins in tape.instrs:
+    for i, ins in enumerate(tape.instrs):
         if not ins.block:
             continue
         original = ins.params
@@ -186,17 +186,13 @@ def numeric_param_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -
             base = np.asarray(original[key], dtype=np.float64)
             picks = np.unique(np.linspace(0, base.size - 1, min(per_param, base.size)).round().astype(int))
             grads = []
-            try:
-                for k in picks:
-                    f = []
-                    for h in (eps, -eps):
-                        nudged = base.copy()
-                        nudged.flat[k] += h
-                        ins.params = {**original, key: nudged}
-                        f.append(float(np.sum(_run(ev, {})[root])))
-                    grads.append((f[0] - f[1]) / (2 * eps))
-            finally:
-                ins.params = original
+            for k in picks:
+                f = []
+                for h in (eps, -eps):
+                    nudged = base.copy()
+                    nudged.flat[k] += h
+                    f.append(float(np.sum(_run(ev, {}, tape=_with_params(tape, i, {**original, key: nudged}))[root])))
+                grads.append((f[0] - f[1]) / (2 * eps))
             out[(ins.node_id, key)] = (picks, np.array(grads))
     return out
 

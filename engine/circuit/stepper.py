@@ -5,11 +5,15 @@ with the chain rule written out in words and numbers. A forward stepper does the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import numpy as np
 
 from ..backends import A, S
+from . import result
 from .compile import run_forward
+from .display import shown
+from .result import Result
 
 
 def fmt(x) -> str:
@@ -53,7 +57,9 @@ class Step:
 
 
 class BackwardStepper:
-    """Step the backward pass node by node; back() undoes a step; run_to_end() finishes it."""
+    """Step the backward pass node by node; back() undoes a step; run_to_end() finishes it.
+
+    Each step is published through the evaluator as a Result holding the gradients reached so far."""
 
     def __init__(self, evaluator):
         self.ev = evaluator
@@ -61,19 +67,22 @@ class BackwardStepper:
 
     def reset(self) -> None:
         ev = self.ev
-        ev.ensure_compiled()
-        self.total = sum(1 for _ in ev.backward_iter())
+        self.base = ev.current()  # the values the pass runs on
+        self._root_id = ev.root()
+        self._root = self.base.tape.slots[self._root_id]
+        self.total = sum(1 for _ in result.backward_start(self.base, self._root)[2])
         self.history: list[Step] = []
         self._start()
-        ev.events.emit("stepped")
+        ev.publish(self._result(), "stepped")
 
     def _start(self):
-        ev = self.ev
-        self._gen = ev.backward_iter()
-        self._root_id = ev.root()
+        self._grads, self._param_grads, self._gen = result.backward_start(self.base, self._root)
         self.reached = {self._root_id}
-        ev.grads = {self._root_id: 1.0}
-        ev.grads_stale = False
+
+    def _result(self):
+        if self.done:  # the whole pass: every node has its gradient (0 where the root does not depend)
+            return result.with_grads(self.base, list(self._grads), dict(self._param_grads))
+        return result.with_grads(self.base, self._grads, self._param_grads, self.reached)
 
     @property
     def done(self) -> bool:
@@ -87,24 +96,18 @@ class BackwardStepper:
         """Process the next node: push its gradient into its inputs."""
         if self.done:
             return None
-        ev, tape = self.ev, self.ev.tape
-        before = {s: (g.copy() if isinstance(g, np.ndarray) else g) for s, g in enumerate(self._grads_or_none())}
+        grads = self._grads
+        before = {s: (g.copy() if isinstance(g, np.ndarray) else g) for s, g in enumerate(grads)}
         ins, in_grads = next(self._gen)
-        grads = ev._grad_slots
         step = self._describe(ins, in_grads, before, grads)
         self.history.append(step)
         for c in step.contributions:
             self.reached.add(c.target)
-        ev.grads = {tape.ids[s]: grads[s] for s in range(len(grads))
-                    if grads[s] is not None and tape.ids[s] in self.reached}
         if self.done:
             for _ in self._gen:
                 pass
-        ev.events.emit("stepped")
+        self.ev.publish(self._result(), "stepped")
         return step
-
-    def _grads_or_none(self):
-        return getattr(self.ev, "_grad_slots", [])
 
     def back(self) -> None:
         """Undo the last step by replaying all the ones before it."""
@@ -113,29 +116,29 @@ class BackwardStepper:
         self._start()
         for _ in range(n):
             self.step()
-        self.ev.events.emit("stepped")
+        self.ev.publish(self._result(), "stepped")
 
     def run_to_end(self) -> None:
         while not self.done:
             self.step()
 
     def _describe(self, ins, in_grads, before, grads) -> Step:
-        ev, tape = self.ev, self.ev.tape
-        doc = ev.doc
+        tape, vals = self.base.tape, self.base.slot_values
+        doc = self.ev.doc
         root = doc.node(self._root_id).label
         node = doc.node(ins.node_id)
-        up = ev._show(grads[ins.out])
+        up = shown(grads[ins.out])
         m = A if tape.batch else S
-        xs = [ev._vals[i] for i in ins.ins]
+        xs = [vals[i] for i in ins.ins]
         if ins.block:  # a layer's local derivative needs a unit gradient of the layer's own shape
-            one = np.ones_like(ev._vals[ins.out]) if isinstance(ev._vals[ins.out], np.ndarray) else 1.0
-            local_grads = ins.fn.backward(m, one, ev._vals[ins.out], *xs, **ins.params)[0]
+            one = np.ones_like(vals[ins.out]) if isinstance(vals[ins.out], np.ndarray) else 1.0
+            local_grads = ins.fn.backward(m, one, vals[ins.out], *xs, **ins.params)[0]
             local_texts = [f"d {node.label}/d {p}" for p in ins.ports]
         else:
-            local_grads = ins.fn.backward(m, 1.0, ev._vals[ins.out], *xs, **ins.params)
+            local_grads = ins.fn.backward(m, 1.0, vals[ins.out], *xs, **ins.params)
             local_texts = list(ins.fn.local)
         step = Step(ins.node_id, node.label, up)
-        running = {s: (ev._show(g) if g is not None else None) for s, g in before.items()}
+        running = {s: (shown(g) if g is not None else None) for s, g in before.items()}
         batch = _many(grads[ins.out])
         step.text.append(f"d{root}/d{node.label} = {fmt(up)}" if not batch else
                          f"d{root}/d{node.label}: one value per sample, mean {fmt(up)}")
@@ -144,7 +147,7 @@ class BackwardStepper:
                 continue
             target = doc.node(tape.ids[slot])
             accumulated = running.get(slot) is not None
-            amount, local = ev._show(gi), ev._show(loc)
+            amount, local = shown(gi), shown(loc)
             total = amount if not accumulated else running[slot] + amount
             running[slot] = total
             step.contributions.append(Contribution(target.id, target.label, port, local, ltxt, amount, total,
@@ -176,10 +179,13 @@ class ForwardStepper:
         tape = ev.ensure_compiled()
         self.k = 0
         self.history: list[str] = []
-        self._vals = ev._load_leaves(tape)
-        ev.values = {nid: self._vals[s] for nid, s in {**tape.leaves, **tape.data}.items()}
-        ev.grads, ev.grads_stale = {}, True
-        ev.events.emit("stepped")
+        self._vals = ev.leaves()
+        self._publish({nid: self._vals[s] for nid, s in {**tape.leaves, **tape.data}.items()})
+
+    def _publish(self, values: dict) -> None:
+        """The values computed so far as a Result (no gradients: they belong to the finished forward)."""
+        self._values = values
+        self.ev.publish(Result(self.ev.tape, (), MappingProxyType(dict(values))), "stepped")
 
     @property
     def done(self) -> bool:
@@ -194,8 +200,8 @@ class ForwardStepper:
         self.k += 1
         doc = ev.doc
         names = [doc.node(tape.ids[s]).label for s in ins.ins]
-        nums = [fmt(ev._show(self._vals[s])) for s in ins.ins]
-        out = fmt(ev._show(self._vals[ins.out]))
+        nums = [fmt(shown(self._vals[s])) for s in ins.ins]
+        out = fmt(shown(self._vals[ins.out]))
         label = doc.node(ins.node_id).label
         name = getattr(ins.fn, "name", "")
         if name in INFIX and len(names) == 2:
@@ -204,11 +210,10 @@ class ForwardStepper:
             sym = getattr(ins.fn, "symbol", name)
             text = f"{label} = {sym}({', '.join(names)}) = {sym}({', '.join(nums)}) = {out}"
         self.history.append(text)
-        ev.values[ins.node_id] = self._vals[ins.out]
-        if self.done:
-            ev._vals = self._vals
-            ev._publish_values()
-        ev.events.emit("stepped")
+        if self.done:  # every value: the Result the evaluator's own forward would give, with its diagnosis
+            ev.publish(result.values_result(tape, list(self._vals)), "stepped")
+        else:
+            self._publish({**self._values, ins.node_id: self._vals[ins.out]})
         return text
 
     def back(self) -> None:

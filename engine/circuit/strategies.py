@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..backends import A, S
+from . import result
 from .compile import run_forward
 from .evaluate import Evaluator
 
@@ -32,10 +33,10 @@ class _Probe:
     """Evaluates the root for chosen input values on the compiled tape, counting evaluations."""
 
     def __init__(self, doc):
-        self.ev = Evaluator(doc)
-        tape = self.ev.ensure_compiled()
-        self.tape, self.root = tape, tape.slots[self.ev.root()]
-        self.base = self.ev._load_leaves(tape)
+        ev = Evaluator(doc)
+        tape = ev.ensure_compiled()
+        self.tape, self.root = tape, tape.slots[ev.root()]
+        self.base = ev.leaves()
         self.ids = [nid for nid in tape.leaves if doc.node(nid).kind in ("input", "weight")]
         self.count = 0
 
@@ -43,19 +44,18 @@ class _Probe:
         vals = list(self.base)
         for nid, v in zip(self.ids, x, strict=True):
             vals[self.tape.leaves[nid]] = float(v)
-        run_forward(self.tape, vals, A if self.tape.batch else S)
         self.count += 1
         return vals
 
     def __call__(self, x: np.ndarray) -> float:
-        return float(np.sum(self._load(x)[self.root]))
+        vals = self._load(x)
+        run_forward(self.tape, vals, A if self.tape.batch else S)
+        return float(np.sum(vals[self.root]))
 
     def gradient(self, x: np.ndarray) -> np.ndarray:
-        """Analytic gradient: one forward and one backward pass on the probe's own evaluator."""
-        self.ev._vals = self._load(x)
-        for _ in self.ev.backward_iter():
-            pass
-        return np.array([float(np.sum(self.ev.grads.get(nid, 0.0))) for nid in self.ids])
+        """Analytic gradient: one forward and one backward pass (engine.circuit.result)."""
+        res = result.backward(result.forward(self.tape, self._load(x)), self.root)
+        return np.array([float(np.sum(res.grads.get(nid, 0.0))) for nid in self.ids])
 
 
 def run_strategy(doc, name: str, steps: int = 100, step_size: float = 0.01, seed: int = 0) -> StrategyResult:

@@ -41,6 +41,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
     def __init__(self, doc, evaluator, push, seal, parent=None):
         super().__init__(parent)
         self.doc, self.evaluator, self.push, self.seal = doc, evaluator, push, seal
+        self.shown = evaluator  # what each node shows: value(id), grad(id) (set_display picks a sample)
         self.colors = palette_colors.resolve(None)
         self.grid_size = 20
         self.snap = False
@@ -58,6 +59,13 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             self._unsubs += [evaluator.events.subscribe(name, lambda **_: self.refresh())
                              for name in ("evaluated", "stepped")]
         self.rebuild()
+
+    def set_display(self, display) -> None:
+        """Show the numbers `display` picks (engine.circuit.display: batch mean or one sample)."""
+        self.shown = display
+        display.changed.connect(self.refresh)
+        self._unsubs.append(lambda: display.changed.disconnect(self.refresh))
+        self.refresh()
 
     def detach(self) -> None:
         """Stop listening to the document and evaluator (before dropping the scene)."""
@@ -225,7 +233,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             return None
         if self._hl is not None and self._hl[2] is not None and node_id not in self._hl[2]:
             return None
-        g = self.evaluator.grad(node_id)
+        g = self.shown.grad(node_id)
         return g if isinstance(g, float | int) else None
 
     def _refresh_node(self, node_id: str, errors=None) -> None:
@@ -235,7 +243,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         value = grad = error = None
         ev = self.evaluator
         if ev is not None:
-            value, grad = ev.value(node_id), ev.grad(node_id)
+            value, grad = self.shown.value(node_id), self.shown.grad(node_id)
             error = (errors if errors is not None else (getattr(ev, "errors", None) or {})).get(node_id)
         if value is None and item.kind in VALUE_KINDS:
             value = self.doc.node(node_id).value

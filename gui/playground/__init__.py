@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from engine.circuit.display import Display
+
 from ..inspector import InspectorPanel
 from .boundary_panel import BoundaryPanel
 from .chain_rule_panel import ChainRulePanel
@@ -35,14 +37,16 @@ def _dock(window, widget, title, name, area=Qt.RightDockWidgetArea):
 def install(window):
     """Add the playground's docks, toolbar and actions to a main window; returns the parts."""
     tr = window.tr
+    window.display = display = Display(window.evaluator)  # the shown sample (the training panel picks it)
+    window.scene.set_display(display)
     inspector = InspectorPanel(window.doc, window.undo)
     parts = {
         "inspector": inspector,
         "slider": inspector.value,
         "chain": ChainRulePanel(),
         "loss": LossPanel(),
-        "grads": GradientsPanel(window.doc, window.evaluator),
-        "activation": ActivationPanel(window.doc, window.evaluator),
+        "grads": GradientsPanel(window.doc, window.evaluator, display),
+        "activation": ActivationPanel(window.doc, window.evaluator, display),
         "check": GradCheckPanel(),
         "function": FunctionPanel(window.doc, window.evaluator),
         "boundary": BoundaryPanel(window.doc, window.evaluator, window.undo),

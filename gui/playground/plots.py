@@ -61,9 +61,9 @@ def steady_range(values) -> tuple[float, float]:
 class GradientsPanel(LazyPanel):
     """A bar per node: its gradient, coloured by sign, the selected node highlighted."""
 
-    def __init__(self, doc, evaluator, parent=None):
+    def __init__(self, doc, evaluator, display, parent=None):
         super().__init__(parent)
-        self.doc, self.ev, self.selected = doc, evaluator, None
+        self.doc, self.ev, self.display, self.selected = doc, evaluator, display, None
         layout = QVBoxLayout(self)
         self.sorted_box = QCheckBox(self.tr("Sort by magnitude"))
         layout.addWidget(self.sorted_box)
@@ -77,11 +77,12 @@ class GradientsPanel(LazyPanel):
         self.sorted_box.toggled.connect(lambda _: self.refresh())
         evaluator.events.subscribe("evaluated", self.schedule)
         evaluator.events.subscribe("stepped", self.schedule)
+        display.changed.connect(self.schedule)
         self.refresh()
 
     def refresh(self, **_):
         self._dirty = False
-        rows = [(n.label, n.id, self.ev.grad(n.id)) for n in self.doc.nodes() if n.kind != "data"]
+        rows = [(n.label, n.id, self.display.grad(n.id)) for n in self.doc.nodes() if n.kind != "data"]
         rows = [(label, nid, g) for label, nid, g in rows if g is not None]
         if not self.ev.grads_stale:  # layers: the size of their weight gradients (vanishing? exploding?)
             for n in self.doc.nodes():
@@ -182,9 +183,9 @@ class ActivationPanel(LazyPanel):
 
     HALF = 4.0  # the curve spans the operating point +- HALF; it re-centres when the point nears an edge
 
-    def __init__(self, doc, evaluator, parent=None):
+    def __init__(self, doc, evaluator, display, parent=None):
         super().__init__(parent)
-        self.doc, self.ev, self.node_id = doc, evaluator, None
+        self.doc, self.ev, self.display, self.node_id = doc, evaluator, display, None
         self._window = None  # (node id, params, centre) of the drawn curve
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Activation at the operating point"))
@@ -197,6 +198,7 @@ class ActivationPanel(LazyPanel):
         layout.addWidget(self.caption)
         self.plot.setVisible(False)
         evaluator.events.subscribe("evaluated", self.schedule)
+        display.changed.connect(self.schedule)
 
     def show_node(self, node_id) -> None:
         self.node_id = node_id
@@ -215,7 +217,7 @@ class ActivationPanel(LazyPanel):
         self.plot.setVisible(True)
         op = ops.get(node.op)
         src = self.doc.inputs_of(node.id).get("x")
-        x0 = self.ev.value(src) if src else None
+        x0 = self.display.value(src) if src else None
         if x0 is None or not math.isfinite(x0):
             return
         window = self._window

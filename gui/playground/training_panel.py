@@ -98,8 +98,7 @@ class TrainingPanel(QWidget):
             self.w.undo.seal()
 
     def _sample_edited(self, value: int) -> None:
-        self.w.evaluator.sample = None if value < 0 else value
-        self.w.evaluator.events.emit("evaluated")
+        self.w.display.set_sample(None if value < 0 else value)
 
     def show_accuracy(self, **_) -> None:
         """The share of samples the circuit classifies right now (classifier circuits only)."""

@@ -180,7 +180,7 @@ def test_stepping_a_layered_dataset_circuit_reaches_the_full_backward(name):
     doc = io.load(EXAMPLES / name)
     ev = Evaluator(doc)
     full = {nid: np.copy(g) for nid, g in ev.grads.items()}
-    full_params = {nid: dict(p) for nid, p in ev.param_grads_.items()}
+    full_params = {nid: dict(p) for nid, p in ev.result.param_grads.items()}
     st = ev.stepper()
     while not st.done:
         step = st.step()

@@ -138,7 +138,7 @@ def test_strategies_panel_compares_the_four_strategies(host):
 def test_training_panel_settings_dataset_sample_and_accuracy(host):
     w, parts = host("moons")
     panel, ev = parts["training"], w.evaluator
-    assert panel.sample.text() == "batch mean" and ev.sample is None  # the widget and the nodes agree
+    assert panel.sample.text() == "batch mean" and w.display.sample is None  # the widget and the nodes agree
     panel.lr.setValue(0.3)
     panel.lr.editingFinished.emit()
     assert w.doc.training["lr"] == 0.3
@@ -146,9 +146,11 @@ def test_training_panel_settings_dataset_sample_and_accuracy(host):
     assert w.doc.training["lr"] == 0.1
     x = w.doc.by_label("X").id
     panel.sample.setValue(3)
-    assert ev.value(x) == pytest.approx(float(ev.values[x][3].mean()))
+    assert w.display.value(x) == pytest.approx(float(ev.values[x][3].mean()))
+    assert w.scene._nodes[x].value == pytest.approx(float(ev.values[x][3].mean()))  # the canvas shows it
     panel.sample.setValue(-1)
-    assert ev.value(x) == pytest.approx(float(ev.values[x].mean()))
+    assert w.display.value(x) == pytest.approx(float(ev.values[x].mean()))
+    assert w.scene._nodes[x].value == pytest.approx(float(ev.values[x].mean()))
     from engine.circuit import probe
 
     def current_accuracy():

@@ -19,6 +19,7 @@ from engine.circuit.nodes import ACTIVATIONS, KINDS
 from engine.commands import SetLabel, SetParams
 from engine.errors import EngineError
 
+from .panel import Panel
 from .playground.slider_panel import ValueSliderPanel
 
 
@@ -32,12 +33,14 @@ def _columns(doc) -> list[str]:
     return [f"x{i}" for i in range(1, d + 1)] + ["y", "X"]
 
 
-class InspectorPanel(QWidget):
+class InspectorPanel(Panel):
     """Shows and edits the one selected node."""
 
-    def __init__(self, doc, undo, parent=None):
-        super().__init__(parent)
-        self.doc, self.undo, self.node_id = doc, undo, None
+    results = ()  # it shows the document, whose edits it hears of at once
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.undo, self.node_id = session.undo, None
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.label_edit = QLineEdit()
@@ -46,7 +49,7 @@ class InspectorPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #d93025")
-        self.value = ValueSliderPanel(doc, undo)
+        self.value = ValueSliderPanel(session)
         self.value.title.hide()  # the inspector names the node already
         self.editors: dict[str, QWidget] = {}
         self._built_for = None
@@ -60,11 +63,22 @@ class InspectorPanel(QWidget):
         layout.addWidget(self.value)
         layout.addStretch(1)
         for event in ("label_changed", "params_changed"):
-            doc.events.subscribe(event, self._node_event)
+            self.listen(self.doc.events[event], self._node_event)
         for event in ("node_removed", "document_reset"):
-            doc.events.subscribe(event, lambda **_: self.show_node(self.node_id))
-        doc.events.subscribe("dataset_changed", lambda **_: self._build())
+            self.listen(self.doc.events[event], self._rebind)
+        self.listen(self.doc.events.dataset_changed, self._build)
         self.show_node(None)
+
+    def select(self, node_id) -> None:
+        self.selected = node_id
+        self.show_node(node_id)
+
+    def detach(self) -> None:
+        super().detach()
+        self.value.detach()
+
+    def _rebind(self) -> None:
+        self.show_node(self.node_id)
 
     # ------------------------------------------------------------ binding
     def show_node(self, node_id: str | None) -> None:

@@ -364,4 +364,8 @@ class MainWindow(EditActions, QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.autosave.close()
+        from .playground import uninstall
+
+        uninstall(self)  # no view, panel or evaluator of this window stays connected to the document
+        self.evaluator.close()
         event.accept()

@@ -14,7 +14,7 @@ import networkx as nx
 
 from .. import ops
 from ..errors import EngineError
-from .events import Emitter
+from .events import DocumentEvents, emit
 from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, Node, default_params
 
 
@@ -27,7 +27,7 @@ class Circuit:
 
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
-        self.events = Emitter()
+        self.events = DocumentEvents()
         self.dataset: dict | None = None  # {"name": "moons", "params": {...}} or None
         self.training: dict = {}  # optimizer, lr, schedule, steps, objective, ...
         self.view: dict = {}  # saved view state (zoom, centre); the file's optional "view"
@@ -124,7 +124,7 @@ class Circuit:
         if self.has_label(node.label):
             raise CircuitError(f"the label {node.label!r} is already used by another node")
         self.graph.add_node(node.id, node=node)
-        self.events.emit("node_added", node=node)
+        emit(self.events.node_added, node)
         return node
 
     def remove_node(self, node_id: str) -> Node:
@@ -133,7 +133,7 @@ class Circuit:
         for _u, v, k in list(self.graph.in_edges(node_id, keys=True)) + list(self.graph.out_edges(node_id, keys=True)):
             self.disconnect(v, k)
         self.graph.remove_node(node_id)
-        self.events.emit("node_removed", node=node)
+        emit(self.events.node_removed, node)
         return node
 
     def why_not_connect(self, src: str, dst: str, port: str, replacing: bool = False) -> str | None:
@@ -157,7 +157,7 @@ class Circuit:
         if reason:
             raise CircuitError(reason)
         self.graph.add_edge(src, dst, key=port)
-        self.events.emit("edge_added", src=src, dst=dst, port=port)
+        emit(self.events.edge_added, src, dst, port)
 
     def disconnect(self, dst: str, port: str) -> str:
         """Remove the wire into dst.port; returns its source id."""
@@ -165,7 +165,7 @@ class Circuit:
         if src is None:
             raise CircuitError(f"port {port!r} of {self.node(dst).label!r} has no wire")
         self.graph.remove_edge(src, dst, key=port)
-        self.events.emit("edge_removed", src=src, dst=dst, port=port)
+        emit(self.events.edge_removed, src, dst, port)
         return src
 
     # ------------------------------------------------------------ attribute edits
@@ -175,7 +175,7 @@ class Circuit:
         if value != value or value in (float("inf"), float("-inf")):
             raise CircuitError(f"{node.label!r} needs a finite number, got {value}")
         node.value = value
-        self.events.emit("value_changed", node_id=node_id, value=value)
+        emit(self.events.value_changed, node_id, value)
 
     def set_label(self, node_id: str, label: str) -> None:
         node = self.node(node_id)
@@ -185,11 +185,11 @@ class Circuit:
         if label != node.label and self.has_label(label):
             raise CircuitError(f"the label {label!r} is already used by another node")
         node.label = label
-        self.events.emit("label_changed", node_id=node_id, label=label)
+        emit(self.events.label_changed, node_id, label)
 
     def move(self, node_id: str, pos) -> None:
         self.node(node_id).pos = (float(pos[0]), float(pos[1]))
-        self.events.emit("node_moved", node_id=node_id, pos=self.node(node_id).pos)
+        emit(self.events.node_moved, node_id, self.node(node_id).pos)
 
     def set_params(self, node_id: str, params: dict) -> None:
         """Replace a node's parameters (e.g. the exponent k, a block's activation or weights)."""
@@ -200,21 +200,21 @@ class Circuit:
         if lost:
             raise CircuitError(f"{node.label!r} would lose wired ports: {', '.join(lost)}")
         node.params = trial.params
-        self.events.emit("params_changed", node_id=node_id, params=node.params, old_ports=old_ports)
+        emit(self.events.params_changed, node_id, node.params, old_ports)
 
     def set_slider(self, node_id: str, lo: float, hi: float, step: float) -> None:
         if not lo < hi or step <= 0:
             raise CircuitError(f"slider range needs lo < hi and step > 0, got {lo}, {hi}, {step}")
         self.node(node_id).slider = (float(lo), float(hi), float(step))
-        self.events.emit("slider_changed", node_id=node_id, slider=self.node(node_id).slider)
+        emit(self.events.slider_changed, node_id, self.node(node_id).slider)
 
     def set_dataset(self, dataset: dict | None) -> None:
         self.dataset = dataset
-        self.events.emit("dataset_changed", dataset=dataset)
+        emit(self.events.dataset_changed, dataset)
 
     def set_training(self, training: dict) -> None:
         self.training = dict(training)
-        self.events.emit("training_changed", training=self.training)
+        emit(self.events.training_changed, self.training)
 
     def replace_with(self, other: Circuit) -> None:
         """Take over another document's content (Open/revert) while views keep this object."""
@@ -222,11 +222,11 @@ class Circuit:
         self.dataset, self.training = other.dataset, dict(other.training)
         self.view = dict(getattr(other, "view", {}))
         self._ids = itertools.count(1)
-        self.events.emit("document_reset")
+        emit(self.events.document_reset)
 
     def clear(self) -> None:
         """Empty the document (New)."""
         self.graph.clear()
         self.dataset, self.training, self.view = None, {}, {}
         self._ids = itertools.count(1)
-        self.events.emit("document_reset")
+        emit(self.events.document_reset)

@@ -21,11 +21,8 @@ from .compile import FAULTS, IDENTITY, compile_circuit, run_forward
 from .data import column, dataset_arrays
 from .display import shown
 from .document import Circuit, CircuitError
-from .events import Emitter
+from .events import EVALUATOR_PRIORITY, STRUCTURAL, EvaluatorEvents, Subscriptions, emit
 from .result import EMPTY, Result
-
-STRUCTURAL = ("node_added", "node_removed", "edge_added", "edge_removed", "params_changed",
-              "dataset_changed", "document_reset")
 
 
 class Evaluator:
@@ -34,14 +31,21 @@ class Evaluator:
 
     def __init__(self, doc: Circuit):
         self.doc = doc
-        self.events = Emitter()
+        self.events = EvaluatorEvents()
         self.tape = None
         self.result = Result()
         self.auto_backward = True
         self._batching = 0
         self._dirty = False
-        doc.events.subscribe("*", self._on_event)
+        self._subs = Subscriptions()
+        for name in STRUCTURAL:  # before any view hears of the edit (events.EVALUATOR_PRIORITY)
+            self._subs.connect(doc.events[name], self._structure_changed, priority=EVALUATOR_PRIORITY)
+        self._subs.connect(doc.events.value_changed, self._value_changed, priority=EVALUATOR_PRIORITY)
         self._refresh()
+
+    def close(self) -> None:
+        """Stop following the document (its window closed)."""
+        self._subs.disconnect_all()
 
     # ------------------------------------------------------------ the latest result, read-only
     @property
@@ -68,18 +72,15 @@ class Evaluator:
     def backward_error(self) -> str | None:
         return self.result.backward_error
 
-    def publish(self, result: Result, event: str = "evaluated") -> None:
+    def publish(self, result: Result, stepped: bool = False) -> None:
         """Make `result` the latest one and tell the views (the steppers publish their steps here)."""
         self.result = result
-        self.events.emit(event)
+        emit(self.events.stepped if stepped else self.events.evaluated)
 
     # ------------------------------------------------------------ document events
-    def _on_event(self, name, payload):
-        if name in STRUCTURAL:
-            self.tape = None
-            self._refresh()
-        elif name == "value_changed":
-            self._value_changed(payload["node_id"], payload["value"])
+    def _structure_changed(self):
+        self.tape = None
+        self._refresh()
 
     def _value_changed(self, node_id, value):
         if self._batching:

@@ -1,41 +1,115 @@
-"""Plain-Python events: the document announces changes, views subscribe (no Qt here)."""
+"""Typed events (psygnal, Qt-free): the document announces edits, the evaluator announces results.
+
+    doc.events.value_changed.connect(callback)      # callback(node_id, value)
+    ev.events.evaluated.connect(view.schedule)      # a new Result is in ev.result
+
+A misspelt name is an AttributeError. Listeners run in a defined order: by priority (the
+Evaluator listens to the document at EVALUATOR_PRIORITY, so it has recomputed before any view
+hears of an edit), then in connection order, then the group's `all` relay. A listener's own
+exception reaches the emitter as itself (emit() unwraps psygnal's EmitLoopError), so an edit
+whose view fails can be reverted. Views keep their connections in a Subscriptions and drop them
+all when they close.
+"""
 
 from __future__ import annotations
 
+import inspect
 from collections import defaultdict
 from collections.abc import Callable
 
+from psygnal import EmitLoopError, Signal, SignalGroup
+
+EVALUATOR_PRIORITY = 100  # the evaluator hears a document edit before every view
+
+
+def _args(**types) -> Signal:
+    """A signal whose arguments have names (listeners and the `all` relay can tell them apart)."""
+    P = inspect.Parameter
+    return Signal(inspect.Signature([P(name, P.POSITIONAL_OR_KEYWORD, annotation=t) for name, t in types.items()]))
+
+
+class DocumentEvents(SignalGroup):
+    """Edits of a Circuit, named in the past tense."""
+
+    node_added = _args(node=object)
+    node_removed = _args(node=object)
+    edge_added = _args(src=str, dst=str, port=str)
+    edge_removed = _args(src=str, dst=str, port=str)
+    value_changed = _args(node_id=str, value=float)
+    label_changed = _args(node_id=str, label=str)
+    node_moved = _args(node_id=str, pos=tuple)
+    params_changed = _args(node_id=str, params=dict, old_ports=list)
+    slider_changed = _args(node_id=str, slider=tuple)  # (lo, hi, step)
+    dataset_changed = _args(dataset=object)  # the dataset choice, or None
+    training_changed = _args(training=dict)
+    document_reset = Signal()  # the whole content was replaced (open, revert, new)
+
+
+def payload(info) -> dict:
+    """The arguments of an emission heard on a group's `all` relay, by name."""
+    return dict(zip(info.signal.signature.parameters, info.args, strict=True))
+
+
+# the edits after which the circuit must be compiled again
+STRUCTURAL = ("node_added", "node_removed", "edge_added", "edge_removed", "params_changed",
+              "dataset_changed", "document_reset")
+
+
+class EvaluatorEvents(SignalGroup):
+    """New results of an Evaluator (read them from evaluator.result)."""
+
+    evaluated = Signal()  # a pass (forward, backward, a slider move) finished
+    stepped = Signal()  # a stepper published one more step
+
+
+def emit(signal, *args) -> None:
+    """signal.emit(*args), letting a listener's exception through as itself (not an EmitLoopError)."""
+    try:
+        signal.emit(*args)
+    except EmitLoopError as exc:
+        cause = exc
+        while isinstance(cause, EmitLoopError) and cause.__cause__ is not None:
+            cause = cause.__cause__
+        raise cause from None
+
+
+def listener_count(group: SignalGroup) -> int:
+    """How many callbacks are connected to the group's signals (its `all` relay included)."""
+    return sum(len(group[name]) for name in group) + len(group.all)
+
+
+class Subscriptions:
+    """The connections one view made, so that it can drop them all when it closes."""
+
+    def __init__(self) -> None:
+        self._pairs: list[tuple[object, Callable]] = []
+
+    def connect(self, signal, callback: Callable, **kwargs) -> Callable:
+        signal.connect(callback, **kwargs)
+        self._pairs.append((signal, callback))
+        return callback
+
+    def disconnect_all(self) -> None:
+        for signal, callback in self._pairs:
+            signal.disconnect(callback, missing_ok=True)
+        self._pairs.clear()
+
 
 class Emitter:
-    """Publish/subscribe by event name; '*' receives every event as (name, payload)."""
+    """Publish/subscribe by event name, for engine.commands.History's 'history_changed' only
+    (the document and the evaluator use the typed groups above)."""
 
     def __init__(self) -> None:
         self._subs: dict[str, list[Callable]] = defaultdict(list)
         self._blocked = 0
 
     def subscribe(self, name: str, callback: Callable) -> Callable[[], None]:
-        """Call callback(**payload) on event `name` (or callback(name, payload) for '*'); returns an unsubscriber."""
+        """Call callback(**payload) on event `name`; returns an unsubscriber."""
         self._subs[name].append(callback)
         return lambda: self._subs[name].remove(callback) if callback in self._subs[name] else None
 
     def emit(self, name: str, **payload) -> None:
-        """Announce an event to its subscribers, then to the '*' subscribers."""
         if self._blocked:
             return
         for cb in list(self._subs.get(name, ())):
             cb(**payload)
-        for cb in list(self._subs.get("*", ())):
-            cb(name, payload)
-
-    def blocked(self):
-        """Context manager that silences events (used while loading a whole document)."""
-        emitter = self
-
-        class _Block:
-            def __enter__(self):
-                emitter._blocked += 1
-
-            def __exit__(self, *exc):
-                emitter._blocked -= 1
-
-        return _Block()

@@ -24,6 +24,7 @@ import numpy as np
 from ..atomic_write import atomic_write
 from ..errors import EngineError
 from .document import Circuit
+from .events import emit
 from .schema import SchemaError, check_document, finite_json, jsonable
 from .validate import run_problems
 
@@ -201,7 +202,7 @@ def from_dict(data) -> Circuit:
     problems = run_problems(doc)
     if problems:
         raise LoadError(problems[0].message)
-    doc.events.emit("document_reset")
+    emit(doc.events.document_reset)
     return doc
 
 

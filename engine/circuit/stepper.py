@@ -73,7 +73,7 @@ class BackwardStepper:
         self.total = sum(1 for _ in result.backward_start(self.base, self._root)[2])
         self.history: list[Step] = []
         self._start()
-        ev.publish(self._result(), "stepped")
+        ev.publish(self._result(), stepped=True)
 
     def _start(self):
         self._grads, self._param_grads, self._gen = result.backward_start(self.base, self._root)
@@ -106,7 +106,7 @@ class BackwardStepper:
         if self.done:
             for _ in self._gen:
                 pass
-        self.ev.publish(self._result(), "stepped")
+        self.ev.publish(self._result(), stepped=True)
         return step
 
     def back(self) -> None:
@@ -116,7 +116,7 @@ class BackwardStepper:
         self._start()
         for _ in range(n):
             self.step()
-        self.ev.publish(self._result(), "stepped")
+        self.ev.publish(self._result(), stepped=True)
 
     def run_to_end(self) -> None:
         while not self.done:
@@ -185,7 +185,7 @@ class ForwardStepper:
     def _publish(self, values: dict) -> None:
         """The values computed so far as a Result (no gradients: they belong to the finished forward)."""
         self._values = values
-        self.ev.publish(Result(self.ev.tape, (), MappingProxyType(dict(values))), "stepped")
+        self.ev.publish(Result(self.ev.tape, (), MappingProxyType(dict(values))), stepped=True)
 
     @property
     def done(self) -> bool:
@@ -211,7 +211,7 @@ class ForwardStepper:
             text = f"{label} = {sym}({', '.join(names)}) = {sym}({', '.join(nums)}) = {out}"
         self.history.append(text)
         if self.done:  # every value: the Result the evaluator's own forward would give, with its diagnosis
-            ev.publish(result.values_result(tape, list(self._vals)), "stepped")
+            ev.publish(result.values_result(tape, list(self._vals)), stepped=True)
         else:
             self._publish({**self._values, ins.node_id: self._vals[ins.out]})
         return text

@@ -1,6 +1,6 @@
 """CircuitScene: draws a Circuit document and turns gestures into commands; it never edits the document.
 
-It subscribes to doc.events (and the evaluator's 'evaluated'/'stepped') and redraws; every user
+It listens to the document's edits and to the evaluator's results ('evaluated'/'stepped') and redraws; every user
 edit goes through push(cmd) -> bool (the undo bridge: False when refused, reason reported by it)
 and seal() ends a gesture.
 
@@ -23,6 +23,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from engine import commands
+from engine.circuit.events import Subscriptions
 from engine.circuit.nodes import VALUE_KINDS
 
 from . import colors as palette_colors
@@ -52,26 +53,26 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         self._wire: dict | None = None
         self.setSceneRect(QRectF(-50000, -50000, 100000, 100000))
         self.selectionChanged.connect(self._selection_changed)
-        self._unsubs = [doc.events.subscribe(name, getattr(self, f"_on_{name}")) for name in (
-            "node_added", "node_removed", "edge_added", "edge_removed", "value_changed", "label_changed",
-            "node_moved", "params_changed", "document_reset")]
-        if evaluator is not None:
-            self._unsubs += [evaluator.events.subscribe(name, lambda **_: self.refresh())
-                             for name in ("evaluated", "stepped")]
+        self._subs = Subscriptions()
+        for name in ("node_added", "node_removed", "edge_added", "edge_removed", "label_changed", "node_moved",
+                     "params_changed", "document_reset"):
+            self._subs.connect(doc.events[name], getattr(self, f"_on_{name}"))
+        if evaluator is None:  # no evaluator: show the document's values as they are edited
+            self._subs.connect(doc.events.value_changed, self._on_value_changed)
+        else:  # the numbers come from the evaluator's results only
+            for name in ("evaluated", "stepped"):
+                self._subs.connect(evaluator.events[name], self.refresh)
         self.rebuild()
 
     def set_display(self, display) -> None:
         """Show the numbers `display` picks (engine.circuit.display: batch mean or one sample)."""
         self.shown = display
-        display.changed.connect(self.refresh)
-        self._unsubs.append(lambda: display.changed.disconnect(self.refresh))
+        self._subs.connect(display.changed, self.refresh)
         self.refresh()
 
     def detach(self) -> None:
         """Stop listening to the document and evaluator (before dropping the scene)."""
-        for unsub in self._unsubs:
-            unsub()
-        self._unsubs = []
+        self._subs.disconnect_all()
 
     def tr(self, text: str) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -196,8 +197,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             self._drop_edge(edge)
 
     def _on_value_changed(self, node_id, value) -> None:
-        if self.evaluator is None:
-            self._refresh_node(node_id)
+        self._refresh_node(node_id)
 
     def _on_label_changed(self, node_id, label) -> None:
         item = self._nodes.get(node_id)

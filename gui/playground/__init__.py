@@ -8,15 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from engine.circuit.display import Display
-
 from ..inspector import InspectorPanel
+from ..panel import Panel, Session
 from .boundary_panel import BoundaryPanel
 from .chain_rule_panel import ChainRulePanel
-from .controller import GradCheckPanel, PlaygroundController
+from .controller import PlaygroundController
 from .function_panel import FunctionPanel
+from .gradcheck_panel import GradCheckPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
-from .refresh import LazyPanel
 from .strategies_panel import StrategiesPanel
 from .training_panel import TrainingPanel
 
@@ -29,32 +28,35 @@ def _dock(window, widget, title, name, area=Qt.RightDockWidgetArea):
         dock.setObjectName(name)
         dock.setWidget(widget)
         window.addDockWidget(area, dock)
-    if isinstance(widget, LazyPanel):  # raising a tab does not show the widget again: tell it
+    if isinstance(widget, Panel):  # raising a tab does not show the widget again: tell it
         dock.visibilityChanged.connect(lambda visible: visible and widget.exposed())
     return dock
 
 
 def install(window):
-    """Add the playground's docks, toolbar and actions to a main window; returns the parts."""
+    """Add the playground's docks, toolbar and actions to a main window; returns the parts.
+
+    Every panel is built from one Session (gui.panel) and follows the Panel protocol."""
     tr = window.tr
-    window.display = display = Display(window.evaluator)  # the shown sample (the training panel picks it)
-    window.scene.set_display(display)
-    inspector = InspectorPanel(window.doc, window.undo)
+    window.session = session = Session(window.doc, window.evaluator, window.undo, window.status)
+    window.display = session.display  # the shown sample (the training panel picks it; notebook and canvas read it)
+    window.scene.set_display(session.display)
+    inspector = InspectorPanel(session)
     parts = {
         "inspector": inspector,
         "slider": inspector.value,
-        "chain": ChainRulePanel(),
-        "loss": LossPanel(),
-        "grads": GradientsPanel(window.doc, window.evaluator, display),
-        "activation": ActivationPanel(window.doc, window.evaluator, display),
-        "check": GradCheckPanel(),
-        "function": FunctionPanel(window.doc, window.evaluator),
-        "boundary": BoundaryPanel(window.doc, window.evaluator, window.undo),
+        "chain": ChainRulePanel(session),
+        "loss": LossPanel(session),
+        "grads": GradientsPanel(session),
+        "activation": ActivationPanel(session),
+        "check": GradCheckPanel(session),
+        "function": FunctionPanel(session),
+        "boundary": BoundaryPanel(session),
     }
-    ctl = PlaygroundController(window, parts["chain"], parts["loss"], parts["check"])
-    parts["controller"] = ctl
-    parts["training"] = TrainingPanel(window, ctl)
-    parts["strategies"] = StrategiesPanel(window.doc, ctl.status)
+    ctl = PlaygroundController(window, session, parts["chain"], parts["loss"], parts["check"])
+    session.controller = parts["controller"] = ctl
+    parts["training"] = TrainingPanel(session)
+    parts["strategies"] = StrategiesPanel(session)
     value = _dock(window, inspector, tr("Inspector"), "dock_inspector")
     training = _dock(window, parts["training"], tr("Training"), "dock_training")
     # inspector above training; only the bottom docks share tabs: with a second tab group Qt 6.11
@@ -79,15 +81,14 @@ def install(window):
         else:
             bar.addAction(ctl.actions[name])
 
-    def selected(ids):
-        one = ids[0] if len(ids) == 1 else None
-        inspector.show_node(one)
-        parts["activation"].show_node(one)
-        parts["function"].show_node(one)
-        parts["grads"].selected = one
-        parts["grads"].schedule()
-
-    window.scene.selection_ids_changed.connect(selected)
+    window.scene.selection_ids_changed.connect(lambda ids: session.select(ids[0] if len(ids) == 1 else None))
     window.view.nudge_requested.connect(parts["slider"].nudge)
     window.playground = parts
     return parts
+
+
+def uninstall(window) -> None:
+    """Disconnect every panel, the controller and the canvas from the document and the evaluator."""
+    for part in window.playground.values():
+        part.detach()
+    window.scene.detach()

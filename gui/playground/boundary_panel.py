@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from engine.circuit import probe
 from engine.commands import SetDocAttr
 
+from ..panel import Panel
 from .plots import NEG, POS, make_plot, show_range
-from .refresh import LazyPanel
 
 GRID = 60  # samples per axis
 
@@ -31,12 +31,12 @@ def shade(z: np.ndarray, threshold: float) -> np.ndarray:
     return np.concatenate([rgb, alpha], axis=-1).astype(np.ubyte)
 
 
-class BoundaryPanel(LazyPanel):
+class BoundaryPanel(Panel):
     """Class regions and the boundary of the circuit's classifier over its dataset's plane."""
 
-    def __init__(self, doc, evaluator, undo, parent=None):
-        super().__init__(parent)
-        self.doc, self.ev, self.undo = doc, evaluator, undo
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.undo = session.undo
         self.grid: probe.Grid | None = None
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Decision boundary"))
@@ -51,7 +51,6 @@ class BoundaryPanel(LazyPanel):
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
         layout.addWidget(self.caption)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
-        evaluator.events.subscribe("evaluated", self.schedule)
 
     def refresh(self) -> None:
         self._dirty = False

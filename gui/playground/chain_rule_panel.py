@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout
+
+from ..panel import Panel
 
 
-class ChainRulePanel(QWidget):
-    """Shows a stepper's current step (the chain rule with numbers) and its history."""
+class ChainRulePanel(Panel):
+    """Shows a stepper's current step (the chain rule with numbers) and its history (the controller,
+    which owns the stepper, shows them here)."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
+    results = ()
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.Monospace)
         self.heading = QLabel(self.tr("Press Step backward (F10) to walk the chain rule node by node."))

@@ -8,37 +8,23 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.circuit import probe
 from engine.circuit.document import CircuitError
+from engine.circuit.events import Subscriptions
 from engine.circuit.training import Trainer, TrainingError
 
-from .tables import fill, make_table
-
 FRAME_MS = 33.0  # redraw at most ~30 times a second while training
-
-
-class GradCheckPanel(QWidget):
-    """Analytic gradient beside the central-difference one for every leaf and layer; mismatches flagged."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.table = make_table([self.tr("Node"), self.tr("Analytic"), self.tr("Numeric"), self.tr("OK")])
-        QVBoxLayout(self).addWidget(self.table)
-
-    def show_rows(self, rows) -> None:
-        fill(self.table, [(label, f"{a:.6g}", f"{g:.6g}", "✓" if ok else self.tr("✗ mismatch"))
-                          for label, a, g, ok in rows])
 
 
 class PlaygroundController(QObject):
     """Owns the stepper and the trainer of one window and the actions that drive them."""
 
-    def __init__(self, window, chain_panel, loss_panel, check_panel):
-        super().__init__(window)
-        self.w, self.chain, self.loss, self.check = window, chain_panel, loss_panel, check_panel
-        self.doc, self.ev = window.doc, window.evaluator
+    def __init__(self, main_window, session, chain_panel, loss_panel, check_panel):
+        super().__init__(main_window)
+        self.main_window, self.session = main_window, session
+        self.chain, self.loss, self.check = chain_panel, loss_panel, check_panel
+        self.doc, self.ev = session.doc, session.evaluator
         self.stepper = None
         self.trainer = None
         self._training_edit = False  # our own weight write-backs must not reset the trainer
@@ -59,25 +45,32 @@ class PlaygroundController(QObject):
             ("grad_step", self.tr("Gradient step"), "F8", self.gradient_step),
             ("train", self.tr("Train"), "F9", self.toggle_training),
         ]:
-            act = QAction(text, window)
+            act = QAction(text, main_window)
             if key:
                 act.setShortcut(QKeySequence(key))
             act.triggered.connect(slot)
             self.actions[name] = act
-        auto = QAction(self.tr("Auto backward"), window)
+        auto = QAction(self.tr("Auto backward"), main_window)
         auto.setCheckable(True)
         auto.setChecked(self.ev.auto_backward)
         auto.toggled.connect(self.set_auto_backward)
         self.actions["auto_backward"] = auto
+        self._subs = Subscriptions()
         for name in ("value_changed", "node_added", "node_removed", "edge_added", "edge_removed",
                      "params_changed", "document_reset"):
-            self.doc.events.subscribe(name, self._document_changed)
+            self._subs.connect(self.doc.events[name], self._document_changed)
+
+    def detach(self) -> None:
+        """Stop training and listening (the window is closing)."""
+        self.timer.stop()
+        self._subs.disconnect_all()
 
     def status(self, text: str) -> None:
-        if hasattr(self.w, "status"):
-            self.w.status(text)
-        else:
-            self.w.statusBar().showMessage(text, 8000)
+        self.session.status(text)
+
+    def restart_training(self) -> None:
+        """Forget the current run (its optimizer state): the next step starts a fresh one."""
+        self.trainer = None
 
     def _guard(self, fn):
         try:
@@ -142,20 +135,20 @@ class PlaygroundController(QObject):
         self.chain.show_steps(st.history, st.total)
         cur = st.current
         flow = [(c.target, cur.node_id, c.port) for c in cur.contributions] if cur else []
-        self.w.scene.highlight(cur.node_id if cur else st._root_id, flow, set(st.reached))
+        self.main_window.scene.highlight(cur.node_id if cur else st._root_id, flow, set(st.reached))
 
     def _end_stepping(self):
         if self.stepper is not None:
             self.stepper = None
             self.chain.show_steps([], 0)
-            self.w.scene.highlight(None)
+            self.main_window.scene.highlight(None)
 
-    def _document_changed(self, **_):
+    def _document_changed(self):
         if self._training_edit:
             return
         self._end_stepping()
         if not self.timer.isActive():
-            self.trainer = None  # the user edited the circuit: a new run starts at the next step
+            self.restart_training()  # the user edited the circuit: a new run starts at the next step
 
     # ------------------------------------------------------------ checks and training
     def grad_check(self):
@@ -180,7 +173,7 @@ class PlaygroundController(QObject):
 
     def _trainer(self):
         if self.trainer is None:
-            self.trainer = Trainer(self.doc, self.ev, self.w.undo)
+            self.trainer = Trainer(self.doc, self.ev, self.session.undo)
         return self.trainer
 
     def _train_once(self) -> bool:

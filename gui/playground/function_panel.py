@@ -10,19 +10,18 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from engine.circuit import probe
 from engine.circuit.document import CircuitError
 
+from ..panel import Panel
 from .plots import CURVE, NEG, POS, SEL, curve_range, make_plot, show_range
-from .refresh import LazyPanel
 
 SAMPLES = 400
 H = 1e-4  # the lecture's step for (f(x + h) - f(x)) / h
 
 
-class FunctionPanel(LazyPanel):
+class FunctionPanel(Panel):
     """The root as a function of one input (the circuit's only input, or the selected leaf)."""
 
-    def __init__(self, doc, evaluator, parent=None):
-        super().__init__(parent)
-        self.doc, self.ev, self.selected = doc, evaluator, None
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
         self.x_id: str | None = None
         self._key = self._labels = None  # what the drawn curve and axis titles were made from
         layout = QVBoxLayout(self)
@@ -38,11 +37,6 @@ class FunctionPanel(LazyPanel):
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
         layout.addWidget(self.caption)
-        evaluator.events.subscribe("evaluated", self.schedule)
-
-    def show_node(self, node_id) -> None:
-        self.selected = node_id
-        self.schedule()
 
     def _choose(self) -> str | None:
         node = self.doc.node(self.selected) if self.selected in self.doc.graph else None

@@ -8,12 +8,12 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout
 
 from engine import ops
 from engine.backends import A
 
-from .refresh import LazyPanel
+from ..panel import Panel
 
 POS, NEG, SEL = "#2f6fde", "#e06a1a", "#f2a900"
 MAX_LABELS = 40
@@ -23,11 +23,13 @@ CURVE = "#7f8690"  # reads on the light and the dark plot background
 STACKED_AXIS_WIDTH = 56  # plots stacked in one panel share this left-axis width, so their x lines up
 
 
-def make_plot(parent_layout, title, stacked: bool = False):
+def make_plot(parent_layout, title: str | None, stacked: bool = False, grid: bool = True):
     """A themed plot added to a layout; stacked=True for plots drawn one above another."""
     widget = pg.PlotWidget(background="w")
-    widget.setTitle(title, color="#333", size="10pt")
-    widget.showGrid(x=True, y=True, alpha=0.25)
+    if title is not None:
+        widget.setTitle(title, color="#333", size="10pt")
+    if grid:
+        widget.showGrid(x=True, y=True, alpha=0.25)
     for name in ("left", "bottom"):  # an axis (ticks, labels and grid) is costly to draw: keep it as a pixmap,
         axis = widget.getAxis(name)  # and skip the finest grid level (its many faint lines cost ~5 ms a redraw)
         axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
@@ -58,12 +60,13 @@ def steady_range(values) -> tuple[float, float]:
     return (lo, hi) if hi > lo else (-1.0, 1.0)
 
 
-class GradientsPanel(LazyPanel):
+class GradientsPanel(Panel):
     """A bar per node: its gradient, coloured by sign, the selected node highlighted."""
 
-    def __init__(self, doc, evaluator, display, parent=None):
-        super().__init__(parent)
-        self.doc, self.ev, self.display, self.selected = doc, evaluator, display, None
+    results = ("evaluated", "stepped")
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
         layout = QVBoxLayout(self)
         self.sorted_box = QCheckBox(self.tr("Sort by magnitude"))
         layout.addWidget(self.sorted_box)
@@ -75,12 +78,9 @@ class GradientsPanel(LazyPanel):
         self.labels, self.heights = [], []
         self._ticks, self._range = None, None
         self.sorted_box.toggled.connect(lambda _: self.refresh())
-        evaluator.events.subscribe("evaluated", self.schedule)
-        evaluator.events.subscribe("stepped", self.schedule)
-        display.changed.connect(self.schedule)
         self.refresh()
 
-    def refresh(self, **_):
+    def refresh(self):
         self._dirty = False
         rows = [(n.label, n.id, self.display.grad(n.id)) for n in self.doc.nodes() if n.kind != "data"]
         rows = [(label, nid, g) for label, nid, g in rows if g is not None]
@@ -114,12 +114,14 @@ class GradientsPanel(LazyPanel):
         self.schedule()
 
 
-class LossPanel(QWidget):
+class LossPanel(Panel):
     """The loss (or output) after each gradient step, the accuracy below it for classifiers, and a
-    read-out of both under the mouse."""
+    read-out of both under the mouse. The controller shows its training run's history here."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
+    results = ()
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Loss over steps"), stacked=True)
         self.curve = self.plot.plot([], [], pen=pg.mkPen(POS, width=2), symbol="o", symbolSize=4)
@@ -178,14 +180,14 @@ def show_range(plot, x_range, y_range) -> None:
         plot.setRange(xRange=view[0], yRange=view[1], padding=0)
 
 
-class ActivationPanel(LazyPanel):
+class ActivationPanel(Panel):
     """The selected node's one-input function, its operating point and the tangent there."""
 
     HALF = 4.0  # the curve spans the operating point +- HALF; it re-centres when the point nears an edge
 
-    def __init__(self, doc, evaluator, display, parent=None):
-        super().__init__(parent)
-        self.doc, self.ev, self.display, self.node_id = doc, evaluator, display, None
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.node_id = None
         self._window = None  # (node id, params, centre) of the drawn curve
         layout = QVBoxLayout(self)
         self.plot = make_plot(layout, self.tr("Activation at the operating point"))
@@ -197,14 +199,12 @@ class ActivationPanel(LazyPanel):
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         layout.addWidget(self.caption)
         self.plot.setVisible(False)
-        evaluator.events.subscribe("evaluated", self.schedule)
-        display.changed.connect(self.schedule)
 
-    def show_node(self, node_id) -> None:
-        self.node_id = node_id
+    def select(self, node_id) -> None:  # drawn at once: the operating point follows the click
+        self.selected = self.node_id = node_id
         self.refresh()
 
-    def refresh(self, **_):
+    def refresh(self):
         self._dirty = False
         node = self.doc.node(self.node_id) if self.node_id in self.doc.graph else None
         if node is None or node.kind != "op" or len(node.input_ports()) != 1 or not ops.get(node.op).scalar:

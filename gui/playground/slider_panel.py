@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSlider
 
 from engine.circuit.nodes import VALUE_KINDS
 from engine.commands import SetSlider, SetValue
 
+from ..panel import Panel
+
 TICKS = 1000  # slider positions across the node's range
 
 
-class ValueSliderPanel(QWidget):
+class ValueSliderPanel(Panel):
     """Slider + spin box bound to one node's value; edits go through the undo bridge."""
 
-    def __init__(self, doc, undo, parent=None):
-        super().__init__(parent)
-        self.doc, self.undo, self.node_id = doc, undo, None
+    results = ()  # it shows the document's value, which it hears of at once
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.undo, self.node_id = session.undo, None
         self.title = QLabel(self.tr("Select an input or a weight to nudge it."))
         self.title.setWordWrap(True)
         self.slider = QSlider(Qt.Horizontal)
@@ -40,15 +44,19 @@ class ValueSliderPanel(QWidget):
         self.slider.sliderReleased.connect(self.undo.seal)
         self.spin.valueChanged.connect(self._spin_changed)
         for event in ("value_changed", "slider_changed", "label_changed"):
-            doc.events.subscribe(event, self._node_event)
-        doc.events.subscribe("document_reset", lambda: self.show_node(None))
+            self.listen(self.doc.events[event], self._node_event)
+        self.listen(self.doc.events.document_reset, self.show_node)
         self.show_node(None)
 
-    def _node_event(self, node_id, **_) -> None:
+    def _node_event(self, node_id) -> None:
         if node_id == self.node_id:
             self._sync()
 
-    def show_node(self, node_id: str | None) -> None:
+    def select(self, node_id) -> None:
+        self.selected = node_id
+        self.show_node(node_id)
+
+    def show_node(self, node_id: str | None = None) -> None:
         """Bind to a node (None or a non-value node: show the hint and disable)."""
         if node_id is not None and (node_id not in self.doc.graph or self.doc.node(node_id).kind not in VALUE_KINDS):
             node_id = None

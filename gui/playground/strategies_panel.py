@@ -4,37 +4,40 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from engine.circuit.document import CircuitError
 from engine.circuit.strategies import STRATEGIES, run_strategy
 
+from ..panel import Panel
+from .plots import make_plot
 from .tables import fill, make_table
 
 COLORS = ("#9aa0a6", "#e06a1a", "#7b5cd6", "#2f6fde")
 HUGE = 1e6  # beyond this the curves are drawn on a signed log scale
 
 
-class StrategiesPanel(QWidget):
+class StrategiesPanel(Panel):
     """Runs random search, random local search, numerical and analytic gradient; table + curves."""
 
-    def __init__(self, doc, report, parent=None):
-        super().__init__(parent)
-        self.doc, self.report = doc, report
+    results = ()
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.report = session.status
         self.names = {"random_search": self.tr("Random search"),
                       "random_local_search": self.tr("Random local search"),
                       "numerical_gradient": self.tr("Numerical gradient"),
                       "analytic_gradient": self.tr("Analytic gradient")}
         self.run_button = QPushButton(self.tr("Run the four strategies (100 steps each)"))
         self.table = make_table([self.tr("Strategy"), self.tr("Output reached"), self.tr("Evaluations")])
-        self.plot = pg.PlotWidget(background="w")
-        self.plot.setLabel("bottom", self.tr("circuit evaluations"))
-        self.plot.setLabel("left", self.tr("best output"))
-        self.plot.addLegend(offset=(-10, 10))
         layout = QVBoxLayout(self)
         layout.addWidget(self.run_button)
         layout.addWidget(self.table)
-        layout.addWidget(self.plot, 1)
+        self.plot = make_plot(layout, None, grid=False)
+        self.plot.setLabel("bottom", self.tr("circuit evaluations"))
+        self.plot.setLabel("left", self.tr("best output"))
+        self.plot.addLegend(offset=(-10, 10))
         self.run_button.clicked.connect(self.run)
         self.results = []
         self.log_scale = False

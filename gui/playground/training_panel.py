@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox
 
 from engine import datasets
 from engine.circuit import probe
 from engine.commands import SetDocAttr
 
+from ..panel import Panel
 
-class TrainingPanel(QWidget):
+
+class TrainingPanel(Panel):
     """Edits doc.training and doc.dataset through commands; the controller reads them."""
 
-    def __init__(self, window, controller, parent=None):
-        super().__init__(parent)
-        self.w, self.ctl, self.doc = window, controller, window.doc
+    results = ()  # the accuracy is one label, cheap enough to follow every result at once
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.undo, self.ctl = session.undo, session.controller
         self.optimizer = QComboBox()
         for key, text in (("sgd", self.tr("SGD")), ("momentum", self.tr("SGD with momentum")), ("adam", "Adam")):
             self.optimizer.addItem(text, key)
@@ -56,14 +60,14 @@ class TrainingPanel(QWidget):
             box.currentIndexChanged.connect(self._settings_edited)
         self.inputs.toggled.connect(self._settings_edited)
         self.lr.editingFinished.connect(self._settings_edited)
-        self.speed.valueChanged.connect(controller.set_speed)
+        self.speed.valueChanged.connect(self.ctl.set_speed)
         self.dataset.currentIndexChanged.connect(self._dataset_edited)
         self.sample.valueChanged.connect(self._sample_edited)
         for event in ("training_changed", "dataset_changed", "document_reset"):
-            self.doc.events.subscribe(event, lambda **_: self.sync())
+            self.listen(self.doc.events[event], self.sync)
         self.sync()
-        self.w.evaluator.events.subscribe("evaluated", self.show_accuracy)
-        self.show_accuracy()
+        self.listen(self.ev.events.evaluated, self.refresh)
+        self.refresh()
 
     def settings(self) -> dict:
         from engine.circuit.training import DEFAULTS
@@ -86,21 +90,22 @@ class TrainingPanel(QWidget):
         new = {**(self.doc.training or {}), "optimizer": self.optimizer.currentData(), "lr": self.lr.value(),
                "objective": self.objective.currentData(), "train_inputs": self.inputs.isChecked()}
         if new != self.doc.training:
-            self.w.undo.push(SetDocAttr("training", new))
-            self.w.undo.seal()
-            self.ctl.trainer = None  # new settings: the next step starts a fresh optimizer
+            self.undo.push(SetDocAttr("training", new))
+            self.undo.seal()
+            self.ctl.restart_training()  # new settings: the next step starts a fresh optimizer
 
     def _dataset_edited(self) -> None:
         name = self.dataset.currentData()
         new = None if name is None else {"name": name, "params": {}}
         if new != self.doc.dataset:
-            self.w.undo.push(SetDocAttr("dataset", new))
-            self.w.undo.seal()
+            self.undo.push(SetDocAttr("dataset", new))
+            self.undo.seal()
 
     def _sample_edited(self, value: int) -> None:
-        self.w.display.set_sample(None if value < 0 else value)
+        self.display.set_sample(None if value < 0 else value)
 
-    def show_accuracy(self, **_) -> None:
+    def refresh(self) -> None:
         """The share of samples the circuit classifies right now (classifier circuits only)."""
-        acc = probe.current_accuracy(self.w.evaluator)
+        self._dirty = False
+        acc = probe.current_accuracy(self.ev)
         self.accuracy.setText("—" if acc is None else f"{acc:.1%}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine.circuit.document import Circuit, CircuitError
+from engine.circuit.events import payload
 from engine.errors import UnknownOpError
 
 
@@ -22,7 +23,7 @@ def doc():
 
 def record(doc):
     seen = []
-    doc.events.subscribe("*", lambda name, payload: seen.append((name, payload)))
+    doc.events.all.connect(lambda info: seen.append((info.signal.name, payload(info))))
     return seen
 
 

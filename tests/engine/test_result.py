@@ -52,7 +52,7 @@ def test_a_slider_move_publishes_a_new_result_and_keeps_the_old_one():
     ev = Evaluator(doc)
     old = ev.result
     seen = []
-    ev.events.subscribe("evaluated", lambda: seen.append(ev.result))
+    ev.events.evaluated.connect(lambda: seen.append(ev.result))
     leaf = next(iter(ev.tape.leaves))
     before = {nid: old.values[nid] for nid in old.values}
     doc.set_value(leaf, doc.node(leaf).value + 0.5)

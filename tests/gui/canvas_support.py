@@ -7,7 +7,7 @@ import math
 from engine import ops
 from engine.backends import S
 from engine.circuit.document import Circuit
-from engine.circuit.events import Emitter
+from engine.circuit.events import EvaluatorEvents
 
 
 class Bridge:
@@ -36,11 +36,11 @@ class FakeEvaluator:
     """Scalar forward/backward straight from the op registry (used until engine evaluate.py exists)."""
 
     def __init__(self, doc):
-        self.doc, self.events = doc, Emitter()
+        self.doc, self.events = doc, EvaluatorEvents()
         self.values, self.grads, self.errors = {}, {}, {}
         for name in ("node_added", "node_removed", "edge_added", "edge_removed", "value_changed",
                      "params_changed", "document_reset"):
-            doc.events.subscribe(name, lambda **_: self.run())
+            doc.events[name].connect(self.run)
         self.run()
 
     def value(self, node_id):
@@ -94,7 +94,7 @@ class FakeEvaluator:
                 for p, g in zip(node.input_ports(), local, strict=True):
                     if g is not None:
                         self.grads[ins[p]] += g
-        self.events.emit("evaluated")
+        self.events.evaluated.emit()
 
 
 def make_evaluator(doc):

@@ -58,7 +58,7 @@ def test_a_file_the_views_cannot_take_is_refused_with_the_previous_document_inta
         if any(n.label == "boom" for n in window.doc.nodes()):
             raise ValueError("cannot draw 'boom'")
 
-    window.doc.events.subscribe("document_reset", fragile_view)
+    window.doc.events.document_reset.connect(fragile_view)
     bad = Circuit()
     bad.add_node(bad.make_node("input", label="boom"))
     io.save(bad, tmp_path / "boom.json")
@@ -91,12 +91,13 @@ def test_an_edit_whose_view_fails_is_reverted_reported_and_not_recorded(window, 
     a = window.doc.by_label("a").id
     broken = {"node_moved"}
 
-    def fragile_view(name, payload):  # fails once on a move, then works (the revert goes through)
+    def fragile_view(info):  # fails once on a move, then works (the revert goes through)
+        name = info.signal.name
         if name in broken:
             broken.discard(name)
             raise RuntimeError("view broke")
 
-    window.doc.events.subscribe("*", fragile_view)
+    window.doc.events.all.connect(fragile_view)
     assert not window.undo.push(Move(a, (50.0, 50.0)))
     assert "view broke" in window.undo.last_error and io.to_dict(window.doc) == before
     broken.add("node_moved")

@@ -33,10 +33,13 @@ class _Probe:
     """Evaluates the root for chosen input values on the compiled tape, counting evaluations."""
 
     def __init__(self, doc):
-        ev = Evaluator(doc)
-        tape = ev.ensure_compiled()
-        self.tape, self.root = tape, tape.slots[ev.root()]
-        self.base = ev.leaves()
+        ev = Evaluator(doc)  # compiles the circuit and finds its root, then stops following the document
+        try:
+            tape = ev.ensure_compiled()
+            self.tape, self.root = tape, tape.slots[ev.root()]
+            self.base = ev.leaves()
+        finally:
+            ev.close()
         self.ids = [nid for nid in tape.leaves if doc.node(nid).kind in ("input", "weight")]
         self.count = 0
 

@@ -91,7 +91,7 @@ class Evaluator:
             self._refresh()
             return
         slot = tape.leaves[node_id]
-        vals = list(res.slot_values)  # only the instructions downstream of the moved leaf run again
+        vals = result.editable(res.slot_values)  # only the instructions downstream of the moved leaf run again
         vals[slot] = float(value)
         self._after_forward(result.forward(tape, vals, tape.downstream[slot]))
 

@@ -5,8 +5,8 @@
     res = backward(res, root_slot)               # ... and the gradients
 
 forward() owns the list it is given; backward() returns a new Result and leaves its argument as it
-was. A Result is never changed after it is made: its mappings are read-only and its arrays are
-marked non-writeable. The Evaluator (engine.circuit.evaluate) keeps the latest Result and
+was. A Result is never changed after it is made: its mappings are read-only and the arrays they
+hand out are marked non-writeable. The Evaluator (engine.circuit.evaluate) keeps the latest Result and
 publishes it; the steppers, the strategies, the probe and the gradient check build their own
 through these same functions and never write into the evaluator.
 """
@@ -37,7 +37,11 @@ class SlotView(Mapping):
 
     def __getitem__(self, node_id):
         v = self._vals[self._slots[node_id]]
-        return self._default if v is None else v
+        if v is None:
+            return self._default
+        if type(v) is np.ndarray and v.flags.writeable:  # marked read-only when first handed out:
+            v.flags.writeable = False  # (marking all of them up front costs a whole fast pass)
+        return v
 
     def __iter__(self):
         return iter(self._slots)
@@ -73,12 +77,40 @@ class Result:
                                    backward_error=backward_error)
 
 
-def freeze(vals) -> tuple:
-    """The slot list as a tuple whose arrays refuse writes."""
-    for v in vals:
-        if type(v) is np.ndarray:
-            v.flags.writeable = False
-    return tuple(vals)
+class Overlay:
+    """A copy-on-write slot sequence: another Result's slots with some of them replaced (an
+    incremental pass after a grouped one re-runs a few nodes without copying every slot)."""
+
+    __slots__ = ("_base", "_over")
+
+    def __init__(self, base, over: dict | None = None):
+        if type(base) is Overlay:  # flatten: one level, whatever the number of slider moves
+            base, over = base._base, {**base._over, **(over or {})}
+        self._base, self._over = base, over if over is not None else {}
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def __getitem__(self, slot: int):
+        over = self._over
+        return over[slot] if slot in over else self._base[slot]
+
+    def __setitem__(self, slot: int, value) -> None:
+        self._over[slot] = value
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
+def editable(slot_values):
+    """A slot sequence a pass may write into, leaving `slot_values` (a Result's) as it is."""
+    return list(slot_values) if type(slot_values) is tuple else Overlay(slot_values, {})
+
+
+def freeze(vals):
+    """The slots a Result keeps: a list becomes a tuple; a grouped pass's lazy rows
+    (engine.circuit.vectorized) stay lazy. Arrays are marked read-only as the mappings hand them out."""
+    return tuple(vals) if type(vals) is list else vals
 
 
 def mode(tape):
@@ -134,7 +166,9 @@ def with_grads(res: Result, grads, param_grads: Mapping, reached: set | None = N
     if reached is not None:  # a stepper half-way: copies, since the pass goes on adding into them
         shown = {tape.ids[s]: (g.copy() if isinstance(g, np.ndarray) else g) for s, g in enumerate(grads)
                  if g is not None and tape.ids[s] in reached}
-        freeze(shown.values())
+        for g in shown.values():
+            if type(g) is np.ndarray:
+                g.flags.writeable = False
         return dataclasses.replace(res, grads=MappingProxyType(shown), slot_grads=None,
                                    param_grads=MappingProxyType(dict(param_grads)), backward_error=None)
     grads = freeze(grads)

@@ -19,7 +19,7 @@ from engine.circuit.nodes import ACTIVATIONS, KINDS
 from engine.commands import SetLabel, SetParams
 from engine.errors import EngineError
 
-from .playground.slider_panel import ValueSliderPanel
+from .slider_panel import ValueSliderPanel
 
 
 def _columns(doc) -> list[str]:

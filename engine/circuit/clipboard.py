@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..commands import AddNode, Connect, Macro
+from .commands import AddNode, Connect, Macro
 from .document import Circuit
 from .io import FORMAT, VERSION, LoadError, to_dict
 from .schema import SchemaError, check_document

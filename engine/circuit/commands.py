@@ -8,13 +8,12 @@ QUndoCommands; scripts and tests use History directly.
 
 from __future__ import annotations
 
-import copy
 from contextlib import contextmanager
 
 from ..errors import EngineError
 from .document import Circuit, CircuitError
 from .events import Emitter
-from .nodes import Node
+from .nodes import Node, copy_value
 
 __all__ = ["AddNode", "Command", "Connect", "Disconnect", "History", "Macro", "Move", "RemoveNode",
            "SetDocAttr", "SetLabel", "SetParams", "SetSlider", "SetValue", "apply", "macro_scope"]
@@ -116,13 +115,16 @@ class RemoveNode(Command):
 
 
 class _SetAttr(Command):
-    """Shared shape of the attribute edits: remember the old value, set the new one."""
+    """Shared shape of the attribute edits: remember the old value, set the new one.
+
+    Values are kept by reference, never copied: a node's attributes are replaced on every edit and
+    never changed in place (copy-on-write), so an old value held here stays as it was."""
 
     setter = ""
     attr = ""
 
     def __init__(self, node_id: str, new, old=None):
-        self.node_id, self.new, self.old = node_id, copy.deepcopy(new), copy.deepcopy(old)
+        self.node_id, self.new, self.old = node_id, new, old
         self.text = f"change {self.attr}"
 
     def _get(self, doc):
@@ -161,13 +163,21 @@ class Move(_SetAttr):
 
 
 class SetParams(_SetAttr):
+    """Replace a node's parameters. What goes into the document is a copy (copy_value: one C-level
+    copy per weight row, not copy.deepcopy), so neither the caller nor the document can change an undo
+    entry by writing into a list; the old values the edit takes out of the document are kept as they
+    are, by reference (the document no longer holds them)."""
+
     setter, attr = "set_params", "params"
 
+    def __init__(self, node_id: str, new: dict, old: dict | None = None):
+        super().__init__(node_id, copy_value(new), None if old is None else copy_value(old))
+
     def _get(self, doc):
-        return copy.deepcopy(doc.node(self.node_id).params)
+        return dict(doc.node(self.node_id).params)
 
     def _set(self, doc, value):
-        doc.set_params(self.node_id, copy.deepcopy(value))  # the document never shares our dicts
+        doc.set_params(self.node_id, copy_value(value))
 
 
 class SetSlider(_SetAttr):
@@ -181,16 +191,16 @@ class SetDocAttr(Command):
     """Change the document's dataset or training settings."""
 
     def __init__(self, attr: str, new, old=None):
-        self.attr, self.new, self.old = attr, copy.deepcopy(new), copy.deepcopy(old)
+        self.attr, self.new, self.old = attr, copy_value(new), copy_value(old)
         self.text = f"change {attr}"
 
     def do(self, doc):
         if self.old is None:
-            self.old = copy.deepcopy(getattr(doc, self.attr))
-        getattr(doc, f"set_{self.attr}")(copy.deepcopy(self.new))
+            self.old = copy_value(getattr(doc, self.attr))
+        getattr(doc, f"set_{self.attr}")(copy_value(self.new))
 
     def undo(self, doc):
-        getattr(doc, f"set_{self.attr}")(copy.deepcopy(self.old))
+        getattr(doc, f"set_{self.attr}")(copy_value(self.old))
 
 
 class Macro(Command):

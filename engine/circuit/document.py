@@ -77,6 +77,18 @@ class Circuit:
             return marked
         return [n for n in self.nodes() if self.graph.out_degree(n.id) == 0 and not n.is_leaf]
 
+    def root(self) -> Node:
+        """The node whose gradient is 1: the output node, else the single sink that is not a leaf.
+
+        The one rule for evaluating, exporting, checking and parsing; CircuitError says why there is none."""
+        outs = self.outputs()
+        if len(outs) == 1:
+            return outs[0]
+        more = f" and {len(outs) - 5} more" if len(outs) > 5 else ""
+        labels = ", ".join(str(n.label)[:60] for n in outs[:5]) + more
+        raise CircuitError(f"the circuit needs exactly one result to differentiate (found: {labels or 'none'}); "
+                           "add an output node")
+
     def _order_key(self, node_id: str):
         digits = "".join(ch for ch in node_id if ch.isdigit())
         return (int(digits) if digits else 0, node_id)

@@ -52,7 +52,12 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def _root_problems(doc: Circuit) -> list[Problem]:
-    outputs = doc.outputs()
+    """Why the document's root rule (Circuit.root) finds no single root, as problems of a severity."""
+    try:
+        doc.root()
+        return []
+    except CircuitError:
+        outputs = doc.outputs()
     if not outputs:
         return [Problem("error", None, "the circuit has no output: add an output node or an op whose result "
                         "nothing else uses")]
@@ -63,7 +68,7 @@ def _root_problems(doc: Circuit) -> list[Problem]:
                         "add an output node to choose the root")]
     if len(marked) > 1:
         names = ", ".join(repr(n.label) for n in marked[:5])
-        return [Problem("warning", marked[1].id, f"{len(marked)} output nodes ({names}); the first is the root")]
+        return [Problem("warning", marked[1].id, f"{len(marked)} output nodes ({names}); keep one to choose the root")]
     return []
 
 

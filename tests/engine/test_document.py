@@ -158,3 +158,39 @@ def test_clear_and_replace_with_reset_everything(doc):
     doc.clear()
     assert doc.nodes() == [] and doc.dataset is None and doc.training == {} and doc.view == {}
     assert [name for name, _ in seen] == ["document_reset", "document_reset"]
+
+
+def test_one_root_rule_for_evaluation_export_and_checking():
+    """Circuit.root decides; the evaluator, the exporters and the checker agree with it, refusals included."""
+    from engine.circuit.evaluate import Evaluator
+    from engine.circuit.validate import validate
+    from engine.export.common import ExportError, root_id
+
+    def chain(extra_sink=False, marked=0):
+        doc = Circuit()
+        a = doc.add_node(doc.make_node("input", label="a", value=0.5))
+        t = doc.add_node(doc.make_node("op", "tanh", label="t"))
+        doc.connect(a.id, t.id, "x")
+        if extra_sink:
+            n = doc.add_node(doc.make_node("op", "neg", label="n"))
+            doc.connect(a.id, n.id, "x")
+        for k in range(marked):
+            o = doc.add_node(doc.make_node("output", label=f"out{k}"))
+            doc.connect(t.id, o.id, "x")
+        return doc, t
+
+    for extra, marked, expect in [(False, 0, "t"), (True, 1, "out0"), (True, 0, None), (False, 2, None)]:
+        doc, _ = chain(extra, marked)
+        if expect is not None:
+            rid = doc.root().id
+            assert doc.node(rid).label == expect
+            assert Evaluator(doc).root() == rid == root_id(doc)
+            assert not [p for p in validate(doc) if "root" in p.message]
+        else:
+            with pytest.raises(CircuitError, match="exactly one result"):
+                doc.root()
+            with pytest.raises(CircuitError, match="exactly one result"):
+                Evaluator(doc).root()
+            with pytest.raises(ExportError, match="exactly one result"):
+                root_id(doc)
+            assert [p for p in validate(doc) if "root" in p.message]

@@ -16,7 +16,7 @@ from .events import Emitter
 from .nodes import Node, copy_value
 
 __all__ = ["AddNode", "Command", "Connect", "Disconnect", "History", "Macro", "Move", "RemoveNode",
-           "SetDocAttr", "SetLabel", "SetParams", "SetSlider", "SetValue", "apply", "macro_scope"]
+           "SetDocAttr", "SetLabel", "SetParams", "SetSlider", "SetValue", "apply"]
 
 
 class Command:
@@ -225,29 +225,12 @@ class Macro(Command):
             child.undo(doc)
 
 
-@contextmanager
-def macro_scope(owner, text: str, record):
-    """Collect the commands an owner (History, or the GUI's undo bridge) pushes inside a block into one
-    Macro, via owner._macro; nested scopes fold into the outer one; record(macro) stores a finished
-    top-level macro. A failure undoes the partial edit and re-raises."""
-    outer = owner._macro
-    owner._macro = macro = Macro(text)
-    try:
-        yield macro
-    except Exception:
-        owner._macro = outer
-        macro.undo(owner.doc)
-        raise
-    owner._macro = outer
-    if macro.children:
-        if outer is not None:
-            outer.children.append(macro)
-        else:
-            record(macro)
-
-
 class History:
-    """Undo/redo stack over one document; emits history_changed on every change."""
+    """The undo history of one document (the only one: the GUI's Qt stack mirrors it).
+
+    push(cmd) does the edit and returns it, or raises: an EngineError means refused before any change,
+    anything else was reverted before it propagated; either way nothing is recorded. Emits
+    history_changed on every change."""
 
     def __init__(self, doc: Circuit):
         self.doc = doc
@@ -281,9 +264,39 @@ class History:
         """End the current gesture: the next edit starts a new entry even if it could merge."""
         self._sealed = True
 
+    @property
+    def depth(self) -> int:
+        """How many entries can be undone."""
+        return len(self._done)
+
+    @property
+    def entries(self) -> tuple[Command, ...]:
+        """The entries that can be undone, oldest first."""
+        return tuple(self._done)
+
+    @property
+    def recording(self) -> bool:
+        """True inside macro(): pushes are collected, not yet recorded."""
+        return self._macro is not None
+
+    @contextmanager
     def macro(self, text: str):
-        """Group every push inside the block into one entry; a failure undoes the partial edit."""
-        return macro_scope(self, text, self._record_macro)
+        """Group every push inside the block into one entry (nested blocks fold into the outer one);
+        a failure undoes the partial edit and re-raises."""
+        outer = self._macro
+        self._macro = macro = Macro(text)
+        try:
+            yield macro
+        except Exception:
+            self._macro = outer
+            macro.undo(self.doc)
+            raise
+        self._macro = outer
+        if macro.children:
+            if outer is not None:
+                outer.children.append(macro)
+            else:
+                self._record_macro(macro)
 
     def _record_macro(self, macro: Macro) -> None:
         if self._clean_index > len(self._done):
@@ -328,6 +341,11 @@ class History:
         """Mark the current state as saved."""
         self._clean_index = len(self._done)
         self._sealed = True
+        self.events.emit("history_changed")
+
+    def reset_clean(self) -> None:
+        """No state of the history is the saved one any more (e.g. recovered work)."""
+        self._clean_index = -1
         self.events.emit("history_changed")
 
     def is_modified(self) -> bool:

@@ -185,8 +185,9 @@ def _check_node(i: int, raw) -> dict:
     value = _number(raw.get("value", 0.0), where, "value")
     pos = _numbers(raw.get("pos", [0.0, 0.0]), 2, where, "pos")
     slider = _numbers(raw.get("slider", list(DEFAULT_SLIDER)), 3, where, "slider")
-    if not slider[0] < slider[1] or slider[2] <= 0:
-        raise SchemaError(f"{where}: slider needs lo < hi and step > 0, got {list(slider)}")
+    why = slider_problem(*slider)
+    if why:
+        raise SchemaError(f"{where}: {why}")
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise SchemaError(f"{where}: field 'params' must be an object, got {type_name(params)}")
@@ -194,6 +195,20 @@ def _check_node(i: int, raw) -> dict:
     check_params(kind, op, params, where)
     return {"id": raw["id"], "kind": kind, "label": raw["label"], "op": op, "value": value, "pos": pos,
             "slider": slider, "params": copy.deepcopy(params), "index": i, "where": where}
+
+
+def slider_problem(lo: float, hi: float, step: float) -> str | None:
+    """Why a slider range is refused, or None: the one rule for editing, loading and checking."""
+    if not lo < hi or not step > 0:
+        return f"slider needs lo < hi and step > 0, got {[lo, hi, step]}"
+    return None
+
+
+def activation_problem(kind: str, params: dict) -> str | None:
+    """Why a block's activation is refused, or None (the rule for building nodes, editing and loading)."""
+    if kind in ("neuron", "dense") and params.get("activation") not in ACTIVATIONS:
+        return f"unknown activation {_short(params.get('activation'))}; use one of {', '.join(ACTIVATIONS)}"
+    return None
 
 
 def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
@@ -213,8 +228,9 @@ def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
     if kind == "op":
         for k, v in params.items():
             _number(v, where, f"params.{k}")
-    if kind in ("neuron", "dense") and p["activation"] not in ACTIVATIONS:
-        raise SchemaError(f"{w} 'activation' is {_short(p['activation'])}; use one of {', '.join(ACTIVATIONS)}")
+    why = activation_problem(kind, p)
+    if why:
+        raise SchemaError(f"{where}: {why}")
     if kind == "neuron":
         n = _int(p["n"], where, "param 'n'")
         _vector(p["w"], f"{w} 'w'")
@@ -243,8 +259,13 @@ def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
 COLUMN = re.compile(r"x[1-9][0-9]{0,4}|y|X")
 
 
+_PLAIN_NUMBERS = frozenset({float, int})
+
+
 def _vector(value, where: str) -> None:
     value = value.tolist() if hasattr(value, "tolist") else value
+    if isinstance(value, list | tuple) and _PLAIN_NUMBERS.issuperset(map(type, value)):
+        return  # the common case (a weight row), checked in C: training re-checks every edit
     if not isinstance(value, list | tuple) or not all(is_number(v) for v in value):
         raise SchemaError(f"{where} must be an array of numbers, got {_short(value)}")
 

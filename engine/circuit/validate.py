@@ -136,10 +136,11 @@ def run_problems(doc: Circuit) -> list[Problem]:
                 vals[ins.out] = _forward(ins, xs, tape.batch)
             except Exception as exc:  # noqa: BLE001 - any failure of an op is this node's problem
                 return [_run_problem(doc, ins, xs, exc, "cannot take")]
-        outputs = doc.outputs()
-        if len(outputs) != 1:
+        try:
+            root = doc.root().id
+        except CircuitError:
             return []
-        return _backward_problems(doc, tape, vals, tape.slots[outputs[0].id])
+        return _backward_problems(doc, tape, vals, tape.slots[root])
 
 
 def _forward(ins, xs, batch: bool):

@@ -194,3 +194,30 @@ def test_one_root_rule_for_evaluation_export_and_checking():
             with pytest.raises(ExportError, match="exactly one result"):
                 root_id(doc)
             assert [p for p in validate(doc) if "root" in p.message]
+
+
+def test_editing_and_loading_refuse_with_the_same_rules():
+    """A parameter edit or a slider range is refused by the rule (and message) that refuses it in a file."""
+    from engine.circuit import io
+    from engine.commands import History, SetParams
+
+    doc = Circuit()
+    n = doc.add_node(doc.make_node("neuron", label="nrn"))
+    history = History(doc)
+    with pytest.raises(CircuitError) as edit:
+        history.push(SetParams(n.id, {**n.params, "w": [1.0, 2.0, 3.0]}))
+    assert doc.node(n.id).params["w"] == [0.5, -0.5] and not history.can_undo()
+    data = io.to_dict(doc)
+    data["nodes"][0]["params"]["w"] = [1.0, 2.0, 3.0]
+    with pytest.raises(io.LoadError) as load:
+        io.from_dict(data)
+    assert "w must hold n = 2 numbers, got 3 values" in str(edit.value) and \
+        "w must hold n = 2 numbers, got 3 values" in str(load.value)
+    with pytest.raises(CircuitError) as edit:
+        doc.set_slider(n.id, 1.0, -1.0, 0.1)
+    data = io.to_dict(doc)
+    data["nodes"][0]["slider"] = [1.0, -1.0, 0.1]
+    with pytest.raises(io.LoadError) as load:
+        io.from_dict(data)
+    assert "slider needs lo < hi and step > 0, got [1.0, -1.0, 0.1]" in str(edit.value)
+    assert "slider needs lo < hi and step > 0, got [1.0, -1.0, 0.1]" in str(load.value)

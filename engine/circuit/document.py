@@ -15,8 +15,9 @@ import networkx as nx
 from .. import ops
 from ..errors import EngineError
 from .events import Emitter
+from .json_values import SchemaError
 from .nodes import DEFAULT_SLIDER, KINDS, Node, default_params
-from .schema import SchemaError, activation_problem, check_params, slider_problem
+from .schema import activation_problem, check_params, slider_problem
 
 
 class CircuitError(EngineError, ValueError):

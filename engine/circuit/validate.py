@@ -8,7 +8,8 @@ import networkx as nx
 import numpy as np
 
 from .document import Circuit, CircuitError
-from .schema import SchemaError, check_params
+from .json_values import SchemaError
+from .schema import check_params
 from .schema_settings import check_dataset
 
 

@@ -250,14 +250,11 @@ class History:
         top = self._done[-1] if self._done else None
         if (not self._sealed and top is not None and cmd.merge_key is not None and top.merge_key == cmd.merge_key
                 and len(self._done) > self._clean_index and top.merge(cmd)):
-            pass
+            self._undone.clear()
+            self._sealed = False
+            self.events.emit("history_changed")
         else:
-            if self._clean_index > len(self._done):
-                self._clean_index = -1  # the saved state lay in the redo branch we are dropping
-            self._done.append(cmd)
-        self._undone.clear()
-        self._sealed = False
-        self.events.emit("history_changed")
+            self._record(cmd, sealed=False)
         return cmd
 
     def seal(self) -> None:
@@ -296,14 +293,15 @@ class History:
             if outer is not None:
                 outer.children.append(macro)
             else:
-                self._record_macro(macro)
+                self._record(macro, sealed=True)
 
-    def _record_macro(self, macro: Macro) -> None:
+    def _record(self, cmd: Command, sealed: bool) -> None:
+        """A new entry on top; the redo branch is dropped (with the saved state, if it lay there)."""
         if self._clean_index > len(self._done):
-            self._clean_index = -1  # the saved state lay in the redo branch we are dropping
-        self._done.append(macro)
+            self._clean_index = -1
+        self._done.append(cmd)
         self._undone.clear()
-        self._sealed = True
+        self._sealed = sealed
         self.events.emit("history_changed")
 
     def undo(self) -> bool:

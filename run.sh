@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backprop Playground: set-up and entry points.
 #   ./run.sh app [FILE]   start the desktop app (on the tanh-neuron example unless FILE is given)
-#   ./run.sh test         lint and run the whole test suite headless
+#   ./run.sh test         lint (ruff, import layers) and run the whole test suite headless
 #   ./run.sh bench        run the benchmarks (needs the reference extra: torch, micrograd)
 #   ./run.sh cli ARGS     the headless command line (python main.py ARGS)
 # Each command creates or reuses .venv and installs what is missing, system libraries included
@@ -59,6 +59,7 @@ case "$cmd" in
         ensure_debs $QT_LIBS $XCB_LIBS $XVFB
         ensure_venv dev
         "$PY" -m ruff check engine gui tests benchmarks main.py
+        "$VENV/bin/lint-imports"  # the layer contracts in pyproject.toml
         exec "$PY" -m pytest "$@"
         ;;
     bench)

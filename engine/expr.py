@@ -29,7 +29,7 @@ import ast
 from collections.abc import Mapping
 
 from . import ops
-from .circuit.document import Circuit
+from .circuit.document import Circuit, CircuitError
 from .circuit.from_value import lay_out, slider_for
 from .expr_bounds import MAX_CIRCUIT_NODES, MAX_LENGTH, ExpressionError, parse, parse_checked, too_large
 
@@ -266,9 +266,12 @@ def circuit_from_expression(text: str, values: Mapping[str, float] | None = None
 
 
 def _mark_root(doc: Circuit, root: str) -> None:
-    """Add an output node on the root when the Evaluator could not find it as the single sink."""
-    sinks = [n for n in doc.nodes() if doc.graph.out_degree(n.id) == 0 and not n.is_leaf]
-    if doc.node(root).is_leaf or sinks != [doc.node(root)]:
+    """Add an output node on the root when the document's root rule would not pick it by itself."""
+    try:
+        found = doc.root().id
+    except CircuitError:
+        found = None
+    if found != root:
         label = doc.unique_label(f"{doc.node(root).label}_out")
         out = doc.add_node(doc.make_node("output", label=label))
         doc.connect(root, out.id, "x")

@@ -1,12 +1,12 @@
-"""Keeps Python's cyclic garbage collector out of the autograd hot path.
+"""Keeps Python's cyclic garbage collector out of the engine's own hot loops, and nothing else.
 
 Value and Tensor graphs hold no reference cycles (a node keeps its parents and the name of its
 op; no closure points back at it), so reference counting frees them the moment they are dropped.
-The cyclic collector has nothing to find there, yet with its default gen-0 threshold of 700 it
-re-scans the large live graph over and over while a training step builds it: on the moons demo
-that is most of the time. So the engine (1) pauses the collector during backward passes and
-training steps, and (2) raises the gen-0 threshold to 100,000 when it is imported, only if it is
-still at a default below that. `python -m benchmarks.bench_value` measures both choices.
+The cyclic collector has nothing to find there, yet it re-scans the large live graph over and
+over while a graph is built and walked. Importing the engine changes nothing in the process:
+backward passes and the engine's training steps run inside `paused()`, and a script that builds
+graphs in its own loop may opt in with `with relaxed(): ...`. `python -m benchmarks.bench_value`
+measures both against micrograd.
 """
 
 from __future__ import annotations
@@ -15,24 +15,6 @@ import gc
 from contextlib import contextmanager
 
 RELAXED_GEN0 = 100_000
-_original: tuple[int, int, int] | None = None
-
-
-def relax() -> None:
-    """Raise the gen-0 threshold so graph building is not interrupted by full re-scans."""
-    global _original
-    current = gc.get_threshold()
-    if current[0] < RELAXED_GEN0:
-        _original = current
-        gc.set_threshold(RELAXED_GEN0, *current[1:])
-
-
-def restore() -> None:
-    """Put back the thresholds the process had before relax()."""
-    global _original
-    if _original is not None:
-        gc.set_threshold(*_original)
-        _original = None
 
 
 @contextmanager
@@ -45,3 +27,14 @@ def paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def relaxed(gen0: int = RELAXED_GEN0):
+    """Collect the youngest generation only every `gen0` new objects inside the block (opt-in), then restore."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(gen0, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -331,4 +331,3 @@ def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
 
 
 _install_unary_methods()
-gc_policy.relax()

@@ -3,6 +3,9 @@
 
 Unlike micrograd a node stores (op, parents) and looks its backward rule up in the registry,
 so it holds no reference cycle, and the topological sort is iterative (no recursion limit).
+A node is one object the garbage collector tracks: its first two parents sit in two slots
+(`_a`, `_b`; a third and more in `_more`), not in a tuple of their own, so building a graph
+triggers half as many collections, each scanning half as many objects.
 """
 
 from __future__ import annotations
@@ -35,31 +38,50 @@ class Value:
     """A scalar that remembers how it was computed, so gradients can flow back through it."""
 
     # _backed is set (to True) only by backward() on this node: the pictures' "backward has not run" note
-    __slots__ = ("data", "grad", "label", "_parents", "_fn", "_params", "_sym", "_seq", "_backed", "__weakref__")
+    __slots__ = ("data", "grad", "label", "_a", "_b", "_more", "_fn", "_params", "_sym", "_seq", "_backed",
+                 "__weakref__")
 
     def __init__(self, data, _children=(), _op="", label=""):
         self.data = _as_float(data)
         self.grad = 0.0
         self.label = label
-        self._parents = tuple(_children)
+        self._set_parents(tuple(_children))
         self._fn = None
         self._params = None
         self._sym = _op
         self._seq = next(_counter)
 
     # ------------------------------------------------------------ construction from the registry
+    def _set_parents(self, parents: tuple) -> None:
+        self._a = parents[0] if parents else None
+        self._b = parents[1] if len(parents) > 1 else None
+        self._more = parents[2:] if len(parents) > 2 else None
+
+    @property
+    def _parents(self) -> tuple:
+        """The inputs this node was computed from, in order."""
+        a, b = self._a, self._b
+        if a is None:
+            return ()
+        if b is None:
+            return (a,)
+        return (a, b) if self._more is None else (a, b, *self._more)
+
     @staticmethod
-    def _node(data, fn, parents, params=None) -> Value:
+    def _node(data, fn, a, b=None, params=None, more=None) -> Value:
         out = Value.__new__(Value)
         out.data = data
         out.grad = 0.0
         out.label = ""
-        out._parents = parents
+        out._a = a
+        out._b = b
+        out._more = more
         out._fn = fn
         out._params = params
         out._sym = None
         out._seq = next(_counter)
         if data - data != 0.0:  # NaN or inf: say why, unless an input was already non-finite
+            parents = out._parents
             xs = [p.data for p in parents]
             if all(x - x == 0.0 for x in xs):
                 where = ", ".join(f"{p.label or 'value'}={p.data:.6g}" for p in parents)
@@ -76,31 +98,32 @@ class Value:
             raise TypeError(f"op {op_name!r} takes {fn.arity} input(s), got {len(parents)}")
         params = {**fn.defaults(), **params} if fn.params else None
         data = fn.forward(S, *(p.data for p in parents), **(params or {}))
-        return Value._node(data, fn, parents, params)
+        return Value._node(data, fn, parents[0], parents[1] if len(parents) > 1 else None, params,
+                           parents[2:] if len(parents) > 2 else None)
 
     # ------------------------------------------------------------ arithmetic (hot paths inlined)
     def __add__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        return Value._node(self.data + other.data, _ADD, (self, other))
+        return Value._node(self.data + other.data, _ADD, self, other)
 
     def __mul__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        return Value._node(self.data * other.data, _MUL, (self, other))
+        return Value._node(self.data * other.data, _MUL, self, other)
 
     def __sub__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        return Value._node(self.data - other.data, _SUB, (self, other))
+        return Value._node(self.data - other.data, _SUB, self, other)
 
     def __truediv__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        return Value._node(S.div(self.data, other.data), _DIV, (self, other))
+        return Value._node(S.div(self.data, other.data), _DIV, self, other)
 
     def __pow__(self, other):
         if isinstance(other, Value):
-            return Value._node(S.pow(self.data, other.data), _POW, (self, other))
+            return Value._node(S.pow(self.data, other.data), _POW, self, other)
         if not isinstance(other, numbers.Real):
             raise TypeError(f"exponent must be a number or a Value, got {type(other).__name__}")
-        return Value._node(S.pow(self.data, float(other)), _POWK, (self,), {"k": float(other)})
+        return Value._node(S.pow(self.data, float(other)), _POWK, self, None, {"k": float(other)})
 
     def __radd__(self, other):
         return Value(other) + self
@@ -161,13 +184,14 @@ class Value:
         fn = self._fn
         if fn is None:
             return
-        parents = self._parents
-        if len(parents) == 2 and self._params is None:
-            a, b = parents
+        b = self._b
+        if b is not None and self._params is None and self._more is None:
+            a = self._a
             ga, gb = fn.backward(S, self.grad, self.data, a.data, b.data)
             a.grad += ga
             b.grad += gb
             return
+        parents = self._parents
         if self._params is None:
             grads = fn.backward(S, self.grad, self.data, *[p.data for p in parents])
         else:
@@ -186,7 +210,14 @@ class Value:
                 node = stack.pop()
                 if node._fn is not None:
                     inner.append(node)
-                    for p in node._parents:
+                    a, b = node._a, node._b
+                    if a not in seen:
+                        seen.add(a)
+                        stack.append(a)
+                    if b is not None and b not in seen:
+                        seen.add(b)
+                        stack.append(b)
+                    for p in node._more or ():
                         if p not in seen:
                             seen.add(p)
                             stack.append(p)
@@ -229,4 +260,3 @@ def _install_unary_methods() -> None:
 
 
 _install_unary_methods()
-gc_policy.relax()

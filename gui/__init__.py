@@ -6,6 +6,6 @@ def show(root):
 
     In Jupyter the window stays live next to the notebook and `h` reads and writes its numbers:
     h.values(), h.grads(), h.set("a", 3.0), h.update(L), h.to_values() (gui/notebook.py)."""
-    from .app import show as _show
+    from .notebook import show as _show
 
     return _show(root)

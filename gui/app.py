@@ -49,14 +49,3 @@ def main(argv: list[str]) -> int:
     window.show()
     window.view.fit_all()
     return app.exec()
-
-
-def show(root):
-    """Open the app on a Value graph built in a script or notebook (or on a Circuit), laid out and live.
-
-    Returns a handle (gui.notebook.Handle): .values(), .grads(), .set(label, x), .update(L), .to_values().
-    In Jupyter/IPython it returns at once (Qt runs on IPython's event loop); in a script it blocks until
-    the window closes."""
-    from .notebook import show as show_live
-
-    return show_live(root)

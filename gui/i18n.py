@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from engine.resources import i18n_dir
 
 I18N = i18n_dir()  # resources/i18n in a checkout or in the installed wheel
 LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []  # ours and Qt's own (standard buttons such as Yes/No, file dialogs)
 
 
 def system_language() -> str:
@@ -18,19 +18,24 @@ def system_language() -> str:
 
 
 def set_language(code: str) -> str:
-    """Install the translator for a language code ('en' removes it); returns the code in force."""
-    global _installed
+    """Install the translators for a language code ('en' removes them); returns the code in force.
+
+    Besides our table, Qt's own catalogue (qtbase) is loaded so that standard buttons (Yes, No,
+    Save, Cancel) and dialogs speak the same language as the rest of the window."""
     app = QApplication.instance()
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
-    if code == "pt_BR":
-        translator = QTranslator(app)
-        if translator.load(str(I18N / "backprop_pt_BR.qm")):
-            app.installTranslator(translator)
-            _installed = translator
-            return code
-    return "en"
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    if code != "pt_BR":
+        return "en"
+    ours = QTranslator(app)
+    if not ours.load(str(I18N / "backprop_pt_BR.qm")):
+        return "en"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    for translator in ((qt,) if qt.load("qtbase_pt_BR", qt_dir) else ()) + (ours,):
+        app.installTranslator(translator)  # installed last = asked first: ours wins where both translate
+        _installed.append(translator)
+    return code
 
 
 def dynamic_strings() -> list[tuple[str, str]]:

@@ -17,10 +17,9 @@ from engine.circuit.document import CircuitError
 from engine.circuit.evaluate import dataset_arrays
 from engine.circuit.nodes import ACTIVATIONS, KINDS
 from engine.commands import SetLabel, SetParams
-from engine.errors import EngineError
 
 from .panel import Panel
-from .playground.slider_panel import ValueSliderPanel
+from .slider_panel import ValueSliderPanel
 
 
 def _columns(doc) -> list[str]:
@@ -165,12 +164,8 @@ class InspectorPanel(Panel):
 
     # ------------------------------------------------------------ edits
     def _push(self, cmd) -> bool:
-        try:
-            ok = self.undo.push(cmd) is not False
-            error = None if ok else getattr(self.undo, "last_error", None) or self.tr("The edit was refused.")
-        except EngineError as exc:  # a bare engine History raises instead of reporting
-            ok, error = False, str(exc)
-        self.message.setText(error or "")
+        ok = self.undo.push(cmd)
+        self.message.setText("" if ok else self.undo.last_error or self.tr("The edit was refused."))
         return ok
 
     def _label_edited(self) -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QMessageBox
 
@@ -27,6 +27,12 @@ from .palette_dock import PalettePanel
 from .undo import UndoBridge
 
 EXAMPLES = examples_dir()  # resources/examples in a checkout or in the installed wheel
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size on first start: 1400x900, or the whole free screen when that is smaller
+    (a 1366x768 laptop must not get a window whose right and bottom edges are off screen)."""
+    return QSize(min(1400, available.width()), min(900, available.height()))
 
 
 class MainWindow(EditActions, QMainWindow):
@@ -62,7 +68,7 @@ class MainWindow(EditActions, QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         self._update_title()
         self.autosave.start()
 

@@ -1,24 +1,28 @@
-"""UndoBridge: engine commands on Qt's QUndoStack (consecutive value edits merge until seal())."""
+"""UndoBridge: the engine's History (the one undo history) with Qt's QUndoStack as its mirror.
+
+Edits, gestures (seal) and compound edits (macro) go to the History; the QUndoStack holds one mirror
+entry per History entry, only for what Qt gives us for free: the Undo/Redo actions and their texts,
+Ctrl+Z / Ctrl+Shift+Z, and the clean state behind the title's star and the unsaved-work prompt.
+"""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
-from engine.commands import Macro, apply, macro_scope
+from engine.commands import History
 from engine.errors import EngineError
 
-MERGE_ID = 4242  # every mergeable engine command; mergeWith checks the engine merge_key
 
+class _Mirror(QUndoCommand):
+    """Qt's entry for one History entry; Qt's undo/redo of it is the History's undo/redo."""
 
-class _Wrapped(QUndoCommand):
-    """A QUndoCommand around an engine command that has already been done once."""
-
-    def __init__(self, bridge, cmd):
-        super().__init__(cmd.text)
-        self.bridge, self.cmd, self.skip = bridge, cmd, True  # the first redo (the push) was done already
+    def __init__(self, bridge, text):
+        super().__init__(text)
+        self.bridge, self.skip = bridge, True  # the first redo (the push) was done by the History already
 
     def redo(self):
         self._replay(undo=False)
@@ -30,79 +34,90 @@ class _Wrapped(QUndoCommand):
         if self.skip:
             self.skip = False
             return
-        if not self.bridge.replay(self.cmd, undo):
+        if not self.bridge.replay(undo):
             # the document is as it was before this call: move the stack back to match, without replaying
             self.skip = True
             stack = self.bridge.stack
             QTimer.singleShot(0, stack.redo if undo else stack.undo)
 
-    def id(self):
-        return MERGE_ID if self.cmd.merge_key is not None else -1
-
-    def mergeWith(self, other):
-        if self.bridge.sealed or other.cmd.merge_key != self.cmd.merge_key:
-            return False
-        return self.cmd.merge(other.cmd)
-
 
 class UndoBridge:
-    """push(cmd) -> bool: do the edit, record it; a refused edit reports why and records nothing."""
+    """The view side of the History: push(cmd) -> bool does the edit and records it; a refused or failed
+    edit changes nothing, is reported (status bar) and returns False, so views never see an exception."""
 
-    def __init__(self, doc, stack, report=None):
+    def __init__(self, doc, stack, report=None, history: History | None = None):
         self.doc, self.stack, self.report = doc, stack, report or (lambda text: None)
-        self.sealed = True
+        self.history = history or History(doc)
         self.last_error: str | None = None  # why the last refused edit was refused
-        self._macro: Macro | None = None
+        stack.cleanChanged.connect(self._clean_changed)
+        stack.indexChanged.connect(self._index_changed)
 
     def push(self, cmd) -> bool:
+        before = self.history.depth
         try:
-            apply(cmd, self.doc)  # all or nothing: a failure leaves the document as it was
+            self.history.push(cmd)  # all or nothing: a failure leaves the document as it was
         except EngineError as exc:  # refused: say why, record nothing
             self._fail(str(exc))
             return False
-        except Exception as exc:  # an unexpected fault (reverted by apply): report it, record nothing
-            if self._macro is not None:
+        except Exception as exc:  # an unexpected fault (reverted): report it, record nothing
+            if self.history.recording:
                 raise  # inside a compound edit: macro() reverts all of it
             self._fail(f"the edit failed: {exc!r}")
             return False
-        if self._macro is not None:
-            self._macro.children.append(cmd)
-            return True
-        self.stack.push(_Wrapped(self, cmd))
-        self.sealed = False
+        self._mirror(before)
         return True
-
-    def replay(self, cmd, undo: bool) -> bool:
-        """Undo or redo a recorded edit from the stack; a failure is reported (Qt cannot take exceptions
-        out of QUndoCommand) and leaves the document as it was."""
-        try:
-            apply(cmd, self.doc, undo=undo)
-            return True
-        except Exception as exc:
-            self._fail(f"{'undo' if undo else 'redo'} failed: {exc!r}")
-            return False
 
     def seal(self) -> None:
         """End a gesture: the next edit is a new undo entry."""
-        self.sealed = True
+        self.history.seal()
 
     @contextmanager
     def macro(self, text: str):
         """Group the pushes of a block into one undo entry; an unexpected fault reverts the whole block
         and is reported (a refusal raised by the block itself still propagates, as before)."""
-        nested = self._macro is not None
+        nested, before = self.history.recording, self.history.depth
         try:
-            with macro_scope(self, text, self._record_macro) as macro:
+            with self.history.macro(text) as macro:
                 yield macro
         except Exception as exc:
             if nested or isinstance(exc, EngineError):
                 raise
             self._fail(f"the edit failed: {exc!r}")
+            return
+        if not nested:
+            self._mirror(before)
+
+    def replay(self, undo: bool) -> bool:
+        """Undo or redo the History's entry for Qt; a failure is reported (Qt cannot take exceptions out
+        of QUndoCommand) and leaves the document as it was."""
+        try:
+            self.history.undo() if undo else self.history.redo()
+            return True
+        except Exception as exc:
+            self._fail(f"{'undo' if undo else 'redo'} failed: {exc!r}")
+            return False
+
+    def _mirror(self, before: int) -> None:
+        """A new History entry gets a Qt entry; an edit merged into the last entry (a slider drag) does not."""
+        if not self.history.recording and self.history.depth > before:
+            self.stack.push(_Mirror(self, self.history.undo_text()))
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Qt's clean state (set on save, reset for recovered work) is the History's too, so a drag
+        never merges into the saved state."""
+        if not shiboken6.isValid(self.stack):  # the stack clears itself while it is destroyed
+            return
+        if clean and self.history.depth == self.stack.index():
+            self.history.set_clean()
+        elif self.stack.cleanIndex() < 0:
+            self.history.reset_clean()
+
+    def _index_changed(self, _index: int) -> None:
+        if not shiboken6.isValid(self.stack) or self.stack.count():
+            return
+        if self.history.can_undo() or self.history.can_redo():
+            self.history.clear()  # the window cleared its stack (a new or opened document)
 
     def _fail(self, text: str) -> None:
         self.last_error = text
         self.report(text)
-
-    def _record_macro(self, macro: Macro) -> None:
-        self.stack.push(_Wrapped(self, macro))
-        self.sealed = True

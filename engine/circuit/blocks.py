@@ -10,6 +10,8 @@ import numpy as np
 
 from .. import ops
 from ..backends import A
+from .commands import AddNode, Connect, Macro, RemoveNode
+from .document import CircuitError
 
 
 def _activate(m, z, activation):
@@ -79,9 +81,6 @@ BLOCKS = {"neuron": Neuron, "dense": Dense}
 # ---------------------------------------------------------------- expand / collapse (undoable)
 def expand_commands(doc, node_id: str):
     """A Macro replacing a neuron block by its scalar nodes: weights, products, sums, activation."""
-    from ..commands import AddNode, Connect, Macro, RemoveNode
-    from .document import CircuitError
-
     node = doc.node(node_id)
     if node.kind != "neuron":
         raise CircuitError(f"{node.label!r} is a {node.kind} node; only neuron blocks expand into scalar nodes")
@@ -128,9 +127,6 @@ def expand_commands(doc, node_id: str):
 
 def collapse_commands(doc, node_id: str):
     """A Macro folding act(sum of x_i * w_i + b) ending at node_id back into one neuron block."""
-    from ..commands import AddNode, Connect, Macro, RemoveNode
-    from .document import CircuitError
-
     final = doc.node(node_id)
     activation, z = "linear", node_id
     if final.kind == "op" and final.op in ("tanh", "relu", "sigmoid"):

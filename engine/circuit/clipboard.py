@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..commands import AddNode, Connect, Macro
+from .commands import AddNode, Connect, Macro
 from .document import Circuit
 from .io import FORMAT, VERSION, LoadError, to_dict
-from .schema import SchemaError, check_document
+from .json_values import SchemaError
+from .schema import check_document
 
 CLIP_FORMAT = "backprop-playground-clip"
 

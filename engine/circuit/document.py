@@ -15,7 +15,9 @@ import networkx as nx
 from .. import ops
 from ..errors import EngineError
 from .events import DocumentEvents, emit
-from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, Node, default_params
+from .json_values import SchemaError
+from .nodes import DEFAULT_SLIDER, KINDS, Node, default_params
+from .schema import activation_problem, check_params, slider_problem
 
 
 class CircuitError(EngineError, ValueError):
@@ -77,6 +79,18 @@ class Circuit:
             return marked
         return [n for n in self.nodes() if self.graph.out_degree(n.id) == 0 and not n.is_leaf]
 
+    def root(self) -> Node:
+        """The node whose gradient is 1: the output node, else the single sink that is not a leaf.
+
+        The one rule for evaluating, exporting, checking and parsing; CircuitError says why there is none."""
+        outs = self.outputs()
+        if len(outs) == 1:
+            return outs[0]
+        more = f" and {len(outs) - 5} more" if len(outs) > 5 else ""
+        labels = ", ".join(str(n.label)[:60] for n in outs[:5]) + more
+        raise CircuitError(f"the circuit needs exactly one result to differentiate (found: {labels or 'none'}); "
+                           "add an output node")
+
     def _order_key(self, node_id: str):
         digits = "".join(ch for ch in node_id if ch.isdigit())
         return (int(digits) if digits else 0, node_id)
@@ -109,20 +123,22 @@ class Circuit:
         elif op is not None:
             raise CircuitError(f"a {kind} node takes no op (got {op!r})")
         merged = {**default_params(kind, op), **(params or {})}
-        if kind in ("neuron", "dense") and merged.get("activation") not in ACTIVATIONS:
-            raise CircuitError(f"unknown activation {merged.get('activation')!r}; use one of {', '.join(ACTIVATIONS)}")
+        why = activation_problem(kind, merged)  # sizes that disagree are built, and validate() names them
+        if why:
+            raise CircuitError(why)
+        slider = tuple(float(s) for s in slider)
+        why = slider_problem(*slider)
+        if why:
+            raise CircuitError(why)
         base = label or (op if kind == "op" else {"input": "x", "weight": "w", "constant": "c"}.get(kind, kind))
         return Node(node_id or self.new_id(), kind, label or self.unique_label(base), op, float(value),
-                    merged, (float(pos[0]), float(pos[1])), tuple(float(s) for s in slider))
+                    merged, (float(pos[0]), float(pos[1])), slider)
 
     def add_node(self, node: Node) -> Node:
         """Insert a node built by make_node (or restored by undo)."""
         if node.id in self.graph:
             raise CircuitError(f"a node with id {node.id!r} already exists")
-        if not node.label.strip():
-            raise CircuitError("a node label cannot be empty")
-        if self.has_label(node.label):
-            raise CircuitError(f"the label {node.label!r} is already used by another node")
+        self._check_label(node.label)
         self.graph.add_node(node.id, node=node)
         emit(self.events.node_added, node)
         return node
@@ -180,10 +196,8 @@ class Circuit:
     def set_label(self, node_id: str, label: str) -> None:
         node = self.node(node_id)
         label = label.strip()
-        if not label:
-            raise CircuitError("a node label cannot be empty")
-        if label != node.label and self.has_label(label):
-            raise CircuitError(f"the label {label!r} is already used by another node")
+        if label != node.label:
+            self._check_label(label)
         node.label = label
         emit(self.events.label_changed, node_id, label)
 
@@ -199,12 +213,24 @@ class Circuit:
         lost = [p for p in self.inputs_of(node_id) if p not in trial.input_ports()]
         if lost:
             raise CircuitError(f"{node.label!r} would lose wired ports: {', '.join(lost)}")
+        try:  # an edit meets the rule files are loaded with (engine.circuit.schema)
+            check_params(node.kind, node.op, trial.params, f"{node.kind} {node.label!r}")
+        except SchemaError as exc:
+            raise CircuitError(str(exc)) from None
         node.params = trial.params
         emit(self.events.params_changed, node_id, node.params, old_ports)
 
+    def _check_label(self, label: str) -> None:
+        """Labels are non-empty and unique: the rule for adding and renaming (files: schema._check_unique)."""
+        if not label.strip():
+            raise CircuitError("a node label cannot be empty")
+        if self.has_label(label):
+            raise CircuitError(f"the label {label!r} is already used by another node")
+
     def set_slider(self, node_id: str, lo: float, hi: float, step: float) -> None:
-        if not lo < hi or step <= 0:
-            raise CircuitError(f"slider range needs lo < hi and step > 0, got {lo}, {hi}, {step}")
+        why = slider_problem(lo, hi, step)
+        if why:
+            raise CircuitError(f"{self.node(node_id).label!r}: {why}")
         self.node(node_id).slider = (float(lo), float(hi), float(step))
         emit(self.events.slider_changed, node_id, self.node(node_id).slider)
 

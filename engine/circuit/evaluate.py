@@ -176,14 +176,10 @@ class Evaluator:
         tape = self.tape
         if tape is not None and tape.root_id is not None:
             return tape.root_id
-        outs = self.doc.outputs()
-        if len(outs) != 1:
-            labels = ", ".join(n.label for n in outs) or "none"
-            raise CircuitError(f"the circuit needs exactly one result to differentiate (found: {labels}); "
-                               "add an output node")
+        root_id = self.doc.root().id
         if tape is not None:
-            tape.root_id = outs[0].id
-        return outs[0].id
+            tape.root_id = root_id
+        return root_id
 
     def current(self) -> Result:
         """The latest result if it holds every value of the compiled tape, else a fresh forward pass."""

@@ -25,7 +25,8 @@ from ..atomic_write import atomic_write
 from ..errors import EngineError
 from .document import Circuit
 from .events import emit
-from .schema import SchemaError, check_document, finite_json, jsonable
+from .json_values import SchemaError, finite_json, jsonable
+from .schema import check_document
 from .validate import run_problems
 
 FORMAT = "backprop-playground"

@@ -57,7 +57,7 @@ class Node:
         return self.kind
 
     def copy(self) -> Node:
-        return Node(self.id, self.kind, self.label, self.op, self.value, _deep(self.params), self.pos, self.slider)
+        return Node(self.id, self.kind, self.label, self.op, self.value, copy_value(self.params), self.pos, self.slider)
 
 
 def input_ports(kind: str, op: str | None = None, params: dict | None = None) -> tuple[str, ...]:
@@ -87,9 +87,14 @@ def default_params(kind: str, op: str | None = None) -> dict:
     return {}
 
 
-def _deep(value):
+_ATOMS = frozenset({float, int, bool, str, type(None)})
+
+
+def copy_value(value):
+    """A copy of a parameter value: dicts and lists copied at every level, numbers shared (they are immutable).
+    A list of numbers (a weight row) is copied in one C call, so a whole matrix costs microseconds."""
     if isinstance(value, dict):
-        return {k: _deep(v) for k, v in value.items()}
+        return {k: copy_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_deep(v) for v in value]
+        return value.copy() if _ATOMS.issuperset(map(type, value)) else [copy_value(v) for v in value]
     return value

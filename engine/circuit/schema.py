@@ -3,88 +3,20 @@
 from __future__ import annotations
 
 import copy
-import math
-import numbers
 import re
 
 import networkx as nx
 
 from .. import ops
-from ..errors import EngineError
-from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, input_ports
+from .json_values import SchemaError, _fields, _short, _size, finite_json, is_finite, is_number, type_name
+from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, default_params, input_ports
+from .schema_settings import TRAINING, VIEW, check_dataset, check_fields
 
 TOP_FIELDS = ("format", "version", "nodes", "edges", "dataset", "training", "view")
 NODE_FIELDS = ("id", "kind", "label", "op", "value", "params", "pos", "slider")
 EDGE_FIELDS = ("src", "dst", "port")
 MAX_BLOCK = 10_000  # largest neuron fan-in / dense width a file may ask for
 MAX_NAME = 10_000  # longest id or label
-
-
-class SchemaError(EngineError, ValueError):
-    """A parsed file that does not describe a valid circuit."""
-
-
-def type_name(value) -> str:
-    """The JSON name of a Python value's type."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, numbers.Number):
-        return "number"
-    return {str: "string", list: "array", tuple: "array", dict: "object"}.get(type(value), type(value).__name__)
-
-
-def is_number(value) -> bool:
-    t = type(value)
-    if t is float or t is int:  # the common case, without the slower abstract-class check
-        return True
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def jsonable(value, where: str):
-    """Plain JSON types (numpy arrays and scalars become lists and numbers, tuples lists)."""
-    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
-        value = value.tolist()
-    if isinstance(value, dict):
-        return {str(k): jsonable(v, f"{where}.{k}") for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v, f"{where}[{i}]") for i, v in enumerate(value)]
-    if value is None or isinstance(value, str | bool | int):
-        return value
-    if isinstance(value, numbers.Real):
-        return float(value)
-    raise SchemaError(f"{where} holds a {type(value).__name__}, which JSON cannot store")
-
-
-def finite_json(value, where: str):
-    """The value itself, after checking that every number in it is finite."""
-    stack = [(value, where)]
-    while stack:
-        v, w = stack.pop()
-        if is_number(v) and not is_finite(v):
-            raise SchemaError(f"{w} is {v:.3g}; every number must be a finite float64")
-        if isinstance(v, dict):
-            for k, item in v.items():
-                if not isinstance(k, str):
-                    raise SchemaError(f"{w} has a non-string key {k!r}")
-                stack.append((item, f"{w}.{k}"))
-        elif isinstance(v, list):
-            stack.extend((item, f"{w}[{i}]") for i, item in enumerate(v))
-        elif not (v is None or isinstance(v, str | bool | int | float)):
-            raise SchemaError(f"{w} holds a {type(v).__name__}, which is not JSON")
-    return value
-
-
-def _short(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:36] + "..."
-
-
-def _fields(obj: dict, known: tuple[str, ...], where: str) -> None:
-    unknown = [k for k in obj if k not in known]
-    if unknown:
-        raise SchemaError(f"{where}: unknown field {unknown[0]!r}; known fields: {', '.join(known)}")
 
 
 def _number(value, where: str, field: str) -> float:
@@ -102,14 +34,6 @@ def _numbers(value, n: int, where: str, field: str) -> tuple[float, ...]:
     return tuple(_number(v, where, f"{field}[{i}]") for i, v in enumerate(value))
 
 
-def is_finite(value) -> bool:
-    """A real number that float64 can hold (huge Python ints are not)."""
-    try:
-        return is_number(value) and math.isfinite(float(value))
-    except OverflowError:
-        return False
-
-
 def _int(value, where: str, field: str, lo: int = 1, hi: int = MAX_BLOCK) -> int:
     if not is_finite(value) or value != int(value):
         raise SchemaError(f"{where}: {field} must be a whole number, got {value!r}")
@@ -120,7 +44,6 @@ def _int(value, where: str, field: str, lo: int = 1, hi: int = MAX_BLOCK) -> int
 
 def check_document(data, fmt: str, version: int) -> dict:
     """A normalized spec {nodes, edges, dataset, training, view} or SchemaError saying what and where."""
-    from .schema_settings import TRAINING, VIEW, check_dataset, check_fields
     if not isinstance(data, dict):
         raise SchemaError(f"the file must hold a JSON object, got {type_name(data)}")
     if "format" not in data:
@@ -185,8 +108,9 @@ def _check_node(i: int, raw) -> dict:
     value = _number(raw.get("value", 0.0), where, "value")
     pos = _numbers(raw.get("pos", [0.0, 0.0]), 2, where, "pos")
     slider = _numbers(raw.get("slider", list(DEFAULT_SLIDER)), 3, where, "slider")
-    if not slider[0] < slider[1] or slider[2] <= 0:
-        raise SchemaError(f"{where}: slider needs lo < hi and step > 0, got {list(slider)}")
+    why = slider_problem(*slider)
+    if why:
+        raise SchemaError(f"{where}: {why}")
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise SchemaError(f"{where}: field 'params' must be an object, got {type_name(params)}")
@@ -196,11 +120,23 @@ def _check_node(i: int, raw) -> dict:
             "slider": slider, "params": copy.deepcopy(params), "index": i, "where": where}
 
 
+def slider_problem(lo: float, hi: float, step: float) -> str | None:
+    """Why a slider range is refused, or None: the one rule for editing, loading and checking."""
+    if not lo < hi or not step > 0:
+        return f"slider needs lo < hi and step > 0, got {[lo, hi, step]}"
+    return None
+
+
+def activation_problem(kind: str, params: dict) -> str | None:
+    """Why a block's activation is refused, or None (the rule for building nodes, editing and loading)."""
+    if kind in ("neuron", "dense") and params.get("activation") not in ACTIVATIONS:
+        return f"unknown activation {_short(params.get('activation'))}; use one of {', '.join(ACTIVATIONS)}"
+    return None
+
+
 def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
     """Every parameter of a node: known names, types, ranges and (for blocks) sizes that agree.
     Missing ones take the kind's defaults, as when the node is built (nodes.default_params)."""
-    from .nodes import default_params
-
     known = {"op": [p.name for p in ops.get(op).params] if kind == "op" else [],
              "neuron": ["n", "activation", "w", "b"], "dense": ["nin", "nout", "activation", "W", "b"],
              "data": ["column"]}.get(kind, [])
@@ -213,8 +149,9 @@ def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
     if kind == "op":
         for k, v in params.items():
             _number(v, where, f"params.{k}")
-    if kind in ("neuron", "dense") and p["activation"] not in ACTIVATIONS:
-        raise SchemaError(f"{w} 'activation' is {_short(p['activation'])}; use one of {', '.join(ACTIVATIONS)}")
+    why = activation_problem(kind, p)
+    if why:
+        raise SchemaError(f"{where}: {why}")
     if kind == "neuron":
         n = _int(p["n"], where, "param 'n'")
         _vector(p["w"], f"{w} 'w'")
@@ -243,20 +180,15 @@ def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
 COLUMN = re.compile(r"x[1-9][0-9]{0,4}|y|X")
 
 
+_PLAIN_NUMBERS = frozenset({float, int})
+
+
 def _vector(value, where: str) -> None:
     value = value.tolist() if hasattr(value, "tolist") else value
+    if isinstance(value, list | tuple) and _PLAIN_NUMBERS.issuperset(map(type, value)):
+        return  # the common case (a weight row), checked in C: training re-checks every edit
     if not isinstance(value, list | tuple) or not all(is_number(v) for v in value):
         raise SchemaError(f"{where} must be an array of numbers, got {_short(value)}")
-
-
-def _size(v) -> str:
-    v = v.tolist() if hasattr(v, "tolist") else v
-    if isinstance(v, list | tuple):
-        if v and all(isinstance(r, list | tuple) for r in v):
-            widths = sorted({len(r) for r in v})
-            return f"{len(v)} x {widths[0] if len(widths) == 1 else widths}"
-        return f"{len(v)} values"
-    return _short(v)
 
 
 def _check_unique(nodes: list[dict]) -> None:
@@ -317,6 +249,4 @@ def _check_edges(edges: list, nodes: list[dict]) -> list[tuple[str, str, str]]:
 
 
 def _block_defaults(node: dict) -> dict:
-    from .nodes import default_params
-
     return default_params(node["kind"], node["op"]) if node["kind"] in ("neuron", "dense") else {}

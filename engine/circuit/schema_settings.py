@@ -4,7 +4,7 @@ against a declared rule (engine.circuit.schema checks the rest and calls these).
 from __future__ import annotations
 
 from .. import datasets
-from .schema import SchemaError, _fields, _short, _size, is_finite, is_number, type_name
+from .json_values import SchemaError, _fields, _short, _size, is_finite, is_number, type_name
 
 # training settings (engine.circuit.training.DEFAULTS; a test keeps the two in step)
 TRAINING = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import optim
-from ..commands import SetParams, SetValue
 from ..errors import EngineError
+from .commands import SetParams, SetValue
 from .evaluate import Evaluator
 from .probe import current_accuracy
 

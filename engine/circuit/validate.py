@@ -8,7 +8,8 @@ import networkx as nx
 import numpy as np
 
 from .document import Circuit, CircuitError
-from .schema import SchemaError, check_params
+from .json_values import SchemaError
+from .schema import check_params
 from .schema_settings import check_dataset
 
 
@@ -52,7 +53,12 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def _root_problems(doc: Circuit) -> list[Problem]:
-    outputs = doc.outputs()
+    """Why the document's root rule (Circuit.root) finds no single root, as problems of a severity."""
+    try:
+        doc.root()
+        return []
+    except CircuitError:
+        outputs = doc.outputs()
     if not outputs:
         return [Problem("error", None, "the circuit has no output: add an output node or an op whose result "
                         "nothing else uses")]
@@ -63,7 +69,7 @@ def _root_problems(doc: Circuit) -> list[Problem]:
                         "add an output node to choose the root")]
     if len(marked) > 1:
         names = ", ".join(repr(n.label) for n in marked[:5])
-        return [Problem("warning", marked[1].id, f"{len(marked)} output nodes ({names}); the first is the root")]
+        return [Problem("warning", marked[1].id, f"{len(marked)} output nodes ({names}); keep one to choose the root")]
     return []
 
 
@@ -131,10 +137,11 @@ def run_problems(doc: Circuit) -> list[Problem]:
                 vals[ins.out] = _forward(ins, xs, tape.batch)
             except Exception as exc:  # noqa: BLE001 - any failure of an op is this node's problem
                 return [_run_problem(doc, ins, xs, exc, "cannot take")]
-        outputs = doc.outputs()
-        if len(outputs) != 1:
+        try:
+            root = doc.root().id
+        except CircuitError:
             return []
-        return _backward_problems(doc, tape, vals, tape.slots[outputs[0].id])
+        return _backward_problems(doc, tape, vals, tape.slots[root])
 
 
 def _forward(ins, xs, batch: bool):

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import ops
-from ..circuit.document import Circuit
+from ..circuit.document import Circuit, CircuitError
 from ..circuit.nodes import ACTIVATIONS
 from ..errors import EngineError
 
@@ -141,11 +141,10 @@ def script(doc: Circuit, header: str, node_expr, errors: str, report: list[str])
 
 def root_id(doc: Circuit) -> str:
     """The node whose gradient is 1: the output node, else the single sink (the Evaluator's rule)."""
-    outs = doc.outputs()
-    if len(outs) != 1:
-        what = "no output node and no sink" if not outs else "several outputs: " + ", ".join(n.label for n in outs)
-        raise ExportError(f"cannot tell the circuit's root ({what[:200]}); add one output node")
-    return outs[0].id
+    try:
+        return doc.root().id
+    except CircuitError as exc:
+        raise ExportError(f"cannot export: {exc}") from None
 
 
 def neuron_terms(node, srcs: list[str]) -> tuple[list[str], str, str]:

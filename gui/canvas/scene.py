@@ -294,7 +294,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             return None
         ok = self.push(commands.AddNode(node))
         self.seal()
-        if ok is False:
+        if not ok:
             return None
         self.select_ids([node.id])
         return node.id
@@ -302,7 +302,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
     def rename_node(self, node_id: str, label: str) -> bool:
         ok = self.push(commands.SetLabel(node_id, label))
         self.seal()
-        return ok is not False
+        return ok
 
     def delete_selected(self) -> bool:
         """Delete the selected nodes (with their wires) and selected wires: one undo entry."""
@@ -317,7 +317,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             cmd = commands.Macro(self.tr("delete %n items").replace("%n", str(len(cmds))), cmds)
         ok = self.push(cmd)
         self.seal()
-        return ok is not False
+        return ok
 
     def _commit_moves(self) -> None:
         moves = []
@@ -331,7 +331,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             return
         cmd = moves[0] if len(moves) == 1 else commands.Macro(
             self.tr("move %n nodes").replace("%n", str(len(moves))), moves)
-        if self.push(cmd) is False:
+        if not self.push(cmd):
             for move in moves:
                 self._nodes[move.node_id].set_pos_from_doc(self.doc.node(move.node_id).pos)
         self.seal()

@@ -81,7 +81,7 @@ class WiringMixin:
             return False
         ok = self.push(commands.Connect(src, dst, port))
         self.seal()
-        return ok is not False
+        return ok
 
     def _wire_cancel(self) -> None:
         if self._wire is None:

@@ -159,3 +159,66 @@ def test_clear_and_replace_with_reset_everything(doc):
     doc.clear()
     assert doc.nodes() == [] and doc.dataset is None and doc.training == {} and doc.view == {}
     assert [name for name, _ in seen] == ["document_reset", "document_reset"]
+
+
+def test_one_root_rule_for_evaluation_export_and_checking():
+    """Circuit.root decides; the evaluator, the exporters and the checker agree with it, refusals included."""
+    from engine.circuit.evaluate import Evaluator
+    from engine.circuit.validate import validate
+    from engine.export.common import ExportError, root_id
+
+    def chain(extra_sink=False, marked=0):
+        doc = Circuit()
+        a = doc.add_node(doc.make_node("input", label="a", value=0.5))
+        t = doc.add_node(doc.make_node("op", "tanh", label="t"))
+        doc.connect(a.id, t.id, "x")
+        if extra_sink:
+            n = doc.add_node(doc.make_node("op", "neg", label="n"))
+            doc.connect(a.id, n.id, "x")
+        for k in range(marked):
+            o = doc.add_node(doc.make_node("output", label=f"out{k}"))
+            doc.connect(t.id, o.id, "x")
+        return doc, t
+
+    for extra, marked, expect in [(False, 0, "t"), (True, 1, "out0"), (True, 0, None), (False, 2, None)]:
+        doc, _ = chain(extra, marked)
+        if expect is not None:
+            rid = doc.root().id
+            assert doc.node(rid).label == expect
+            assert Evaluator(doc).root() == rid == root_id(doc)
+            assert not [p for p in validate(doc) if "root" in p.message]
+        else:
+            with pytest.raises(CircuitError, match="exactly one result"):
+                doc.root()
+            with pytest.raises(CircuitError, match="exactly one result"):
+                Evaluator(doc).root()
+            with pytest.raises(ExportError, match="exactly one result"):
+                root_id(doc)
+            assert [p for p in validate(doc) if "root" in p.message]
+
+
+def test_editing_and_loading_refuse_with_the_same_rules():
+    """A parameter edit or a slider range is refused by the rule (and message) that refuses it in a file."""
+    from engine.circuit import io
+    from engine.commands import History, SetParams
+
+    doc = Circuit()
+    n = doc.add_node(doc.make_node("neuron", label="nrn"))
+    history = History(doc)
+    with pytest.raises(CircuitError) as edit:
+        history.push(SetParams(n.id, {**n.params, "w": [1.0, 2.0, 3.0]}))
+    assert doc.node(n.id).params["w"] == [0.5, -0.5] and not history.can_undo()
+    data = io.to_dict(doc)
+    data["nodes"][0]["params"]["w"] = [1.0, 2.0, 3.0]
+    with pytest.raises(io.LoadError) as load:
+        io.from_dict(data)
+    assert "w must hold n = 2 numbers, got 3 values" in str(edit.value) and \
+        "w must hold n = 2 numbers, got 3 values" in str(load.value)
+    with pytest.raises(CircuitError) as edit:
+        doc.set_slider(n.id, 1.0, -1.0, 0.1)
+    data = io.to_dict(doc)
+    data["nodes"][0]["slider"] = [1.0, -1.0, 0.1]
+    with pytest.raises(io.LoadError) as load:
+        io.from_dict(data)
+    assert "slider needs lo < hi and step > 0, got [1.0, -1.0, 0.1]" in str(edit.value)
+    assert "slider needs lo < hi and step > 0, got [1.0, -1.0, 0.1]" in str(load.value)

@@ -229,7 +229,7 @@ def test_bad_op_and_block_params():
     assert "param 'w' must be an array of numbers" in load_error(data)
     data = valid()
     data["nodes"][9]["params"]["activation"] = "swish"
-    assert "'activation' is 'swish'" in load_error(data)
+    assert "unknown activation 'swish'" in load_error(data)
     data = valid()
     data["nodes"][8]["params"]["n"] = 10**9
     assert "must be between 1 and 10000" in load_error(data)

@@ -1,35 +1,31 @@
-"""Shared helpers for the canvas tests: a tiny undo bridge, an evaluator, scenes built from examples."""
+"""Shared helpers for the canvas tests: the undo bridge, an evaluator, scenes built from examples."""
 
 from __future__ import annotations
 
 import math
 
+from PySide6.QtGui import QUndoStack
+
 from engine import ops
 from engine.backends import S
 from engine.circuit.document import Circuit
 from engine.circuit.events import EvaluatorEvents
+from gui.undo import UndoBridge
 
 
-class Bridge:
-    """Test-local undo bridge: push runs cmd.do and keeps a list; undo pops (one entry per push)."""
+class Bridge(UndoBridge):
+    """The app's own undo (UndoBridge over the engine History, mirrored on a QUndoStack), seen from a test."""
 
     def __init__(self, doc):
-        self.doc, self.done, self.refused = doc, [], []
+        self.refused: list[str] = []  # what the window would show in its status bar
+        super().__init__(doc, QUndoStack(), self.refused.append)
 
-    def push(self, cmd) -> bool:
-        try:
-            cmd.do(self.doc)
-        except Exception as exc:  # the real bridge reports the reason in the status bar
-            self.refused.append(str(exc))
-            return False
-        self.done.append(cmd)
-        return True
-
-    def seal(self) -> None:
-        pass
+    @property
+    def done(self) -> list:
+        return list(self.history.entries)
 
     def undo(self) -> None:
-        self.done.pop().undo(self.doc)
+        self.stack.undo()  # what Ctrl+Z does
 
 
 class FakeEvaluator:

@@ -1,14 +1,15 @@
 """A bare main window with the playground installed, for driving the panels without the full app."""
 
 import pytest
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from engine.circuit import io
 from engine.circuit.evaluate import Evaluator
-from engine.commands import History
 from gui.canvas.scene import CircuitScene
 from gui.canvas.view import CanvasView
 from gui.playground import install
+from gui.undo import UndoBridge
 from tests.conftest import EXAMPLES
 
 
@@ -19,15 +20,12 @@ class HostWindow(QMainWindow):
         super().__init__()
         self.doc = io.load(path)
         self.evaluator = Evaluator(self.doc)
-        self.undo = History(self.doc)
-        self.scene = CircuitScene(self.doc, self.evaluator, self._push, self.undo.seal)
+        self.undo_stack = QUndoStack(self)
+        self.undo = UndoBridge(self.doc, self.undo_stack, self.status)  # the window's own undo, not a fake
+        self.scene = CircuitScene(self.doc, self.evaluator, self.undo.push, self.undo.seal)
         self.view = CanvasView(self.scene)
         self.setCentralWidget(self.view)
         self.messages = []
-
-    def _push(self, cmd):
-        self.undo.push(cmd)
-        return True
 
     def status(self, text):
         self.messages.append(text)

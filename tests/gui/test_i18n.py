@@ -35,6 +35,24 @@ def test_switching_to_portuguese_keeps_the_document(qtbot, tmp_path):
         set_language("en")
 
 
+def test_standard_buttons_speak_the_window_language(qtbot):
+    """Qt's own Yes/No/Cancel follow the language too (the restore question once said 'Sim: ...' over 'Yes')."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def button_texts():
+        box = QMessageBox(QMessageBox.Question, "t", "x", QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
+        texts = [box.button(b).text().replace("&", "") for b in (QMessageBox.Yes, QMessageBox.No, QMessageBox.Cancel)]
+        box.deleteLater()
+        return texts
+
+    try:
+        assert set_language("pt_BR") == "pt_BR"
+        assert button_texts() == ["Sim", "Não", "Cancelar"]
+    finally:
+        set_language("en")
+    assert button_texts() == ["Yes", "No", "Cancel"]
+
+
 def test_no_user_visible_string_is_missing_from_the_translation(tmp_path):
     import subprocess
     import sys

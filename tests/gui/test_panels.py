@@ -81,7 +81,7 @@ def test_boundary_panel_shows_the_classifier_and_clicks_add_points(host, qtbot):
     assert points[0][:2] == pytest.approx([0.5, 0.25], abs=0.1) and points[1][:2] == pytest.approx([-0.5, 1.0], abs=0.1)
     qtbot.waitUntil(lambda: len(panel.points.data) == 102)
     assert len(w.evaluator.values[w.doc.by_label("y").id]) == 102  # the circuit trains on them
-    w.undo.undo()
+    w.undo_stack.undo()
     assert len(w.doc.dataset["points"]) == 1
 
 

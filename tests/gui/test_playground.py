@@ -27,8 +27,8 @@ def test_slider_drag_updates_downstream_and_is_one_undo_entry(host, qtbot):
     o.backward()
     assert ev.value(doc.by_label("o").id) == pytest.approx(o.data, rel=1e-12)
     assert ev.grad(b.id) == pytest.approx(bv.grad, rel=1e-12)
-    assert len(w.undo._done) == 1
-    w.undo.undo()
+    assert w.undo.history.depth == 1 and w.undo_stack.count() == 1
+    w.undo_stack.undo()
     assert b.value == pytest.approx(6.8813735870195432)
 
 
@@ -142,7 +142,7 @@ def test_training_panel_settings_dataset_sample_and_accuracy(host):
     panel.lr.setValue(0.3)
     panel.lr.editingFinished.emit()
     assert w.doc.training["lr"] == 0.3
-    w.undo.undo()
+    w.undo_stack.undo()
     assert w.doc.training["lr"] == 0.1
     x = w.doc.by_label("X").id
     panel.sample.setValue(3)
@@ -209,5 +209,5 @@ def test_one_gradient_step_on_L_is_the_lectures_nudge(host):
     assert parts["loss"].values == [-8.0] and "maximised" in parts["loss"].plot.getPlotItem().titleLabel.text
     panel.inputs.setChecked(False)  # weights only: b is the circuit's one weight
     assert w.doc.training["train_inputs"] is False
-    w.undo.undo()
+    w.undo_stack.undo()
     assert w.doc.training["train_inputs"] is True and panel.inputs.isChecked()

@@ -105,3 +105,13 @@ def test_no_stray_tab_bars(window, qtbot):
     qtbot.waitExposed(window)
     tabs = [tb.tabText(i) for tb in window.findChildren(QTabBar) if tb.isVisible() for i in range(tb.count())]
     assert len(tabs) == len(set(tabs)) and "Decision boundary" in tabs
+
+
+def test_first_start_fits_a_small_screen():
+    from PySide6.QtCore import QSize
+
+    from gui.main_window import first_size
+
+    assert first_size(QSize(1366, 740)) == QSize(1366, 740)  # a 1366x768 laptop less its panel
+    assert first_size(QSize(1600, 960)) == QSize(1400, 900)
+    assert first_size(QSize(1920, 1050)) == QSize(1400, 900)

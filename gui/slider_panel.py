@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSlider
 from engine.circuit.nodes import VALUE_KINDS
 from engine.commands import SetSlider, SetValue
 
-from ..panel import Panel
+from .panel import Panel
 
 TICKS = 1000  # slider positions across the node's range
 

@@ -15,5 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# Property tests are seeded: every run (CI included) tries the same cases, so a failure reproduces.
+# HYPOTHESIS_PROFILE=explore draws fresh random cases for a local hunt.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("seeded", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "seeded"))
+
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 EXAMPLES = ROOT / "resources" / "examples"

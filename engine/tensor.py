@@ -16,9 +16,9 @@ import numpy as np
 
 from . import gc_policy
 from . import ops as _ops
-from .backends import A
+from .backends import A, unbroadcast  # noqa: F401 (unbroadcast is part of this module's API)
 from .errors import MathDomainError, ShapeError
-from .tensor_backward import backward_pass, unbroadcast  # noqa: F401 (unbroadcast is part of this module's API)
+from .tensor_backward import backward_pass
 from .value import topological_order
 
 _F64 = np.float64
@@ -183,6 +183,13 @@ class Tensor:
         if op.params:
             params = {**op.defaults(), **params}
         return _apply(op, parents, params or None)
+
+    def __getattr__(self, name):
+        """A one-input op registered after import is a method too (only failed lookups come here)."""
+        op = _ops.OPS.get(name)
+        if op is None or op.arity != 1 or name.startswith("_"):
+            raise AttributeError(f"'Tensor' object has no attribute {name!r}")
+        return _unary_method(op).__get__(self)
 
     # ------------------------------------------------------------ dunders (reflected ones too)
     def __add__(self, o):

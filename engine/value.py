@@ -78,6 +78,14 @@ class Value:
         data = fn.forward(S, *(p.data for p in parents), **(params or {}))
         return Value._node(data, fn, parents, params)
 
+    def __getattr__(self, name):
+        """A one-input scalar op registered after import is a method too: `x.cube()` (only failed
+        attribute lookups come here, so the hot paths never pay for it)."""
+        op = _ops.OPS.get(name)
+        if op is None or not op.scalar or op.arity != 1 or name.startswith("_"):
+            raise AttributeError(f"'Value' object has no attribute {name!r}")
+        return lambda **params: self.apply(name, **params)
+
     # ------------------------------------------------------------ arithmetic (hot paths inlined)
     def __add__(self, other):
         other = other if isinstance(other, Value) else Value(other)

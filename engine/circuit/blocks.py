@@ -1,7 +1,8 @@
 """Composite blocks: a Neuron (sum of w*x + b -> activation) and a matrix-valued Dense layer.
 
 Their weights live in the node's params; the tape reports their gradients per parameter.
-The activation's curve and derivative come from the op registry.
+The activation's curve and derivative come from the op registry. Each block's `glyph` followed by
+its activation (Σ→tanh) is how the canvas, the palette, exports and tooltips show it.
 """
 
 from __future__ import annotations
@@ -24,11 +25,24 @@ def _activation_grad(m, g, out, z, activation):
     return ops.get(activation).backward(m, g, out, z)[0]
 
 
-class Neuron:
+class _Block:
+    """What a tape step needs to know of a block besides forward and backward (the fields of an Op)."""
+
+    params = ()
+    infix, fast_backward = None, None
+    masks_nonfinite, groupable = True, False
+    glyph = ""
+
+    @classmethod
+    def display(cls, activation: str = "f") -> str:
+        """The block's symbol: its glyph and activation (Σ→tanh; the palette shows Σ→f)."""
+        return cls.glyph + activation
+
+
+class Neuron(_Block):
     """n inputs -> b + sum(w_i * x_i) -> activation; scalar or per-sample wires."""
 
-    name, symbol = "neuron", "neuron"
-    params = ()
+    name, symbol, glyph = "neuron", "neuron", "Σ→"
 
     @staticmethod
     def forward(m, *xs, n=2, activation="tanh", w=(), b=0.0, **_):
@@ -48,11 +62,10 @@ class Neuron:
         return in_grads, {"w": w_grads, "b": float(np.sum(dz))}
 
 
-class Dense:
+class Dense(_Block):
     """(batch, nin) -> (batch, nout): activation(x @ W^T + b)."""
 
-    name, symbol = "dense", "dense"
-    params = ()
+    name, symbol, glyph = "dense", "dense", "Wx→"
 
     @staticmethod
     def _z(x, W, b):

@@ -103,21 +103,23 @@ def unbroadcast(grad, shape: tuple) -> np.ndarray:
 
     Returns `grad` itself when it already has the shape, else an array of exactly `shape` (which may be
     a view of `grad`: callers that keep it copy it if they must own it)."""
-    grad = np.asarray(grad)
+    if type(grad) is not np.ndarray:
+        grad = np.asarray(grad)
     if grad.shape == shape:
         return grad
+    extra = grad.ndim - len(shape)
     if grad.ndim == 0:  # a uniform gradient (e.g. from a whole-array sum): spread it out
         return np.full(shape, grad, dtype=np.float64)
-    if grad.ndim == len(shape) + 1 and grad.shape[1:] == shape:  # the common case: a bias over a batch
+    if extra == 1 and grad.shape[1:] == shape:  # the common case: a bias over a batch
         return np.add.reduce(grad, axis=0)
-    extra = grad.ndim - len(shape)
     if extra > 0:
-        grad = grad.sum(axis=tuple(range(extra)))
+        grad = np.add.reduce(grad, axis=tuple(range(extra)))
     elif extra < 0:  # fewer axes than the value: numpy broadcasting prepends ones
         grad = grad.reshape((1,) * -extra + grad.shape)
-    axes = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
+    have = grad.shape
+    axes = tuple([i for i, n in enumerate(shape) if n == 1 and have[i] != 1])
     if axes:
-        grad = grad.sum(axis=axes, keepdims=True)
+        grad = np.add.reduce(grad, axis=axes, keepdims=True)
     return grad if grad.shape == shape else np.broadcast_to(grad, shape).copy()
 
 

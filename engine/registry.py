@@ -76,23 +76,39 @@ class Op:
 
 
 OPS: dict[str, Op] = {}
+_WATCHERS: list[Callable[[], None]] = []
+
+
+def watch(callback: Callable[[], None]) -> None:
+    """Call `callback()` now and after every change of the table: how Value and Tensor keep one method
+    per unary op (everything else reads the table when it needs it)."""
+    _WATCHERS.append(callback)
+    callback()
+
+
+def _changed() -> None:
+    for callback in _WATCHERS:
+        callback()
 
 
 def register(op: Op) -> Op:
     """Add an op to the registry; names are unique. Everything else (Value and Tensor methods, circuit
-    nodes, the palette, exports, the stepper) reads the table, so this is all a new op needs."""
+    nodes, the palette, exports, the stepper) derives from the table, so this is all a new op needs."""
     if op.name in OPS:
         raise ValueError(f"op {op.name!r} is registered twice")
     OPS[op.name] = op
+    _changed()
     return op
 
 
 def unregister(name: str) -> Op:
     """Take an op out of the registry again (a test's throwaway op); returns it."""
     try:
-        return OPS.pop(name)
+        op = OPS.pop(name)
     except KeyError:
         raise UnknownOpError(f"unknown op {name!r}: nothing to unregister") from None
+    _changed()
+    return op
 
 
 def define(name, inputs, forward, backward, symbol, category, formula, local, doc, **kw) -> Op:

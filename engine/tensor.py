@@ -184,13 +184,6 @@ class Tensor:
             params = {**op.defaults(), **params}
         return _apply(op, parents, params or None)
 
-    def __getattr__(self, name):
-        """A one-input op registered after import is a method too (only failed lookups come here)."""
-        op = _ops.OPS.get(name)
-        if op is None or op.arity != 1 or name.startswith("_"):
-            raise AttributeError(f"'Tensor' object has no attribute {name!r}")
-        return _unary_method(op).__get__(self)
-
     # ------------------------------------------------------------ dunders (reflected ones too)
     def __add__(self, o):
         return _apply(_ADD, (self, _wrap(o)), None)
@@ -323,13 +316,22 @@ def _unary_method(op):
     return lambda self, **params: _apply(op, (self,), params or None)
 
 
-def _install_unary_methods() -> None:
-    """Give Tensor a method for every one-input op of the registry (exp, log, tanh, relu, ...)."""
+_DERIVED: dict[str, _ops.Op] = {}  # method name -> the op it was made from
+
+
+def _sync_unary_methods() -> None:
+    """Give Tensor a method for every one-input op of the registry (exp, log, tanh, relu, ...), also for
+    ops registered later, and take a method away again when its op leaves the registry."""
+    for name, op in list(_DERIVED.items()):
+        if _ops.OPS.get(name) is not op:
+            delattr(Tensor, name)
+            del _DERIVED[name]
     for op in _ops.OPS.values():
         if op.arity == 1 and not hasattr(Tensor, op.name):
             method = _unary_method(op)
             method.__name__, method.__doc__ = op.name, f"{op.doc} (the registry's {op.name!r} op)"
             setattr(Tensor, op.name, method)
+            _DERIVED[op.name] = op
 
 
 def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
@@ -337,5 +339,5 @@ def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
     return Tensor(data, requires_grad=requires_grad, label=label)
 
 
-_install_unary_methods()
+_ops.watch(_sync_unary_methods)
 gc_policy.relax()

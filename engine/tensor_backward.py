@@ -51,11 +51,16 @@ def backward_pass(root) -> None:
         parents, params = node._parents, node._params
         if params is None:
             fast = op.fast_backward
-            if fast is None:
-                grads = op.backward(A, g, node.data, *[p.data for p in parents])
-            elif len(parents) == 2:
+            if len(parents) == 2:
                 a, b = parents
-                grads = fast(g, node.data, (a.data, b.data), (a.requires_grad, b.requires_grad))
+                grads = (op.backward(A, g, node.data, a.data, b.data) if fast is None else
+                         fast(g, node.data, (a.data, b.data), (a.requires_grad, b.requires_grad)))
+            elif len(parents) == 1:
+                (a,) = parents
+                grads = (op.backward(A, g, node.data, a.data) if fast is None else
+                         fast(g, node.data, (a.data,), (a.requires_grad,)))
+            elif fast is None:
+                grads = op.backward(A, g, node.data, *[p.data for p in parents])
             else:
                 grads = fast(g, node.data, [p.data for p in parents], [p.requires_grad for p in parents])
         else:

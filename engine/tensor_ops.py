@@ -125,7 +125,8 @@ def _hinge_grad(g, s, y, need_y=True):
 
 def _matmul_fast(g, out, xs, needs):
     a, b = xs
-    if np.ndim(a) == 2 and np.ndim(b) == 2:  # d(AB)/dA = G B^T, d(AB)/dB = A^T G: only those needed
+    if type(a) is np.ndarray and type(b) is np.ndarray and a.ndim == 2 and b.ndim == 2:
+        # d(AB)/dA = G B^T, d(AB)/dB = A^T G: only those needed
         return (g @ b.T if needs[0] else None, a.T @ g if needs[1] else None)
     return _matmul_grads(g, a, b)
 

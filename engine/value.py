@@ -78,14 +78,6 @@ class Value:
         data = fn.forward(S, *(p.data for p in parents), **(params or {}))
         return Value._node(data, fn, parents, params)
 
-    def __getattr__(self, name):
-        """A one-input scalar op registered after import is a method too: `x.cube()` (only failed
-        attribute lookups come here, so the hot paths never pay for it)."""
-        op = _ops.OPS.get(name)
-        if op is None or not op.scalar or op.arity != 1 or name.startswith("_"):
-            raise AttributeError(f"'Value' object has no attribute {name!r}")
-        return lambda **params: self.apply(name, **params)
-
     # ------------------------------------------------------------ arithmetic (hot paths inlined)
     def __add__(self, other):
         other = other if isinstance(other, Value) else Value(other)
@@ -229,12 +221,21 @@ def topological_order(root, parents_of=None) -> list:
     return topo
 
 
-def _install_unary_methods() -> None:
-    """Give Value a method for every unary scalar op of the registry (tanh, relu, log, ...)."""
+_DERIVED: dict[str, object] = {}  # method name -> the op it was made from
+
+
+def _sync_unary_methods() -> None:
+    """Give Value a method for every unary scalar op of the registry (tanh, relu, log, ...), also for
+    ops registered later, and take a method away again when its op leaves the registry."""
+    for name, op in list(_DERIVED.items()):
+        if _ops.OPS.get(name) is not op:
+            delattr(Value, name)
+            del _DERIVED[name]
     for op in _ops.scalar_ops():
         if op.arity == 1 and not op.params and not hasattr(Value, op.name):
             setattr(Value, op.name, lambda self, _n=op.name: self.apply(_n))
+            _DERIVED[op.name] = op
 
 
-_install_unary_methods()
+_ops.watch(_sync_unary_methods)
 gc_policy.relax()

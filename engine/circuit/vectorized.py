@@ -65,6 +65,7 @@ class Plan:
     def __post_init__(self):
         self._row_slots = sorted(self.row_of, key=self.row_of.get)
         self._scalar_slots = sorted(self.scalar_of, key=self.scalar_of.get)
+        self._saved = None  # (R, per group (inputs, output)) of the last forward, for the backward after it
 
     def slots(self, n_slots: int, R: np.ndarray, S: np.ndarray) -> PlanSlots:
         """The per-slot sequence the Evaluator keeps, read lazily from R and S."""
@@ -79,24 +80,34 @@ class Plan:
         return R, S
 
     def forward(self, R: np.ndarray, S: np.ndarray) -> None:
+        """Fill the computed rows of R, group by group (each group one call of its op's forward)."""
+        saved = []
         with np.errstate(all="ignore"):
             for grp in self.groups:
-                R[grp.out] = grp.fn.forward(A, *_inputs(grp, R, S))
+                xs = _inputs(grp, R, S)
+                out = grp.fn.forward(A, *xs)
+                R[grp.out] = out
+                saved.append((xs, out))
+        self._saved = (R, saved)  # the backward that follows on this R reuses the blocks
 
     def backward(self, R: np.ndarray, S: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Gradients of the root's sum over samples: G (rows x samples) and GS (single numbers)."""
         G, GS = np.zeros_like(R), np.zeros_like(S)
         G[self.root_row] = 1.0
+        saved = self._saved[1] if self._saved is not None and self._saved[0] is R else None
+        self._saved = None
         with np.errstate(all="ignore"):
-            for grp in reversed(self.groups):
+            for k in range(len(self.groups) - 1, -1, -1):
+                grp = self.groups[k]
                 g = G[grp.out]
-                xs = _inputs(grp, R, S)
-                local = grp.fn.backward(A, g, R[grp.out], *xs)
+                xs, out = saved[k] if saved is not None else (_inputs(grp, R, S), R[grp.out])
+                local = grp.fn.backward(A, g, out, *xs)
                 for row, scatter, x, d in zip(grp.rows, grp.scatters, xs, local, strict=True):
                     if d is None:
                         continue
                     if row:  # a row's gradient has the block's shape (broadcast a uniform one)
-                        scatter.add(G, d if np.shape(d) == g.shape else np.broadcast_to(d, g.shape))
+                        fits = type(d) is np.ndarray and d.shape == g.shape
+                        scatter.add(G, d if fits else np.broadcast_to(d, g.shape))
                     else:  # a single number's gradient: summed over the samples it was broadcast to
                         scatter.add(GS, unbroadcast(d, x.shape)[:, 0])
         return G, GS

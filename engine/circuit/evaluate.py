@@ -124,7 +124,7 @@ class Evaluator:
         self.values: dict = {}
         self.grads: dict = {}
         self.errors: dict[str, str] = {}
-        self.param_grads_: dict = {}
+        self._param_grads: dict = {}
         self.auto_backward = True
         self.grads_stale = True
         self.sample: int | None = None
@@ -234,7 +234,7 @@ class Evaluator:
         self._vals = plan.slots(len(tape.ids), R, S)
         self._publish_values()
         self._grad_slots = plan.slots(len(tape.ids), G, GS)
-        self.param_grads_ = {}
+        self._param_grads = {}
         self.backward_error = None
         self.grads_stale = False
         self.grads = SlotView(tape.slots, self._grad_slots, default=0.0)
@@ -327,10 +327,10 @@ class Evaluator:
         rv = self._vals[root]
         grads[root] = np.ones_like(rv) if isinstance(rv, np.ndarray) else 1.0
         self._grad_slots = grads
-        self.param_grads_ = {}
+        self._param_grads = {}
         self.grads_stale = False
         self.grads = {}
-        steps = backward_steps(tape, self._vals, grads, root, A if tape.batch else S, self.param_grads_, fast)
+        steps = backward_steps(tape, self._vals, grads, root, A if tape.batch else S, self._param_grads, fast)
 
         def run():
             yield from steps
@@ -345,7 +345,7 @@ class Evaluator:
             self.backward()
 
     def zero_grad(self):
-        self.grads, self.param_grads_ = {}, {}
+        self.grads, self._param_grads = {}, {}
         self.grads_stale = True
         self.events.emit("evaluated")
 
@@ -368,7 +368,7 @@ class Evaluator:
         return self._show(self.grads.get(node_id))
 
     def param_grads(self, node_id: str) -> dict:
-        return self.param_grads_.get(node_id, {})
+        return self._param_grads.get(node_id, {})
 
     def root_value(self) -> float:
         v = self.values.get(self.root())

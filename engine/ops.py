@@ -14,7 +14,20 @@ from __future__ import annotations
 
 from . import elementwise_ops, tensor_ops  # noqa: F401  (importing them registers the ops, in this order)
 from .elementwise_ops import ACTIVATIONS
-from .registry import OPS, Op, Param, by_category, define, diagnose, get, register, scalar_ops, unregister, watch
+from .registry import (
+                       OPS,
+                       Op,
+                       Param,
+                       by_category,
+                       define,
+                       derive_methods,
+                       diagnose,
+                       get,
+                       register,
+                       scalar_ops,
+                       unregister,
+                       watch,
+)
 
-__all__ = ["ACTIVATIONS", "OPS", "Op", "Param", "by_category", "define", "diagnose", "get", "register",
-           "scalar_ops", "unregister", "watch"]
+__all__ = ["ACTIVATIONS", "OPS", "Op", "Param", "by_category", "define", "derive_methods", "diagnose", "get",
+           "register", "scalar_ops", "unregister", "watch"]

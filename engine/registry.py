@@ -91,6 +91,24 @@ def _changed() -> None:
         callback()
 
 
+def derive_methods(cls: type, wants: Callable[[Op], bool], make: Callable[[Op], Callable]) -> None:
+    """Keep one method `cls.<op name>`, made by `make(op)`, for every registered op that `wants(op)`: also
+    for ops registered later, and gone again when its op leaves the table (names `cls` has are left alone)."""
+    derived: dict[str, Op] = {}
+
+    def sync() -> None:
+        for name, op in list(derived.items()):
+            if OPS.get(name) is not op:
+                delattr(cls, name)
+                del derived[name]
+        for op in list(OPS.values()):
+            if wants(op) and not hasattr(cls, op.name):
+                setattr(cls, op.name, make(op))
+                derived[op.name] = op
+
+    watch(sync)
+
+
 def register(op: Op) -> Op:
     """Add an op to the registry; names are unique. Everything else (Value and Tensor methods, circuit
     nodes, the palette, exports, the stepper) derives from the table, so this is all a new op needs."""

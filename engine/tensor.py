@@ -316,22 +316,10 @@ def _unary_method(op):
     return lambda self, **params: _apply(op, (self,), params or None)
 
 
-_DERIVED: dict[str, _ops.Op] = {}  # method name -> the op it was made from
-
-
-def _sync_unary_methods() -> None:
-    """Give Tensor a method for every one-input op of the registry (exp, log, tanh, relu, ...), also for
-    ops registered later, and take a method away again when its op leaves the registry."""
-    for name, op in list(_DERIVED.items()):
-        if _ops.OPS.get(name) is not op:
-            delattr(Tensor, name)
-            del _DERIVED[name]
-    for op in _ops.OPS.values():
-        if op.arity == 1 and not hasattr(Tensor, op.name):
-            method = _unary_method(op)
-            method.__name__, method.__doc__ = op.name, f"{op.doc} (the registry's {op.name!r} op)"
-            setattr(Tensor, op.name, method)
-            _DERIVED[op.name] = op
+def _named_unary_method(op):
+    method = _unary_method(op)
+    method.__name__, method.__doc__ = op.name, f"{op.doc} (the registry's {op.name!r} op)"
+    return method
 
 
 def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
@@ -339,5 +327,6 @@ def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
     return Tensor(data, requires_grad=requires_grad, label=label)
 
 
-_ops.watch(_sync_unary_methods)
+# a method for every one-input op of the registry (exp, log, tanh, relu, ...), also for ops registered later
+_ops.derive_methods(Tensor, lambda op: op.arity == 1, _named_unary_method)
 gc_policy.relax()

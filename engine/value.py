@@ -221,21 +221,7 @@ def topological_order(root, parents_of=None) -> list:
     return topo
 
 
-_DERIVED: dict[str, object] = {}  # method name -> the op it was made from
-
-
-def _sync_unary_methods() -> None:
-    """Give Value a method for every unary scalar op of the registry (tanh, relu, log, ...), also for
-    ops registered later, and take a method away again when its op leaves the registry."""
-    for name, op in list(_DERIVED.items()):
-        if _ops.OPS.get(name) is not op:
-            delattr(Value, name)
-            del _DERIVED[name]
-    for op in _ops.scalar_ops():
-        if op.arity == 1 and not op.params and not hasattr(Value, op.name):
-            setattr(Value, op.name, lambda self, _n=op.name: self.apply(_n))
-            _DERIVED[op.name] = op
-
-
-_ops.watch(_sync_unary_methods)
+# a method for every unary scalar op of the registry (tanh, relu, log, ...), also for ops registered later
+_ops.derive_methods(Value, lambda op: op.scalar and op.arity == 1 and not op.params,
+                    lambda op: lambda self, _n=op.name: self.apply(_n))
 gc_policy.relax()

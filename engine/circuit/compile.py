@@ -28,7 +28,6 @@ class _Identity:
 
 IDENTITY = _Identity()
 _NDARRAY = np.ndarray
-_NEEDS_ALL = (True,) * 8  # a circuit shows the gradient of every input: fast rules compute them all
 # what a numeric fault raises (math domain error, overflow, division by zero, shapes that do not fit):
 # the node's result becomes NaN and the fault is recorded for the NaN diagnosis to name
 FAULTS = (ArithmeticError, ValueError, TypeError, IndexError)
@@ -190,7 +189,8 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
                 elif ins.params:
                     in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
                 elif fast and ins.fn.fast_backward is not None:
-                    in_grads = ins.fn.fast_backward(g, vals[ins.out], [vals[i] for i in ins.ins], _NEEDS_ALL)
+                    xs = [vals[i] for i in ins.ins]  # a circuit shows every input's gradient: all are needed
+                    in_grads = ins.fn.fast_backward(g, vals[ins.out], xs, (True,) * len(xs))
                 elif len(ins.ins) == 2:
                     a, b = ins.ins
                     in_grads = ins.fn.backward(m, g, vals[ins.out], vals[a], vals[b])

@@ -9,6 +9,7 @@ from engine import ops
 from gui import mime
 from gui.palette_dock import ENTRY, PalettePanel
 from gui.palette_model import find_entry, palette_groups
+from tests.conftest import SCREENSHOTS
 from tests.engine import throwaway_op
 
 
@@ -25,4 +26,10 @@ def test_a_new_op_gets_a_palette_entry(qtbot):
         items = panel.tree.findItems("Softsign", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 1)
         assert len(items) == 1 and items[0].parent().text(0) == "Activations"
         assert items[0].text(0) == "softsign" and items[0].data(0, ENTRY) == entry
+        panel.resize(280, 1100)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.tree.scrollToItem(items[0])
+        SCREENSHOTS.mkdir(exist_ok=True)
+        panel.grab().save(str(SCREENSHOTS / "palette_new_op.png"))
     assert find_entry("op", "softsign") is None and "softsign" not in ops.OPS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import ops
-from ..backends import A
+from ..backends import A, unbroadcast
 
 
 def _activate(m, z, activation):
@@ -58,8 +58,8 @@ class Neuron(_Block):
             z = z + wi * xi
         dz = _activation_grad(m, g, out, z, activation)
         in_grads = tuple(dz * wi for wi in w)
-        w_grads = [float(np.sum(dz * xi)) for xi in xs]
-        return in_grads, {"w": w_grads, "b": float(np.sum(dz))}
+        w_grads = [float(unbroadcast(dz * xi, ())) for xi in xs]  # a weight's gradient sums over the samples
+        return in_grads, {"w": w_grads, "b": float(unbroadcast(dz, ()))}
 
 
 class Dense(_Block):
@@ -83,7 +83,7 @@ class Dense(_Block):
         g = np.broadcast_to(np.asarray(g, dtype=np.float64).reshape(-1, z.shape[1]), z.shape)
         dz = _activation_grad(A, g, np.reshape(out, z.shape), z, activation)
         dx = dz @ np.asarray(W, dtype=np.float64)  # d(xW^T)/dx = W
-        return (dx.reshape(np.shape(x)),), {"W": (dz.T @ x2).tolist(), "b": dz.sum(axis=0).tolist()}
+        return (dx.reshape(np.shape(x)),), {"W": (dz.T @ x2).tolist(), "b": unbroadcast(dz, np.shape(b)).tolist()}
 
 
 BLOCKS = {"neuron": Neuron, "dense": Dense}

@@ -26,7 +26,7 @@ def test_a_new_op_gets_a_palette_entry(qtbot):
         items = panel.tree.findItems("Softsign", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 1)
         assert len(items) == 1 and items[0].parent().text(0) == "Activations"
         assert items[0].text(0) == "softsign" and items[0].data(0, ENTRY) == entry
-        panel.resize(280, 1100)
+        panel.resize(280, 680)
         panel.show()
         qtbot.waitExposed(panel)
         panel.tree.scrollToItem(items[0])

@@ -24,9 +24,12 @@ def _number(x) -> bool:
 
 def _times(g, other, mine):
     """g * other: the gradient of `mine` in a product. A single number times a row of samples gets its
-    gradient summed over the samples at once: sum(g * other) is one dot product."""
-    if type(g) is _NDARRAY and g.ndim == 1 and type(other) is _NDARRAY and other.shape == g.shape and _number(mine):
-        return float(g @ other)
+    gradient summed over the samples at once: sum(g * other) is one dot product (per row of a block)."""
+    if type(g) is _NDARRAY and type(other) is _NDARRAY and other.shape == g.shape:
+        if g.ndim == 1 and _number(mine):
+            return float(g @ other)
+        if g.ndim == 2 and type(mine) is _NDARRAY and mine.shape == (g.shape[0], 1):  # a grouped pass's column
+            return np.einsum("ij,ij->i", g, other)[:, None]
     return g * other
 
 

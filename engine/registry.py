@@ -54,9 +54,10 @@ class Op:
     # its forward and backward are plain broadcasting arithmetic without params, so a grouped circuit
     # pass (engine.circuit.vectorized) may run it on (nodes x samples) blocks
     groupable: bool = False
-    # an optional faster backward for whole passes: (g, out, xs, needs) -> one gradient or None per
-    # input, computing only those in `needs`; a gradient may come back already summed to its input's
-    # shape, or as a uniform 0-d number. Called only without params; stepped passes use `backward`
+    # an optional faster backward for whole passes (Tensor.backward, a circuit's whole pass, grouped
+    # passes): (g, out, xs, needs) -> one gradient or None per input, computing only those in `needs`;
+    # a gradient may come back already summed to its input's shape (a number times a row of samples),
+    # or as a uniform 0-d number. Called only without params; the stepper shows `backward`'s numbers
     fast_backward: Callable | None = None
 
     @property

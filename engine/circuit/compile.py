@@ -188,7 +188,7 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
                     param_grads[ins.node_id] = pgrads
                 elif ins.params:
                     in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
-                elif fast and ins.fn.fast_backward is not None:
+                elif fast and ins.fn.fast_backward is not None and type(g) is _NDARRAY:  # (rules for arrays)
                     xs = [vals[i] for i in ins.ins]  # a circuit shows every input's gradient: all are needed
                     in_grads = ins.fn.fast_backward(g, vals[ins.out], xs, (True,) * len(xs))
                 elif len(ins.ins) == 2:

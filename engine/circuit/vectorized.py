@@ -6,9 +6,9 @@ thing: grouped by (depth, op, which inputs are per-sample rows and which are sin
 group runs as one call on a (nodes x samples) block. Only whole forward+backward passes use this
 (the Evaluator's refresh, training); the stepper and single-input updates keep the per-node tape.
 
-Each group runs its op's own forward and backward rules (engine.registry: they broadcast, so a
-(nodes x samples) block is just another array); single-number inputs are (nodes x 1) columns whose
-gradients are summed back by engine.backends.unbroadcast. A plan exists only for circuits made
+Each group runs its op's own forward and backward rules, or its fast_backward (engine.registry: they
+broadcast, so a (nodes x samples) block is just another array); single-number inputs are (nodes x 1)
+columns whose gradients are summed back by engine.backends.unbroadcast. A plan exists only for circuits made
 entirely of groupable ops (Op.groupable: add, sub, mul, neg, relu, ...) and an output node over
 weights, constants and data columns whose every intermediate value is one number per sample;
 anything else (blocks, losses, matrices, ops with parameters) runs on the per-node tape.
@@ -50,6 +50,11 @@ class _Group:
     out: np.ndarray  # output row indices
     scatters: tuple[_Scatter, ...]
 
+    def __post_init__(self):
+        self.sources = tuple(zip(self.rows, self.ins, strict=True))  # (row?, index) per input
+        self.targets = tuple(zip(self.rows, self.scatters, strict=True))  # (row?, scatter) per input
+        self.needs = (True,) * len(self.rows)  # a circuit shows every input's gradient
+
 
 @dataclass
 class Plan:
@@ -84,7 +89,7 @@ class Plan:
         saved = []
         with np.errstate(all="ignore"):
             for grp in self.groups:
-                xs = _inputs(grp, R, S)
+                xs = [R[i] if row else S[i][:, None] for row, i in grp.sources]
                 out = grp.fn.forward(A, *xs)
                 R[grp.out] = out
                 saved.append((xs, out))
@@ -96,26 +101,24 @@ class Plan:
         G[self.root_row] = 1.0
         saved = self._saved[1] if self._saved is not None and self._saved[0] is R else None
         self._saved = None
+        if saved is None:
+            saved = [([R[i] if row else S[i][:, None] for row, i in grp.sources], R[grp.out]) for grp in self.groups]
+        ndarray = np.ndarray
         with np.errstate(all="ignore"):
-            for k in range(len(self.groups) - 1, -1, -1):
-                grp = self.groups[k]
+            for grp, (xs, out) in zip(reversed(self.groups), reversed(saved), strict=True):
                 g = G[grp.out]
-                xs, out = saved[k] if saved is not None else (_inputs(grp, R, S), R[grp.out])
-                local = grp.fn.backward(A, g, out, *xs)
-                for row, scatter, x, d in zip(grp.rows, grp.scatters, xs, local, strict=True):
+                fast = grp.fn.fast_backward
+                local = grp.fn.backward(A, g, out, *xs) if fast is None else fast(g, out, xs, grp.needs)
+                for (row, scatter), x, d in zip(grp.targets, xs, local, strict=True):
                     if d is None:
                         continue
-                    if row:  # a row's gradient has the block's shape (broadcast a uniform one)
-                        fits = type(d) is np.ndarray and d.shape == g.shape
-                        scatter.add(G, d if fits else np.broadcast_to(d, g.shape))
+                    if type(d) is not ndarray or d.ndim != 2:  # a uniform gradient: the same everywhere
+                        d = np.broadcast_to(d, g.shape)
+                    if row:  # (a (nodes x 1) gradient broadcasts over the samples as it is added)
+                        scatter.add(G, d)
                     else:  # a single number's gradient: summed over the samples it was broadcast to
                         scatter.add(GS, unbroadcast(d, x.shape)[:, 0])
         return G, GS
-
-
-def _inputs(grp: _Group, R: np.ndarray, S: np.ndarray) -> list[np.ndarray]:
-    """A group's inputs as blocks: (nodes x samples) rows, (nodes x 1) single numbers."""
-    return [R[i] if row else S[i][:, None] for row, i in zip(grp.rows, grp.ins, strict=True)]
 
 
 class PlanSlots:

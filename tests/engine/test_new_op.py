@@ -85,14 +85,20 @@ def test_circuit_tape_on_one_point(op):
     assert ev2.value(again.by_label("y").id) == pytest.approx(softsign(z), rel=1e-15)
 
 
-def test_circuit_grouped_plan_on_a_dataset(op):
+@pytest.mark.parametrize("fast", [True, False], ids=["fast_backward", "backward"])
+def test_circuit_grouped_plan_on_a_dataset(fast):
+    with throwaway_op.registered(fast):
+        grouped_plan_on_a_dataset(fast)
+
+
+def grouped_plan_on_a_dataset(fast):
     doc = expression_on_data("h = w1*x1 + w2*x2; y = softsign(h) - b", {"w1": 0.7, "w2": -1.3, "b": 0.2},
                              samples=40, seed=2)
     ev = Evaluator(doc)
     assert ev.tape.plan, "a circuit of groupable ops on a dataset gets a grouped plan"
     FAST_CALLS.clear()
-    ev.forward()  # runs grouped: op.forward and op.backward on (nodes x samples) blocks
-    assert not FAST_CALLS, "the grouped plan uses the op's own backward rule"
+    ev.forward()  # runs grouped: op.forward and op.backward (or its fast rule) on (nodes x samples) blocks
+    assert bool(FAST_CALLS) == fast, "a grouped pass is a whole pass: it takes the fast rule when there is one"
     X = np.asarray(doc.dataset["X"])
     h = 0.7 * X[:, 0] - 1.3 * X[:, 1]
     y = doc.by_label("y").id

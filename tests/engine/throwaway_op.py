@@ -31,15 +31,15 @@ def _fast(g, out, xs, needs):
 
 
 @contextlib.contextmanager
-def registered():
-    """The op in the registry for the duration of the block, then gone again."""
+def registered(fast: bool = True):
+    """The op in the registry for the duration of the block (with or without a fast backward), then gone."""
     FAST_CALLS.clear()
     op = ops.define(
         NAME, "x", lambda m, x: x / (1.0 + m.abs(x)),
         lambda m, g, out, x: (g / ((1.0 + m.abs(x)) * (1.0 + m.abs(x))),),  # d softsign/dx = 1 / (1 + |x|)^2
         "softsign", "activation", "d/dx softsign(x) = 1 / (1 + |x|)^2", ("1/(1 + |x|)^2",),
         "Softsign: x / (1 + |x|), a slow-saturating squash to (-1, 1).",
-        torch="torch.nn.functional.softsign({x})", groupable=True, fast_backward=_fast)
+        torch="torch.nn.functional.softsign({x})", groupable=True, fast_backward=_fast if fast else None)
     try:
         yield op
     finally:

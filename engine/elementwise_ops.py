@@ -28,7 +28,7 @@ def _times(g, other, mine):
     if type(g) is _NDARRAY and type(other) is _NDARRAY and other.shape == g.shape:
         if g.ndim == 1 and _number(mine):
             return float(g @ other)
-        if g.ndim == 2 and type(mine) is _NDARRAY and mine.shape == (g.shape[0], 1):  # a grouped pass's column
+        if g.ndim == 2 and g.shape[1] > 1 and type(mine) is _NDARRAY and mine.shape == (g.shape[0], 1):  # a column
             return np.einsum("ij,ij->i", g, other)[:, None]
     return g * other
 
@@ -78,7 +78,7 @@ define("powk", "x", lambda m, x, k: m.pow(x, k),
        domain_msg="x ** k is undefined for x = {x:.6g}, k = {k:g}",
        params=(Param("k", 2.0, -10.0, 10.0, 0.5),), infix="**")  # x ** k: the parameter is the right operand
 define("square", "x", lambda m, x: x * x,
-       lambda m, g, out, x: (2.0 * x * g,),  # d x^2/dx = 2x
+       lambda m, g, out, x: ((g + g) * x,),  # d x^2/dx = 2x (2g first: often one number)
        "x²", "arithmetic", "d/dx x^2 = 2x", ("2x",), "Square.", torch="{x} * {x}", masks_nonfinite=False)
 define("max", "ab", lambda m, a, b: m.maximum(a, b),
        # the larger input takes the whole gradient (a on ties)

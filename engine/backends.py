@@ -98,6 +98,31 @@ S = ScalarMath
 A = ArrayMath
 
 
+def unbroadcast(grad, shape: tuple) -> np.ndarray:
+    """Sum a gradient back down to `shape`: undo numpy broadcasting (the ONE place this happens).
+
+    Returns `grad` itself when it already has the shape, else an array of exactly `shape` (which may be
+    a view of `grad`: callers that keep it copy it if they must own it)."""
+    if type(grad) is not np.ndarray:
+        grad = np.asarray(grad)
+    if grad.shape == shape:
+        return grad
+    extra = grad.ndim - len(shape)
+    if grad.ndim == 0:  # a uniform gradient (e.g. from a whole-array sum): spread it out
+        return np.full(shape, grad, dtype=np.float64)
+    if extra == 1 and grad.shape[1:] == shape:  # the common case: a bias over a batch
+        return np.add.reduce(grad, axis=0)
+    if extra > 0:
+        grad = np.add.reduce(grad, axis=tuple(range(extra)))
+    elif extra < 0:  # fewer axes than the value: numpy broadcasting prepends ones
+        grad = grad.reshape((1,) * -extra + grad.shape)
+    have = grad.shape
+    axes = tuple([i for i, n in enumerate(shape) if n == 1 and have[i] != 1])
+    if axes:
+        grad = np.add.reduce(grad, axis=axes, keepdims=True)
+    return grad if grad.shape == shape else np.broadcast_to(grad, shape).copy()
+
+
 def backend_for(x) -> type:
     """The backend that fits a value: floats get ScalarMath, arrays get ArrayMath."""
     return A if isinstance(x, np.ndarray) else S

@@ -19,9 +19,9 @@ import numpy as np
 
 from .atomic_write import atomic_write
 from .errors import EngineError
+from .gradcheck import CHECK_ATOL, CHECK_EPS, CHECK_RTOL, check_close
 
 SUBCOMMANDS = ("run", "check", "new", "export")
-CHECK_RTOL, CHECK_ATOL, CHECK_EPS = 1e-4, 1e-6, 1e-6
 
 
 class UsageError(Exception):
@@ -205,7 +205,7 @@ def _cmd_check(args) -> int:
             numeric = ev.numeric_grads(CHECK_EPS)
             for node_id, num in numeric.items():
                 ana = _mean(ev.grads.get(node_id))
-                ok = ana is not None and abs(ana - num) <= CHECK_ATOL + CHECK_RTOL * max(abs(ana), abs(num))
+                ok = ana is not None and check_close(ana, num)
                 report["gradients"].append({"id": node_id, "label": doc.node(node_id).label,
                                             "analytic": _jsonable(ana), "numeric": _jsonable(num), "ok": ok})
             report["gradients"] += _block_checks(doc, ev)

@@ -13,6 +13,15 @@ import numpy as np
 from .tensor import Tensor
 from .value import Value
 
+# the gradient check the app and `main.py check` run on a circuit: central differences with step EPS,
+# a gradient passes when |analytic - numeric| <= ATOL + RTOL * max(|analytic|, |numeric|)
+CHECK_RTOL, CHECK_ATOL, CHECK_EPS = 1e-4, 1e-6, 1e-6
+
+
+def check_close(analytic: float, numeric: float, rtol: float = CHECK_RTOL, atol: float = CHECK_ATOL) -> bool:
+    """The circuit gradient check's verdict on one number (see CHECK_RTOL)."""
+    return abs(analytic - numeric) <= atol + rtol * max(abs(analytic), abs(numeric))
+
 
 @dataclass
 class GradcheckReport:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import random
 
+from .ops import ACTIVATIONS
 from .value import Value
-
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
 
 class Module:

@@ -16,15 +16,15 @@ import numpy as np
 
 from . import gc_policy
 from . import ops as _ops
-from .backends import A
+from .backends import A, unbroadcast  # noqa: F401 (unbroadcast is part of this module's API)
 from .errors import MathDomainError, ShapeError
-from .tensor_backward import backward_pass, unbroadcast  # noqa: F401 (unbroadcast is part of this module's API)
+from .tensor_backward import backward_pass
 from .value import topological_order
 
 _F64 = np.float64
 _ADD, _SUB, _MUL, _DIV = _ops.get("add"), _ops.get("sub"), _ops.get("mul"), _ops.get("div")
 _POW, _POWK, _MATMUL, _NEG = _ops.get("pow"), _ops.get("powk"), _ops.get("matmul"), _ops.get("neg")
-_SUM, _MEAN = _ops.get("sum"), _ops.get("mean")
+_SUM, _MEAN, _SQUARE = _ops.get("sum"), _ops.get("mean"), _ops.get("square")
 _seq = itertools.count()
 _NDARRAY = np.ndarray
 _NEW = object.__new__  # a node without running __init__
@@ -198,6 +198,8 @@ class Tensor:
         return _apply(_SUB, (_wrap(o), self), None)
 
     def __mul__(self, o):
+        if o is self:  # x * x is the registry's square: one gradient 2x g instead of two halves added up
+            return _apply(_SQUARE, (self,), None)
         return _apply(_MUL, (self, _wrap(o)), None)
 
     def __rmul__(self, o):
@@ -316,13 +318,10 @@ def _unary_method(op):
     return lambda self, **params: _apply(op, (self,), params or None)
 
 
-def _install_unary_methods() -> None:
-    """Give Tensor a method for every one-input op of the registry (exp, log, tanh, relu, ...)."""
-    for op in _ops.OPS.values():
-        if op.arity == 1 and not hasattr(Tensor, op.name):
-            method = _unary_method(op)
-            method.__name__, method.__doc__ = op.name, f"{op.doc} (the registry's {op.name!r} op)"
-            setattr(Tensor, op.name, method)
+def _named_unary_method(op):
+    method = _unary_method(op)
+    method.__name__, method.__doc__ = op.name, f"{op.doc} (the registry's {op.name!r} op)"
+    return method
 
 
 def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
@@ -330,4 +329,5 @@ def tensor(data, requires_grad: bool = False, label: str = "") -> Tensor:
     return Tensor(data, requires_grad=requires_grad, label=label)
 
 
-_install_unary_methods()
+# a method for every one-input op of the registry (exp, log, tanh, relu, ...), also for ops registered later
+_ops.derive_methods(Tensor, lambda op: op.arity == 1, _named_unary_method)

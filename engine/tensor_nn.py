@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import ops as _ops
+from .ops import ACTIVATIONS
 from .tensor import Tensor, _apply, _wrap
-
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
 
 class Dense:

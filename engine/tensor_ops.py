@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .ops import _op
+from .registry import define
 
 _LOG_FLOOR = -100.0  # log is clamped here in BCE (as PyTorch does) so p = 0 or 1 stays finite
 
@@ -118,54 +118,64 @@ def _hinge(s, y):
     return np.add.reduce(np.maximum(margin, 0.0), axis=None) / max(margin.size, 1)
 
 
-def _hinge_grad(g, s, y):
+def _hinge_grad(g, s, y, need_y=True):
     active = (y * s < 1.0) * (g / _n(s, y))  # dL/ds = -y where the margin is violated
-    return -y * active, -s * active
+    return -y * active, (-s * active if need_y else None)
+
+
+def _matmul_fast(g, out, xs, needs):
+    a, b = xs
+    if type(a) is np.ndarray and type(b) is np.ndarray and a.ndim == 2 and b.ndim == 2:
+        # d(AB)/dA = G B^T, d(AB)/dB = A^T G: only those needed
+        return (g @ b.T if needs[0] else None, a.T @ g if needs[1] else None)
+    return _matmul_grads(g, a, b)
 
 
 # ---------------------------------------------------------------- matrix ops and reductions
-_op("matmul", "ab", lambda m, a, b: np.matmul(a, b),
+define("matmul", "ab", lambda m, a, b: np.matmul(a, b),
     lambda m, g, out, a, b: _matmul_grads(g, a, b),
     "@", "tensor", "d/dA (A @ B) = G @ B^T, d/dB (A @ B) = A^T @ G", ("G @ B^T", "A^T @ G"),
-    "Matrix product.", scalar=False)
-_op("sum", "x", lambda m, x, axis=None, keepdims=False: _sum(x, axis, keepdims),
+    "Matrix product.", scalar=False, fast_backward=_matmul_fast)
+define("sum", "x", lambda m, x, axis=None, keepdims=False: _sum(x, axis, keepdims),
     lambda m, g, out, x, axis=None, keepdims=False: (_expand(g, x, axis, keepdims),),
-    "Σ", "tensor", "d/dx_i sum(x) = 1", ("1",), "Sum of elements.", scalar=False)
-_op("mean", "x", lambda m, x, axis=None, keepdims=False: _mean(x, axis, keepdims),
+    "Σ", "tensor", "d/dx_i sum(x) = 1", ("1",), "Sum of elements.", scalar=False, masks_nonfinite=False,
+    fast_backward=lambda g, out, xs, needs: (g,))  # a whole-array sum hands down one uniform 0-d gradient
+define("mean", "x", lambda m, x, axis=None, keepdims=False: _mean(x, axis, keepdims),
     lambda m, g, out, x, axis=None, keepdims=False: (
         _expand(g, x, axis, keepdims) * (np.size(out) / max(np.size(x), 1)),),
     "mean", "tensor", "d/dx_i mean(x) = 1 / n", ("1/n",), "Mean of elements.", scalar=False)
-_op("reshape", "x", lambda m, x, shape: np.reshape(x, shape),
+define("reshape", "x", lambda m, x, shape: np.reshape(x, shape),
     lambda m, g, out, x, shape: (np.reshape(g, np.shape(x)),),
     "reshape", "tensor", "the gradient is reshaped back", ("1",), "Reshape.", scalar=False)
-_op("transpose", "x", lambda m, x, axes=None: np.transpose(x, axes),
+define("transpose", "x", lambda m, x, axes=None: np.transpose(x, axes),
     lambda m, g, out, x, axes=None: (
         np.transpose(g, None if axes is None else np.argsort(axes)),),
     "ᵀ", "tensor", "the gradient is transposed back", ("1",), "Transpose.", scalar=False)
-_op("softmax", "x", lambda m, x, axis=-1: _softmax(x, axis),
+define("softmax", "x", lambda m, x, axis=-1: _softmax(x, axis),
     # d softmax: s * (g - sum(g * s))
     lambda m, g, out, x, axis=-1: (out * (g - np.sum(g * out, axis=axis, keepdims=True)),),
     "softmax", "tensor", "d s_i/dx_j = s_i (δ_ij - s_j)", ("s (δ - s)",), "Softmax.", scalar=False)
 
 # ---------------------------------------------------------------- losses (mean over the batch)
-_op("mse", ("pred", "target"), lambda m, p, t: np.mean((p - t) ** 2),
+define("mse", ("pred", "target"), lambda m, p, t: np.mean((p - t) ** 2),
     lambda m, g, out, p, t: (g * 2.0 * (p - t) / _n(p, t), g * -2.0 * (p - t) / _n(p, t)),
     "MSE", "loss", "d/dpred mean((pred - target)^2) = 2 (pred - target) / n",
     ("2(pred - target)/n", "-2(pred - target)/n"), "Mean squared error.", scalar=False)
-_op("bce", ("prob", "target"), lambda m, p, t: _bce(p, t),
+define("bce", ("prob", "target"), lambda m, p, t: _bce(p, t),
     lambda m, g, out, p, t: _bce_grad(g, p, t),
     "BCE", "loss", "d/dp BCE = -(t/p - (1 - t)/(1 - p)) / n", ("-(t/p - (1-t)/(1-p))/n", "-logit(p)/n"),
     "Binary cross-entropy on probabilities (log clamped at -100).", scalar=False,
     domain=lambda m, p, t: (p >= 0) & (p <= 1), domain_msg="BCE needs probabilities in [0, 1]")
-_op("bce_logits", ("logit", "target"), lambda m, z, t: _bce_logits(z, t),
+define("bce_logits", ("logit", "target"), lambda m, z, t: _bce_logits(z, t),
     lambda m, g, out, z, t: (g * (0.5 * (1.0 + np.tanh(0.5 * z)) - t) / _n(z, t), g * -z / _n(z, t)),
     "BCE(z)", "loss", "d/dz BCE(σ(z), t) = (σ(z) - t) / n", ("(σ(z) - t)/n", "-z/n"),
     "Binary cross-entropy from logits, stable for any z.", scalar=False)
-_op("softmax_ce", ("logits", "target"), lambda m, z, t: _softmax_ce(z, t),
+define("softmax_ce", ("logits", "target"), lambda m, z, t: _softmax_ce(z, t),
     lambda m, g, out, z, t: _softmax_ce_grad(g, z, t),
     "CE", "loss", "d/dz CE(softmax(z), y) = (softmax(z) - y) / n", ("(softmax(z) - y)/n", "-log softmax(z)/n"),
     "Softmax cross-entropy; target is class indices or one-hot rows.", scalar=False)
-_op("hinge", ("score", "target"), lambda m, s, y: _hinge(s, y),
+define("hinge", ("score", "target"), lambda m, s, y: _hinge(s, y),
     lambda m, g, out, s, y: _hinge_grad(g, s, y),
     "hinge", "loss", "d/ds mean(max(0, 1 - y s)) = -y / n where 1 - y s > 0", ("-y[1 - ys > 0]/n", "-s[..]/n"),
-    "Max-margin (hinge) loss with targets ±1.", scalar=False)
+    "Max-margin (hinge) loss with targets ±1.", scalar=False,
+    fast_backward=lambda g, out, xs, needs: _hinge_grad(g, *xs, need_y=needs[1]))

@@ -252,11 +252,6 @@ def topological_order(root, parents_of=None) -> list:
     return topo
 
 
-def _install_unary_methods() -> None:
-    """Give Value a method for every unary scalar op of the registry (tanh, relu, log, ...)."""
-    for op in _ops.scalar_ops():
-        if op.arity == 1 and not op.params and not hasattr(Value, op.name):
-            setattr(Value, op.name, lambda self, _n=op.name: self.apply(_n))
-
-
-_install_unary_methods()
+# a method for every unary scalar op of the registry (tanh, relu, log, ...), also for ops registered later
+_ops.derive_methods(Value, lambda op: op.scalar and op.arity == 1 and not op.params,
+                    lambda op: lambda self, _n=op.name: self.apply(_n))

@@ -9,7 +9,7 @@ import json
 
 from PySide6.QtWidgets import QApplication
 
-from engine.circuit.blocks import collapse_commands, expand_commands
+from engine.circuit.block_edits import collapse_commands, expand_commands
 from engine.circuit.clipboard import copy_nodes, paste_commands
 from engine.circuit.layout import layered_layout
 from engine.commands import Move

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from engine import ops
-from engine.circuit.nodes import KINDS
-
-VALUE_KINDS = ("input", "weight", "constant", "data")
-BLOCK_KINDS = ("neuron", "dense")
+from engine.circuit.blocks import BLOCKS
+from engine.circuit.nodes import BLOCK_KINDS, KINDS, LEAF_KINDS
 
 
 def _tr(text: str) -> str:
@@ -72,14 +70,18 @@ def _op_titles() -> dict[str, str]:
     }
 
 
-_KIND_SYMBOLS = {"input": "x", "weight": "w", "constant": "c", "data": "▦", "neuron": "Σ→f", "dense": "Wx+b",
-                 "output": "L"}
+_KIND_SYMBOLS = {"input": "x", "weight": "w", "constant": "c", "data": "▦", "output": "L"}
+
+
+def _kind_symbol(kind: str) -> str:
+    """A leaf's letter, the output's L, a block's own symbol (Σ→f)."""
+    return BLOCKS[kind].display() if kind in BLOCKS else _KIND_SYMBOLS.get(kind, kind)
 
 
 def _kind_entry(kind: str, category: str) -> PaletteEntry:
     title = _kind_titles().get(kind, kind)
     tip = f"<b>{title}</b><br>{QCoreApplication.translate('kinds', KINDS[kind])}"
-    return PaletteEntry(kind, None, title, _KIND_SYMBOLS.get(kind, kind), category, tip)
+    return PaletteEntry(kind, None, title, _kind_symbol(kind), category, tip)
 
 
 def _op_entry(op: ops.Op) -> PaletteEntry:
@@ -93,7 +95,7 @@ def _op_entry(op: ops.Op) -> PaletteEntry:
 
 def palette_entries() -> list[PaletteEntry]:
     """Every palette entry, grouped: values, one group per op category, blocks, output."""
-    entries = [_kind_entry(k, "values") for k in VALUE_KINDS if k in KINDS]
+    entries = [_kind_entry(k, "values") for k in LEAF_KINDS if k in KINDS]
     order = list(group_titles())
     cats = ops.by_category()
     for cat in sorted(cats, key=lambda c: order.index(c) if c in order else len(order)):

@@ -12,6 +12,7 @@ import networkx as nx
 import numpy as np
 
 from .. import ops
+from ..backends import unbroadcast
 from .blocks import BLOCKS
 from .document import Circuit, CircuitError
 
@@ -20,15 +21,13 @@ class _Identity:
     """The output node: passes its input through and marks the root."""
 
     name, symbol, inputs, local, params = "output", "out", ("x",), ("1",), ()
+    infix, masks_nonfinite, groupable, fast_backward = None, False, True, None  # the fields of an Op
     forward = staticmethod(lambda m, x: x)
     backward = staticmethod(lambda m, g, out, x: (g,))
 
 
 IDENTITY = _Identity()
 _NDARRAY = np.ndarray
-_MUL = ops.get("mul")
-# ops whose output is non-finite whenever an input is: a NaN/inf can only vanish at other ops' inputs
-PROPAGATING = frozenset({"add", "sub", "mul", "neg", "square", "sum", "output"})
 # what a numeric fault raises (math domain error, overflow, division by zero, shapes that do not fit):
 # the node's result becomes NaN and the fault is recorded for the NaN diagnosis to name
 FAULTS = (ArithmeticError, ValueError, TypeError, IndexError)
@@ -106,11 +105,11 @@ def compile_circuit(doc: Circuit) -> Tape:
 
 def _checkpoints(instrs) -> list[int]:
     """Output slots where a non-finite value made anywhere must show: sinks and the inputs of ops
-    that can turn NaN/inf into a finite number (relu(-inf) = 0, tanh(inf) = 1, x / inf = 0, ...)."""
+    that can turn NaN/inf into a finite number (Op.masks_nonfinite: relu(-inf) = 0, x / inf = 0, ...)."""
     consumed, points = set(), set()
     for ins in instrs:
         consumed.update(ins.ins)
-        if getattr(ins.fn, "name", None) not in PROPAGATING:
+        if ins.fn.masks_nonfinite:
             points.update(ins.ins)
     points.update(ins.out for ins in instrs if ins.out not in consumed)
     return sorted(points)
@@ -166,8 +165,9 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
     """The backward pass, one instruction per iteration (the stepper drives this same loop).
 
     Yields (instruction, local gradients per input) after adding its contributions. fast=True (a
-    whole pass nobody inspects step by step) may hand back a scalar weight's gradient already
-    summed over the batch: w * x over N samples gives sum(g * x) as one dot product.
+    whole pass nobody inspects step by step) uses the ops' fast_backward rules, which may hand back
+    a scalar weight's gradient already summed over the batch: w * x over N samples gives sum(g * x)
+    as one dot product.
     """
     live = tape.live.get(root)
     if live is None:
@@ -188,18 +188,12 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
                     param_grads[ins.node_id] = pgrads
                 elif ins.params:
                     in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)
+                elif fast and ins.fn.fast_backward is not None and type(g) is _NDARRAY:  # (rules for arrays)
+                    xs = [vals[i] for i in ins.ins]  # a circuit shows every input's gradient: all are needed
+                    in_grads = ins.fn.fast_backward(g, vals[ins.out], xs, (True,) * len(xs))
                 elif len(ins.ins) == 2:
                     a, b = ins.ins
-                    va, vb = vals[a], vals[b]
-                    if fast and ins.fn is _MUL and type(g) is _NDARRAY and g.ndim == 1:
-                        if type(va) is float and type(vb) is _NDARRAY and vb.shape == g.shape:
-                            in_grads = (float(g @ vb), g * va)
-                        elif type(vb) is float and type(va) is _NDARRAY and va.shape == g.shape:
-                            in_grads = (g * vb, float(g @ va))
-                        else:
-                            in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
-                    else:
-                        in_grads = ins.fn.backward(m, g, vals[ins.out], va, vb)
+                    in_grads = ins.fn.backward(m, g, vals[ins.out], vals[a], vals[b])
                 else:
                     in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins])
             except FAULTS as exc:  # a numeric fault: NaN gradients from here, the reason kept for the view
@@ -231,25 +225,11 @@ def _ancestors(tape: Tape, root: int) -> set[int]:
 
 
 def _fit(g, target):
-    """Sum a gradient back to the shape of the value it belongs to (scalars get a float; NaN when a
-    faulted step's gradient does not fit at all)."""
+    """Sum a gradient back to the shape of the value it belongs to (engine.backends.unbroadcast): a
+    float for a float; NaN when a faulted step's gradient does not fit at all."""
     try:
-        return _fit_shape(g, target)
+        if isinstance(target, np.ndarray):
+            return unbroadcast(np.asarray(g, dtype=np.float64), target.shape)
+        return float(unbroadcast(g, ()))
     except FAULTS:
         return nan_like(target)
-
-
-def _fit_shape(g, target):
-    if isinstance(target, np.ndarray):
-        g = np.asarray(g, dtype=np.float64)
-        if g.shape == target.shape:
-            return g
-        while g.ndim > target.ndim:
-            g = g.sum(axis=0)
-        for axis, n in enumerate(target.shape):
-            if n == 1 and g.shape[axis] != 1:
-                g = g.sum(axis=axis, keepdims=True)
-        return np.broadcast_to(g, target.shape).copy()
-    if isinstance(g, np.ndarray):
-        return float(np.add.reduce(g, axis=None))
-    return float(g)

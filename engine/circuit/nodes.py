@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import ops
+from .blocks import BLOCKS
 
 # kind -> one-line description (the palette and the docs read this)
 KINDS: dict[str, str] = {
@@ -18,8 +19,9 @@ KINDS: dict[str, str] = {
     "dense": "Block: matrix-valued layer, (batch, nin) -> (batch, nout).",
 }
 LEAF_KINDS = ("input", "weight", "constant", "data")
-VALUE_KINDS = ("input", "weight", "constant")
-ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
+VALUE_KINDS = ("input", "weight", "constant")  # leaves that hold one number (a slider)
+BLOCK_KINDS = tuple(BLOCKS)  # neuron, dense
+ACTIVATIONS = ops.ACTIVATIONS  # (defined with the activation ops)
 DEFAULT_SLIDER = (-5.0, 5.0, 0.01)
 
 
@@ -38,7 +40,7 @@ class Node:
 
     @property
     def trainable(self) -> bool:
-        return self.kind in ("weight", "neuron", "dense")
+        return self.kind == "weight" or self.kind in BLOCK_KINDS
 
     @property
     def is_leaf(self) -> bool:
@@ -49,11 +51,11 @@ class Node:
         return input_ports(self.kind, self.op, self.params)
 
     def symbol(self) -> str:
-        """What the canvas draws inside the node: the op symbol or the kind."""
+        """What the canvas draws inside the node: the op symbol, a block's glyph and activation, or the kind."""
         if self.kind == "op":
             return ops.get(self.op).display(**self.params)
-        if self.kind in ("neuron", "dense"):
-            return f"{self.kind} {self.params.get('activation', '')}".strip()
+        if self.kind in BLOCK_KINDS:
+            return BLOCKS[self.kind].display(str(self.params.get("activation", "")))
         return self.kind
 
     def copy(self) -> Node:

@@ -164,9 +164,6 @@ class BackwardStepper:
         return step
 
 
-INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
-
-
 class ForwardStepper:
     """Compute one node's value per step, writing the arithmetic out."""
 
@@ -203,9 +200,9 @@ class ForwardStepper:
         nums = [fmt(shown(self._vals[s])) for s in ins.ins]
         out = fmt(shown(self._vals[ins.out]))
         label = doc.node(ins.node_id).label
-        name = getattr(ins.fn, "name", "")
-        if name in INFIX and len(names) == 2:
-            text = f"{label} = {names[0]} {INFIX[name]} {names[1]} = {nums[0]} {INFIX[name]} {nums[1]} = {out}"
+        name, infix = getattr(ins.fn, "name", ""), getattr(ins.fn, "infix", None)  # the registry's a + b
+        if infix and len(names) == 2:
+            text = f"{label} = {names[0]} {infix} {names[1]} = {nums[0]} {infix} {nums[1]} = {out}"
         else:
             sym = getattr(ins.fn, "symbol", name)
             text = f"{label} = {sym}({', '.join(names)}) = {sym}({', '.join(nums)}) = {out}"

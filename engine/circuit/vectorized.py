@@ -6,9 +6,12 @@ thing: grouped by (depth, op, which inputs are per-sample rows and which are sin
 group runs as one call on a (nodes x samples) block. Only whole forward+backward passes use this
 (the Evaluator's refresh, training); the stepper and single-input updates keep the per-node tape.
 
-A plan exists only for circuits made entirely of add, sub, mul, neg and relu (and an output node)
-over weights, constants and data columns whose every intermediate value is one number per sample;
-anything else (blocks, losses, matrices) runs on the per-node tape.
+Each group runs its op's own forward and backward rules, or its fast_backward (engine.registry: they
+broadcast, so a (nodes x samples) block is just another array); single-number inputs are (nodes x 1)
+columns whose gradients are summed back by engine.backends.unbroadcast. A plan exists only for circuits made
+entirely of groupable ops (Op.groupable: add, sub, mul, neg, relu, ...) and an output node over
+weights, constants and data columns whose every intermediate value is one number per sample;
+anything else (blocks, losses, matrices, ops with parameters) runs on the per-node tape.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-GROUPABLE = frozenset({"add", "sub", "mul", "neg", "relu", "output"})
+from ..backends import A, unbroadcast
 
 
 class _Scatter:
@@ -41,11 +44,16 @@ class _Scatter:
 
 @dataclass
 class _Group:
-    op: str
+    fn: object  # the registry op (or the output node's identity)
     rows: tuple[bool, ...]  # per input: a per-sample row (True) or a single number (False)
     ins: tuple[np.ndarray, ...]  # per input: row index or scalar index
     out: np.ndarray  # output row indices
     scatters: tuple[_Scatter, ...]
+
+    def __post_init__(self):
+        self.sources = tuple(zip(self.rows, self.ins, strict=True))  # (row?, index) per input
+        self.targets = tuple(zip(self.rows, self.scatters, strict=True))  # (row?, scatter) per input
+        self.needs = (True,) * len(self.rows)  # a circuit shows every input's gradient
 
 
 @dataclass
@@ -62,6 +70,7 @@ class Plan:
     def __post_init__(self):
         self._row_slots = sorted(self.row_of, key=self.row_of.get)
         self._scalar_slots = sorted(self.scalar_of, key=self.scalar_of.get)
+        self._saved = None  # (R, per group (inputs, output)) of the last forward, for the backward after it
 
     def slots(self, n_slots: int, R: np.ndarray, S: np.ndarray) -> PlanSlots:
         """The per-slot sequence the Evaluator keeps, read lazily from R and S."""
@@ -76,53 +85,39 @@ class Plan:
         return R, S
 
     def forward(self, R: np.ndarray, S: np.ndarray) -> None:
+        """Fill the computed rows of R, group by group (each group one call of its op's forward)."""
+        saved = []
         with np.errstate(all="ignore"):
             for grp in self.groups:
-                xs = [R[i] if row else S[i][:, None] for row, i in zip(grp.rows, grp.ins, strict=True)]
-                op = grp.op
-                if op == "add":
-                    out = xs[0] + xs[1]
-                elif op == "mul":
-                    out = xs[0] * xs[1]
-                elif op == "sub":
-                    out = xs[0] - xs[1]
-                elif op == "neg":
-                    out = -xs[0]
-                elif op == "output":
-                    out = xs[0]
-                else:  # relu
-                    out = np.maximum(xs[0], 0.0)
+                xs = [R[i] if row else S[i][:, None] for row, i in grp.sources]
+                out = grp.fn.forward(A, *xs)
                 R[grp.out] = out
+                saved.append((xs, out))
+        self._saved = (R, saved)  # the backward that follows on this R reuses the blocks
 
     def backward(self, R: np.ndarray, S: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Gradients of the root's sum over samples: G (rows x samples) and GS (single numbers)."""
         G, GS = np.zeros_like(R), np.zeros_like(S)
         G[self.root_row] = 1.0
+        saved = self._saved[1] if self._saved is not None and self._saved[0] is R else None
+        self._saved = None
+        if saved is None:
+            saved = [([R[i] if row else S[i][:, None] for row, i in grp.sources], R[grp.out]) for grp in self.groups]
+        ndarray = np.ndarray
         with np.errstate(all="ignore"):
-            for grp in reversed(self.groups):
+            for grp, (xs, out) in zip(reversed(self.groups), reversed(saved), strict=True):
                 g = G[grp.out]
-                op = grp.op
-                if op == "add":
-                    local = (g, g)
-                elif op == "sub":
-                    local = (g, -g)
-                elif op == "neg":
-                    local = (-g,)
-                elif op == "output":
-                    local = (g,)
-                elif op == "relu":
-                    local = (g * (R[grp.ins[0]] > 0.0),)
-                else:  # mul: each side gets g times the other
-                    a = R[grp.ins[0]] if grp.rows[0] else S[grp.ins[0]][:, None]
-                    b = R[grp.ins[1]] if grp.rows[1] else S[grp.ins[1]][:, None]
-                    # (a single number times a single number is not a row, so one side is always a row)
-                    local = (g * b if grp.rows[0] else np.einsum("kn,kn->k", g, b),
-                             g * a if grp.rows[1] else np.einsum("kn,kn->k", g, a))
-                for row, scatter, d in zip(grp.rows, grp.scatters, local, strict=True):
-                    if row:
+                fast = grp.fn.fast_backward
+                local = grp.fn.backward(A, g, out, *xs) if fast is None else fast(g, out, xs, grp.needs)
+                for (row, scatter), x, d in zip(grp.targets, xs, local, strict=True):
+                    if d is None:
+                        continue
+                    if type(d) is not ndarray or d.ndim != 2:  # a uniform gradient: the same everywhere
+                        d = np.broadcast_to(d, g.shape)
+                    if row:  # (a (nodes x 1) gradient broadcasts over the samples as it is added)
                         scatter.add(G, d)
-                    else:
-                        scatter.add(GS, d if d.ndim == 1 else d.sum(axis=1))
+                    else:  # a single number's gradient: summed over the samples it was broadcast to
+                        scatter.add(GS, unbroadcast(d, x.shape)[:, 0])
         return G, GS
 
 
@@ -162,7 +157,7 @@ def build(tape, vals: list, root: int) -> Plan | None:
         return None
     n = None
     for ins in tape.instrs:
-        if ins.block or ins.params or getattr(ins.fn, "name", None) not in GROUPABLE:
+        if ins.block or ins.params or not ins.fn.groupable:
             return None
     row_of, scalar_of = {}, {}
     for slot, v in enumerate(vals):
@@ -182,11 +177,11 @@ def build(tape, vals: list, root: int) -> Plan | None:
         d = 1 + max((depth.get(i, 0) for i in ins.ins), default=0)
         depth[ins.out] = d
         rows = tuple(i in row_of for i in ins.ins)
-        keyed.setdefault((d, ins.fn.name, rows), []).append(ins)
+        keyed.setdefault((d, ins.fn, rows), []).append(ins)
     groups = []
-    for (_, op, rows), members in sorted(keyed.items(), key=lambda kv: kv[0][0]):
+    for (_, fn, rows), members in sorted(keyed.items(), key=lambda kv: kv[0][0]):
         ins_idx = tuple(np.array([row_of[m.ins[k]] if rows[k] else scalar_of[m.ins[k]] for m in members])
                         for k in range(len(rows)))
-        groups.append(_Group(op, rows, ins_idx, np.array([row_of[m.out] for m in members]),
+        groups.append(_Group(fn, rows, ins_idx, np.array([row_of[m.out] for m in members]),
                              tuple(_Scatter(i) for i in ins_idx)))
     return Plan(n, row_of, scalar_of, groups, row_of[root], [slot for slot in row_of if slot not in produced])

@@ -91,6 +91,15 @@ def op_params(node, op: ops.Op) -> dict[str, str]:
             for p in op.params}
 
 
+def infix_expr(op: ops.Op, args: list[str], params: dict[str, str]) -> str | None:
+    """The op written with its Python operator (Op.infix), the same for Value and torch: a + b, -x, and
+    x ** k (a parameter is the right operand). None for ops without one."""
+    if not op.infix:
+        return None
+    operands = [*args, *params.values()]
+    return f"{op.infix}{operands[0]}" if len(operands) == 1 else f"{operands[0]} {op.infix} {operands[1]}"
+
+
 def activation(node) -> str:
     """A neuron's activation, one of the known ones."""
     act = node.params.get("activation", "linear")

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from ..circuit.document import Circuit
 from ..value import Value
-from .common import REPO_ROOT, ExportError, checked_op, neuron_terms, op_params, py_num, py_str, script
-
-_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
+from .common import REPO_ROOT, ExportError, checked_op, infix_expr, neuron_terms, op_params, py_num, py_str, script
 
 _HEADER = '''"""Circuit exported from Backprop Playground: forward and backward with engine.Value."""
 
@@ -49,12 +47,9 @@ def _op_expr(node, args: list[str]) -> tuple[str, str]:
     op = checked_op(node)
     params = op_params(node, op)
     extra = "".join(f", {k}={v}" for k, v in params.items())
-    if op.name in _INFIX:
-        return f"{args[0]} {_INFIX[op.name]} {args[1]}", extra
-    if op.name == "neg":
-        return f"-{args[0]}", extra
-    if op.name == "powk":
-        return f"{args[0]} ** {params['k']}", extra
+    expr = infix_expr(op, args, params)
+    if expr is not None:
+        return expr, extra
     if len(args) == 1 and not params and op.name.isidentifier() and hasattr(Value, op.name):
         return f"{args[0]}.{op.name}()", extra
     rest = "".join(f", {a}" for a in args[1:])

@@ -7,13 +7,9 @@ the node and its inputs, never a traceback. Labels appear only as repr() literal
 
 from __future__ import annotations
 
+from .. import ops
 from ..circuit.document import Circuit
-from .common import ExportError, checked_op, neuron_terms, op_params, py_num, py_str, script
-
-_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/"}
-_FUNCS = {"exp": "torch.exp", "log": "torch.log", "sin": "torch.sin", "cos": "torch.cos", "abs": "torch.abs",
-          "tanh": "torch.tanh", "sigmoid": "torch.sigmoid", "relu": "torch.relu"}
-_ACTS = {"tanh": "torch.tanh({})", "relu": "torch.relu({})", "sigmoid": "torch.sigmoid({})", "linear": "{}"}
+from .common import ExportError, checked_op, infix_expr, neuron_terms, op_params, py_num, py_str, script
 
 _HEADER = '''"""Circuit exported from Backprop Playground: forward and backward with PyTorch (float64)."""
 
@@ -46,28 +42,22 @@ def node(label, op, compute, **inputs):
 
 
 def _op_expr(node, args: list[str]) -> str:
-    op = checked_op(node).name
-    if op in _INFIX:
-        return f"{args[0]} {_INFIX[op]} {args[1]}"
-    if op in _FUNCS:
-        return f"{_FUNCS[op]}({args[0]})"
-    if op == "neg":
-        return f"-{args[0]}"
-    if op == "square":
-        return f"{args[0]} * {args[0]}"
-    if op == "powk":
-        return f"{args[0]} ** {op_params(node, checked_op(node))['k']}"
-    if op == "pow":
-        return f"torch.pow({args[0]}, {args[1]})"
-    if op == "max":  # the registry routes the gradient to a on ties; torch.maximum would split it
-        return f"torch.where({args[0]} >= {args[1]}, {args[0]}, {args[1]})"
-    raise ExportError(f"node {str(node.label)[:60]!r}: op {op!r} has no PyTorch translation here")
+    """The registry's spelling of the op: its Python operator (Op.infix), else its PyTorch template (Op.torch)."""
+    op = checked_op(node)
+    params = op_params(node, op)
+    expr = infix_expr(op, args, params)
+    if expr is not None:
+        return expr
+    if op.torch:
+        return op.torch.format(**dict(zip(op.inputs, args, strict=True)), **params)
+    raise ExportError(f"node {str(node.label)[:60]!r}: op {op.name!r} has no PyTorch translation (Op.torch)")
 
 
 def _neuron_expr(node, args: list[str]) -> str:
     w, b, act = neuron_terms(node, args)
     terms = "".join(f"{wi} * {a} + " for wi, a in zip(w, args, strict=True))
-    return _ACTS[act].format(f"{terms}{b}" if terms else f"torch.tensor({b}, dtype=torch.float64)")
+    z = f"{terms}{b}" if terms else f"torch.tensor({b}, dtype=torch.float64)"
+    return z if act == "linear" else ops.get(act).torch.format(x=z)
 
 
 def _node_expr(node, args: list[str]) -> str:

@@ -27,10 +27,7 @@ RADIUS = 7.0
 
 
 def display_symbol(node) -> str:
-    """The header's right-hand text: the op symbol, a block's activation, or the kind."""
-    if node.kind in ("neuron", "dense"):
-        prefix = "Σ→" if node.kind == "neuron" else "Wx→"
-        return prefix + str(node.params.get("activation", ""))
+    """The header's right-hand text: the op symbol, a block's glyph and activation (Σ→tanh), or the kind."""
     return node.symbol()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 
 import numpy as np
@@ -13,6 +12,7 @@ from engine.circuit import probe
 from engine.circuit.document import CircuitError
 from engine.circuit.events import Subscriptions
 from engine.circuit.training import Trainer, TrainingError
+from engine.gradcheck import CHECK_ATOL, CHECK_RTOL, check_close
 
 FRAME_MS = 33.0  # redraw at most ~30 times a second while training
 
@@ -161,12 +161,12 @@ class PlaygroundController(QObject):
         for nid, g in numeric.items():
             a = self.ev.grad(nid)
             a = 0.0 if a is None else a
-            rows.append((self.doc.node(nid).label, a, g, math.isclose(a, g, rel_tol=1e-4, abs_tol=1e-6)))
+            rows.append((self.doc.node(nid).label, a, g, check_close(a, g)))
         for c in blocks:
             label = self.tr("{label}.{key}: norm over {k} of {n} entries").format(
                 label=self.doc.node(c.node_id).label, key=c.key, k=len(c.numeric), n=c.size)
             rows.append((label, float(np.linalg.norm(c.analytic)), float(np.linalg.norm(c.numeric)),
-                         c.ok(1e-4, 1e-6)))
+                         c.ok(CHECK_RTOL, CHECK_ATOL)))
         self.check.show_rows(rows)
         bad = sum(not ok for *_, ok in rows)
         self.status(self.tr("Gradient check: {n} rows, {bad} mismatches").format(n=len(rows), bad=bad))

@@ -3,7 +3,7 @@
 import pytest
 
 from engine.circuit import Circuit, io
-from engine.circuit.blocks import collapse_commands, expand_commands
+from engine.circuit.block_edits import collapse_commands, expand_commands
 from engine.circuit.evaluate import Evaluator
 from engine.commands import History
 

@@ -1,12 +1,13 @@
 """The op registry is complete and self-consistent: every op can teach and be derived from."""
 
 import math
+import operator
 
 import numpy as np
 import pytest
 
 from engine import ops
-from engine.backends import A, S
+from engine.backends import A, S, unbroadcast
 from engine.errors import UnknownOpError
 
 REQUIRED = {"add", "sub", "mul", "div", "neg", "pow", "powk", "exp", "log", "tanh", "sigmoid", "relu", "sin",
@@ -55,3 +56,68 @@ def test_diagnose_explains_in_words():
     assert "division by zero" in ops.diagnose(ops.get("div"), [1.0, 0.0])
     assert "overflow" in ops.diagnose(ops.get("exp"), [800.0])
     assert "non-finite input" in ops.diagnose(ops.get("tanh"), [math.nan])
+
+
+@pytest.mark.parametrize("op", [op for op in ops.OPS.values() if not op.masks_nonfinite], ids=lambda op: op.name)
+def test_ops_said_not_to_mask_nonfinite_inputs_never_do(op):
+    """The tape checks for NaN/inf only in front of ops with masks_nonfinite: the others must pass them on."""
+    for bad in (math.inf, -math.inf, math.nan):
+        for k in range(op.arity):
+            xs = [np.array([1.5, -0.5, 0.0]) for _ in op.inputs]
+            xs[k] = np.array([bad, bad, bad])
+            with np.errstate(all="ignore"):
+                out = op.forward(A, *xs, **op.defaults())
+            assert not np.isfinite(out).any(), (op.name, k, bad)
+
+
+@pytest.mark.parametrize("op", [op for op in ops.OPS.values() if op.groupable], ids=lambda op: op.name)
+def test_groupable_ops_run_on_blocks_like_on_numbers(op):
+    """A grouped pass runs the rules on (nodes x samples) rows and (nodes x 1) columns: the numbers must be
+    those of one float at a time (the rows' gradients elementwise, the columns' summed over samples)."""
+    assert op.scalar and not op.params
+    rng = np.random.default_rng(1)
+    for rows in [(True,) * op.arity, (True, False)[:op.arity], (False, True)[:op.arity]]:
+        xs = [rng.normal(size=(3, 5)) if row else rng.normal(size=(3, 1)) for row in rows]
+        g = rng.normal(size=(3, 5))
+        out = op.forward(A, *xs)
+        grads = op.backward(A, g, out, *xs)
+        for i in range(3):
+            for j in range(5):
+                col = [float(x[i, j if row else 0]) for x, row in zip(xs, rows, strict=True)]
+                assert float(np.broadcast_to(out, (3, 5))[i, j]) == pytest.approx(op.forward(S, *col), rel=1e-14)
+        for k, row in enumerate(rows):
+            each = np.array([[op.backward(S, float(g[i, j]), float(np.broadcast_to(out, (3, 5))[i, j]),
+                                          *[float(x[i, j if r else 0]) for x, r in zip(xs, rows, strict=True)])[k]
+                              for j in range(5)] for i in range(3)])
+            got = np.broadcast_to(grads[k], (3, 5))
+            np.testing.assert_allclose(got if row else got.sum(axis=1), each if row else each.sum(axis=1), rtol=1e-13)
+
+
+PYTHON_OPERATORS = {("+", 2): operator.add, ("-", 2): operator.sub, ("*", 2): operator.mul,
+                    ("/", 2): operator.truediv, ("**", 2): operator.pow, ("-", 1): operator.neg}
+
+
+@pytest.mark.parametrize("op", [op for op in ops.OPS.values() if op.infix], ids=lambda op: op.name)
+def test_an_infix_symbol_is_the_python_operator_that_computes_the_op(op):
+    """Exports write `a <infix> b` (a parameter is the right operand) and the stepper shows it: same numbers."""
+    operands = [1.7, 0.6][:op.arity] + list(op.defaults().values())
+    python = PYTHON_OPERATORS[op.infix, len(operands)]
+    assert op.forward(S, *operands[:op.arity], **op.defaults()) == pytest.approx(python(*operands), rel=1e-15)
+
+
+def test_activations_are_activation_ops():
+    assert ops.ACTIVATIONS[-1] == "linear"
+    assert all(ops.get(name).category == "activation" for name in ops.ACTIVATIONS[:-1])
+
+
+def test_unbroadcast_undoes_numpy_broadcasting():
+    rng = np.random.default_rng(0)
+    for shape, big in [((3,), (4, 3)), ((4, 1), (4, 3)), ((), (2, 3)), ((1, 3), (3,)), ((2, 1, 3), (4, 2, 5, 3))]:
+        g = rng.normal(size=np.broadcast_shapes(shape, big))
+        # the oracle: x broadcast against `big` is copied to every index; its gradient sums g over the copies
+        expected = np.zeros(shape)
+        for index in np.ndindex(g.shape):
+            target = tuple(i if n != 1 else 0 for i, n in zip(index[len(index) - len(shape):], shape, strict=True))
+            expected[target] += g[index]
+        np.testing.assert_allclose(unbroadcast(g, shape), expected, rtol=1e-12)
+        assert unbroadcast(g, shape).shape == shape

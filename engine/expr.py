@@ -13,7 +13,8 @@ The text is one expression or a small program of assignments separated by newlin
   Their value is `values[name]`, else the literal assigned to them, else 1.0 (not 0: log, division
   and negative powers stay defined).
 - Number literals become constant nodes; x**3 (literal exponent) is the powk op with k=3, a**b with
-  any other exponent is pow, -x is neg; + - * / ** are the arithmetic ops.
+  any other exponent is pow, -x is neg; a binary operator (+ - * / ** today) is the registry op
+  whose Op.infix it is, so a newly registered infix op parses with no edit here.
 - Any scalar op of the registry is callable by name with positional arguments: tanh(x), exp(x),
   log(x), sigmoid(x), relu(x), sin(x), cos(x), abs(x), square(x), max(a, b), ...
 - The root gets an 'output' node only when needed (it is a leaf, or other sinks exist), so the
@@ -37,7 +38,10 @@ __all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "circuit_from_e
 
 DEFAULT_VALUE = 1.0
 LEAF_KINDS = ("input", "weight", "constant")
-_BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
+# Python's binary operators as written (syntax, not ops): which op each one means is the registry's Op.infix
+_PY_INFIX = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.Mod: "%",
+             ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+             ast.LShift: "<<", ast.RShift: ">>"}
 ALLOWED = ("allowed: names, numbers, + - * / **, unary -, calls of registry functions "
            "(tanh, exp, log, sigmoid, relu, sin, cos, abs, square, max, ...) and 'name = expression' lines")
 
@@ -46,6 +50,17 @@ def functions() -> dict[str, ops.Op]:
     """The registry ops callable by name in a formula: scalar ops and the two-port losses (batch means)."""
     return {op.name: op for op in ops.OPS.values()
             if not op.params and (op.scalar or (op.category == "loss" and op.name != "softmax_ce"))}
+
+
+def infix_ops() -> dict[str, ops.Op]:
+    """The registry's two-input ops written between their operands (a + b), by their infix symbol."""
+    return {op.infix: op for op in ops.OPS.values() if op.infix and op.arity == 2 and not op.params and op.scalar}
+
+
+def _constant_operand_op(symbol: str) -> ops.Op | None:
+    """The one-input op with one parameter written `x <symbol> number` (x ** 3 is powk with k = 3), if any."""
+    return next((op for op in ops.OPS.values()
+                 if op.infix == symbol and op.arity == 1 and len(op.params) == 1 and op.scalar), None)
 
 
 def default_kind(name: str) -> str:
@@ -164,15 +179,17 @@ class _Builder:
         raise AssertionError("unreachable")
 
     def binop(self, node: ast.BinOp) -> str:
-        name = _BINOPS.get(type(node.op))
-        if name is None:
-            _fail(node, f"the operator {_OPERATOR_TEXT.get(type(node.op), type(node.op).__name__)} is not supported; "
-                        "use + - * / **")
-        if name == "pow":
+        table = infix_ops()
+        symbol = _PY_INFIX.get(type(node.op))
+        if symbol not in table:
+            shown = "^ (for powers write **)" if symbol == "^" else symbol or type(node.op).__name__
+            _fail(node, f"the operator {shown} is not supported; use {' '.join(table)}")
+        constant_form = _constant_operand_op(symbol)
+        if constant_form is not None:
             k = _literal(node.right)
             if k is not None:
-                return self.op("powk", [self.expression(node.left)], {"k": k})
-        return self.op(name, [self.expression(node.left), self.expression(node.right)])
+                return self.op(constant_form.name, [self.expression(node.left)], {constant_form.params[0].name: k})
+        return self.op(table[symbol].name, [self.expression(node.left), self.expression(node.right)])
 
     def call(self, node: ast.Call) -> str:
         table = functions()
@@ -236,10 +253,6 @@ class _Builder:
                 self.doc.set_slider(self.env[name], *slider_for(float(value)))
             except (TypeError, ValueError) as exc:
                 raise ExpressionError(f"value of {name!r}: {exc}") from None
-
-
-_OPERATOR_TEXT = {ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|",
-                  ast.BitXor: "^ (for powers write **)", ast.LShift: "<<", ast.RShift: ">>"}
 
 
 def _describe(node: ast.AST) -> str:

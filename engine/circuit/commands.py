@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from ..errors import EngineError
 from .document import Circuit, CircuitError
-from .events import Emitter
+from .events import HistoryEvents
 from .nodes import Node, copy_value
 
 __all__ = ["AddNode", "Command", "Connect", "Disconnect", "History", "Macro", "Move", "RemoveNode",
@@ -230,11 +230,11 @@ class History:
 
     push(cmd) does the edit and returns it, or raises: an EngineError means refused before any change,
     anything else was reverted before it propagated; either way nothing is recorded. Emits
-    history_changed on every change."""
+    events.changed on every change."""
 
     def __init__(self, doc: Circuit):
         self.doc = doc
-        self.events = Emitter()
+        self.events = HistoryEvents()
         self._done: list[Command] = []
         self._undone: list[Command] = []
         self._sealed = True
@@ -252,7 +252,7 @@ class History:
                 and len(self._done) > self._clean_index and top.merge(cmd)):
             self._undone.clear()
             self._sealed = False
-            self.events.emit("history_changed")
+            self.events.changed.emit()
         else:
             self._record(cmd, sealed=False)
         return cmd
@@ -302,7 +302,7 @@ class History:
         self._done.append(cmd)
         self._undone.clear()
         self._sealed = sealed
-        self.events.emit("history_changed")
+        self.events.changed.emit()
 
     def undo(self) -> bool:
         if not self._done:
@@ -310,7 +310,7 @@ class History:
         apply(self._done[-1], self.doc, undo=True)
         self._undone.append(self._done.pop())
         self._sealed = True
-        self.events.emit("history_changed")
+        self.events.changed.emit()
         return True
 
     def redo(self) -> bool:
@@ -320,7 +320,7 @@ class History:
         apply(cmd, self.doc)
         self._done.append(self._undone.pop())
         self._sealed = True
-        self.events.emit("history_changed")
+        self.events.changed.emit()
         return True
 
     def can_undo(self) -> bool:
@@ -339,12 +339,12 @@ class History:
         """Mark the current state as saved."""
         self._clean_index = len(self._done)
         self._sealed = True
-        self.events.emit("history_changed")
+        self.events.changed.emit()
 
     def reset_clean(self) -> None:
         """No state of the history is the saved one any more (e.g. recovered work)."""
         self._clean_index = -1
-        self.events.emit("history_changed")
+        self.events.changed.emit()
 
     def is_modified(self) -> bool:
         return len(self._done) != self._clean_index
@@ -354,4 +354,4 @@ class History:
         self._undone.clear()
         self._clean_index = 0
         self._sealed = True
-        self.events.emit("history_changed")
+        self.events.changed.emit()

@@ -18,6 +18,7 @@ from .events import DocumentEvents, emit
 from .json_values import SchemaError
 from .nodes import DEFAULT_SLIDER, KINDS, Node, default_params
 from .schema import activation_problem, check_params, slider_problem
+from .wiring import why_not_wire
 
 
 class CircuitError(EngineError, ValueError):
@@ -156,17 +157,9 @@ class Circuit:
         """The reason a wire src -> dst.port is refused, or None if it is allowed."""
         if src not in self.graph or dst not in self.graph:
             return f"unknown node {src if src not in self.graph else dst!r}"
-        s, d = self.node(src), self.node(dst)
-        if src == dst:
-            return f"cannot wire {s.label!r} to itself"
-        if port not in d.input_ports():
-            ports = ", ".join(d.input_ports()) or "none"
-            return f"{d.label!r} has no input port {port!r} (its ports: {ports})"
-        if not replacing and port in self.inputs_of(dst):
-            return f"port {port!r} of {d.label!r} already has a wire"
-        if nx.has_path(self.graph, dst, src):
-            return f"wiring {s.label!r} into {d.label!r} would make a cycle"
-        return None
+        taken = "" if not replacing and port in self.inputs_of(dst) else None
+        return why_not_wire(src, dst, port, ports=self.node(dst).input_ports(), taken=taken, graph=self.graph,
+                            name=lambda node_id: repr(self.node(node_id).label))
 
     def connect(self, src: str, dst: str, port: str) -> None:
         reason = self.why_not_connect(src, dst, port)

@@ -1,4 +1,5 @@
-"""Typed events (psygnal, Qt-free): the document announces edits, the evaluator announces results.
+"""Typed events (psygnal, Qt-free): the document announces edits, the evaluator announces results,
+the undo history announces its changes.
 
     doc.events.value_changed.connect(callback)      # callback(node_id, value)
     ev.events.evaluated.connect(view.schedule)      # a new Result is in ev.result
@@ -14,7 +15,6 @@ all when they close.
 from __future__ import annotations
 
 import inspect
-from collections import defaultdict
 from collections.abc import Callable
 
 from psygnal import EmitLoopError, Signal, SignalGroup
@@ -55,6 +55,12 @@ STRUCTURAL = ("node_added", "node_removed", "edge_added", "edge_removed", "param
               "dataset_changed", "document_reset")
 
 
+class HistoryEvents(SignalGroup):
+    """Changes of an undo History (read its state: can_undo, undo_text, is_modified...)."""
+
+    changed = Signal()  # an entry was recorded, merged, undone or redone; the clean state moved
+
+
 class EvaluatorEvents(SignalGroup):
     """New results of an Evaluator (read them from evaluator.result)."""
 
@@ -93,23 +99,3 @@ class Subscriptions:
         for signal, callback in self._pairs:
             signal.disconnect(callback, missing_ok=True)
         self._pairs.clear()
-
-
-class Emitter:
-    """Publish/subscribe by event name, for engine.commands.History's 'history_changed' only
-    (the document and the evaluator use the typed groups above)."""
-
-    def __init__(self) -> None:
-        self._subs: dict[str, list[Callable]] = defaultdict(list)
-        self._blocked = 0
-
-    def subscribe(self, name: str, callback: Callable) -> Callable[[], None]:
-        """Call callback(**payload) on event `name`; returns an unsubscriber."""
-        self._subs[name].append(callback)
-        return lambda: self._subs[name].remove(callback) if callback in self._subs[name] else None
-
-    def emit(self, name: str, **payload) -> None:
-        if self._blocked:
-            return
-        for cb in list(self._subs.get(name, ())):
-            cb(**payload)

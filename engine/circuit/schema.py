@@ -11,6 +11,7 @@ from .. import ops
 from .json_values import SchemaError, _fields, _short, _size, finite_json, is_finite, is_number, type_name
 from .nodes import ACTIVATIONS, DEFAULT_SLIDER, KINDS, default_params, input_ports
 from .schema_settings import TRAINING, VIEW, check_dataset, check_fields
+from .wiring import cycle_reason, why_not_wire
 
 TOP_FIELDS = ("format", "version", "nodes", "edges", "dataset", "training", "view")
 NODE_FIELDS = ("id", "kind", "label", "op", "value", "params", "pos", "slider")
@@ -205,7 +206,11 @@ def _check_unique(nodes: list[dict]) -> None:
 
 def _check_edges(edges: list, nodes: list[dict]) -> list[tuple[str, str, str]]:
     by_id = {n["id"]: n for n in nodes}
-    taken: dict[tuple[str, str], int] = {}
+    taken_by: dict[tuple[str, str], int] = {}
+
+    def named(node_id: str) -> str:
+        return f"{by_id[node_id]['label']!r} ({node_id})"
+
     ports_of: dict[str, dict] = {}
     wires = []
     for i, raw in enumerate(edges):
@@ -222,30 +227,24 @@ def _check_edges(edges: list, nodes: list[dict]) -> list[tuple[str, str, str]]:
         for field, nid in (("src", src), ("dst", dst)):
             if nid not in by_id:
                 raise SchemaError(f"{where}: {field} {nid!r} is not the id of any node")
-        s, d = by_id[src], by_id[dst]
-        if src == dst:
-            raise SchemaError(f"{where}: wires {s['label']!r} ({src}) to itself")
+        d = by_id[dst]
         ports = ports_of.get(dst)
         if ports is None:  # once per node: a 10,000-input neuron with 10,000 wires stays linear
             params = {**_block_defaults(d), **d["params"]}
             ports = ports_of[dst] = dict.fromkeys(input_ports(d["kind"], d["op"], params))
-        if port not in ports:
-            raise SchemaError(f"{where}: {d['label']!r} ({dst}) has no input port {port!r} "
-                              f"(its ports: {', '.join(ports) or 'none'})")
-        if (dst, port) in taken:
-            raise SchemaError(f"{where}: port {port!r} of {d['label']!r} ({dst}) already has a wire "
-                              f"(edge {taken[dst, port]})")
-        taken[dst, port] = i
+        taken = f" (edge {taken_by[dst, port]})" if (dst, port) in taken_by else None
+        reason = why_not_wire(src, dst, port, ports=ports, taken=taken, name=named)
+        if reason:
+            raise SchemaError(f"{where}: {reason}")
+        taken_by[dst, port] = i
         wires.append((src, dst, port))
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(by_id)
-    graph.add_edges_from((s, d, p) for s, d, p in wires)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return wires
-    names = [by_id[u]["label"] for u, *_ in cycle] + [by_id[cycle[0][0]]["label"]]
-    raise SchemaError(f"the wires form a cycle: {' -> '.join(names)}")
+    graph.add_edges_from(wires)
+    reason = cycle_reason(graph, lambda nid: by_id[nid]["label"])
+    if reason:
+        raise SchemaError(reason)
+    return wires
 
 
 def _block_defaults(node: dict) -> dict:

@@ -89,7 +89,7 @@ def test_a_saved_state_is_not_merged_away():
 def test_is_modified_and_set_clean():
     doc, history = two_inputs()
     seen = []
-    history.events.subscribe("history_changed", lambda: seen.append(1))
+    history.events.changed.connect(lambda: seen.append(1))
     assert not history.is_modified()
     history.push(cmd.Move("n1", (10, 20)))
     assert history.is_modified()

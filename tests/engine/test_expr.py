@@ -187,3 +187,24 @@ def test_random_formulas_match_value_engine(formula, a, b, c):
     assert data["y"] == pytest.approx(y.data, rel=1e-12, abs=1e-12)
     for k in vals:
         assert grad[k] == pytest.approx(v[k].grad, rel=1e-9, abs=1e-12)
+
+
+def test_a_registered_infix_op_is_parsed_without_editing_the_parser():
+    """The formula's operators come from the registry's Op.infix: a throwaway op written a % b
+    (the mean of its inputs, gradients 1/2 each) parses, evaluates and back-propagates."""
+    from engine import ops
+    text = "L = (a % b) * c"
+    with pytest.raises(ExpressionError, match="%"):
+        circuit_from_expression(text)
+    ops.define("mean2", "ab", lambda m, a, b: (a + b) / 2, lambda m, g, out, a, b: (g / 2, g / 2),
+               "%", "arithmetic", "d/da = d/db = 1/2", ("1/2", "1/2"), "Mean of two.", infix="%")
+    try:
+        doc = circuit_from_expression(text, values={"a": 1.0, "b": 4.0, "c": 3.0})
+        assert doc.by_label("L").op == "mul"
+        assert [n.op for n in doc.nodes() if n.kind == "op" and n.op != "mul"] == ["mean2"]
+        data, grad = run(doc)
+        assert data["L"] == 7.5 and grad["a"] == 1.5 and grad["b"] == 1.5 and grad["c"] == 2.5
+    finally:
+        ops.unregister("mean2")
+    with pytest.raises(ExpressionError, match="%"):
+        circuit_from_expression(text)

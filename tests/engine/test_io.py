@@ -237,7 +237,7 @@ def test_bad_op_and_block_params():
 
 @pytest.mark.parametrize("edge, expected", [
     ({"src": "n99", "dst": "n5", "port": "a"}, "edge 8: src 'n99' is not the id of any node"),
-    ({"src": "n1", "dst": "n1", "port": "a"}, "edge 8: wires 'a' (n1) to itself"),
+    ({"src": "n1", "dst": "n1", "port": "a"}, "edge 8: cannot wire 'a' (n1) to itself"),
     ({"src": "n4", "dst": "n5", "port": "z"}, "edge 8: 'e' (n5) has no input port 'z' (its ports: a, b)"),
     ({"src": "n4", "dst": "n5", "port": "a"}, "edge 8: port 'a' of 'e' (n5) already has a wire (edge 0)"),
     ({"src": "n4", "dst": "n1", "port": "x"}, "edge 8: 'a' (n1) has no input port 'x' (its ports: none)"),
@@ -249,6 +249,20 @@ def test_bad_edges_say_which_edge_and_why(edge, expected):
     data = valid()
     data["edges"].append(edge)
     assert load_error(data) == expected
+
+
+@pytest.mark.parametrize("src, dst, port", [("n1", "n1", "a"), ("n4", "n5", "z"), ("n4", "n5", "a"), ("n4", "n1", "x")])
+def test_editing_and_loading_refuse_a_wire_by_the_same_rule(src, dst, port):
+    """One rule (engine.circuit.wiring): the editor's reason is the loader's, bar how a node is named."""
+    data = valid()
+    doc = io.from_dict(copy.deepcopy(data))
+    reason = doc.why_not_connect(src, dst, port)
+    assert reason is not None
+    for node_id in {src, dst}:
+        label = repr(doc.node(node_id).label)
+        reason = reason.replace(label, f"{label} ({node_id})")
+    data["edges"].append({"src": src, "dst": dst, "port": port})
+    assert load_error(data) in (f"edge 8: {reason}", f"edge 8: {reason} (edge 0)")
 
 
 def test_cycle_names_the_labels_on_it():

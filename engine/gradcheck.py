@@ -45,7 +45,8 @@ def _safe(f, x: float) -> float:
         return np.nan
 
 
-def derivative(f, x0: float, h0: float | None = None, side: int = 0, levels: int = 40) -> tuple[float, float]:
+def derivative(f, x0: float, h0: float | None = None, side: int = 0, levels: int = 40,
+               vectorized: bool = False) -> tuple[float, float]:
     """df/dx at x0 and an estimate of that number's own error (Ridders' method).
 
     Central differences (f(x0 + h) - f(x0 - h)) / 2h with h = h0, h0/2, h0/4, ... (h0 scaled to the value:
@@ -53,19 +54,33 @@ def derivative(f, x0: float, h0: float | None = None, side: int = 0, levels: int
     next power of h). The answer is the tableau entry whose neighbours agree best; the search stops once
     it is stable (later entries only get worse: round-off) or after `levels` halvings. A fixed small step
     would be either too big for a fast-turning function (sin(exp(x^3)) at 2 turns within 2e-4) or lose
-    digits to round-off. side=+1 or -1 gives the one-sided derivative from the right or the left."""
+    digits to round-off. side=+1 or -1 gives the one-sided derivative from the right or the left.
+    vectorized=True: f takes an array of points and is called once with every point the search may need."""
     x0 = float(x0)
     h = 0.1 * max(abs(x0), 1.0) if h0 is None else float(h0)
+    hs = h / 2.0 ** np.arange(levels)
+    his = x0 + (hs if side == 0 else side * hs)  # steps that are exact in binary: the divisor is the true spacing
+    los = x0 - hs if side == 0 else np.full(levels, x0)
+    if vectorized:
+        with np.errstate(all="ignore"):
+            fx = np.asarray(f(np.concatenate([his, los])), dtype=np.float64)
+        diffs = (fx[:levels] - fx[levels:]) / (his - los)
+        return _ridders(lambda level: float(diffs[level]), levels, 4.0 if side == 0 else 2.0)
     f0 = _safe(f, x0) if side else 0.0
-    ratio = 4.0 if side == 0 else 2.0  # central differences have only even powers of h in their error
+
+    def difference(level: int) -> float:
+        lo = f0 if side else _safe(f, float(los[level]))
+        return (_safe(f, float(his[level])) - lo) / (his[level] - los[level])
+
+    return _ridders(difference, levels, 4.0 if side == 0 else 2.0)
+
+
+def _ridders(difference, levels: int, ratio: float) -> tuple[float, float]:
+    """Richardson's tableau over difference(0), difference(1), ... (each step half the last; the error of
+    the raw differences has powers of ratio = 4 for central, 2 for one-sided differences)."""
     best, err, best_level, prev = np.nan, np.inf, 0, []
     for level in range(levels):
-        if side == 0:
-            hi, lo = x0 + h, x0 - h  # steps that are exact in binary, so the divisor is the true spacing
-            row = [(_safe(f, hi) - _safe(f, lo)) / (hi - lo)]
-        else:
-            x1 = x0 + side * h
-            row = [(_safe(f, x1) - f0) / (x1 - x0)]
+        row = [difference(level)]
         fac = ratio
         for j in range(1, level + 1):
             row.append(row[j - 1] + (row[j - 1] - prev[j - 1]) / (fac - 1.0))
@@ -83,7 +98,6 @@ def derivative(f, x0: float, h0: float | None = None, side: int = 0, levels: int
                 and err <= 1e-8 * max(abs(best), 1e-300):
             break  # settled: the extrapolation got worse again for two levels
         prev = row
-        h /= 2.0
     return float(best), max(float(err), 4.0 * np.finfo(float).eps * abs(float(best)))
 
 

@@ -137,3 +137,8 @@ def test_correct_gradients_pass_and_wrong_ones_fail(doc):
         if r.ok and not r.kink and abs(r.analytic) > 1e-6:
             assert verdict(r.analytic * (1 + 1e-4), r.numeric, r.error) != OK
             assert verdict(r.analytic * 1.01, r.numeric, r.error) == MISMATCH
+
+
+def test_vectorized_derivative_gives_the_same_number():
+    estimate, error = derivative(lambda x: np.sin(np.exp(x**3)), 2.0, vectorized=True)  # one call, 80 points
+    assert estimate == pytest.approx(SEED_GRAD, rel=1e-9) and error < 1e-6 * abs(SEED_GRAD)

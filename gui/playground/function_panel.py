@@ -29,7 +29,8 @@ def robust_range(ys, keep=(), pad: float = 0.08) -> tuple[float, float]:
     if finite.size:
         q1, q3 = np.percentile(finite, [25, 75])
         spread = 3.0 * (q3 - q1)
-        lo, hi = max(float(finite.min()), q1 - spread), min(float(finite.max()), q3 + spread)
+        inside = finite[(finite >= q1 - spread) & (finite <= q3 + spread)]
+        lo, hi = float(inside.min()), float(inside.max())
     else:
         lo, hi = (min(keep), max(keep)) if keep else (-1.0, 1.0)
     lo, hi = min([lo, *keep]), max([hi, *keep])

@@ -3,57 +3,57 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/playground/__init__.py" line="54" />
+        <location filename="../../gui/playground/__init__.py" line="60" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="55" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="59" />
+        <location filename="../../gui/playground/__init__.py" line="65" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="68" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="68" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="64" />
+        <location filename="../../gui/playground/__init__.py" line="70" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="69" />
+        <location filename="../../gui/playground/__init__.py" line="75" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
@@ -84,18 +84,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="190" />
+        <location filename="../../gui/playground/plots.py" line="194" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="194" />
-        <location filename="../../gui/playground/plots.py" line="213" />
+        <location filename="../../gui/playground/plots.py" line="198" />
+        <location filename="../../gui/playground/plots.py" line="216" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="237" />
+        <location filename="../../gui/playground/plots.py" line="240" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -108,12 +108,12 @@
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="65" />
+        <location filename="../../gui/playground/boundary_panel.py" line="64" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="79" />
+        <location filename="../../gui/playground/boundary_panel.py" line="78" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -121,31 +121,65 @@
 <context>
     <name>ChainRulePanel</name>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="16" />
-        <location filename="../../gui/playground/chain_rule_panel.py" line="36" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="89" />
+        <source>(the output's gradient with respect to itself: where backprop starts)</source>
+        <translation>(o gradiente da saída em relação a ela mesma: onde a retropropagação começa)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="92" />
+        <source>(one value per sample; the mean is shown)</source>
+        <translation>(um valor por amostra; mostra-se a média)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="100" />
+        <source>(per sample), mean {v}</source>
+        <translation>(por amostra), média {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="106" />
+        <source>{t} feeds {n} inputs: contribution {k} of {n}, so far {v}</source>
+        <translation>{t} alimenta {n} entradas: contribuição {k} de {n}, até agora {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="111" />
+        <source>{t} feeds {n} inputs: all contributions are in, {parts} = {v}</source>
+        <translation>{t} alimenta {n} entradas: todas as contribuições chegaram, {parts} = {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="123" />
+        <source>Blue ∂{root}/∂…: the gradient of {root}, how much {root} changes per unit change of a node, through every path (it accumulates; it is known for {node} once every node that {node} feeds has been stepped). Orange {local}: the local derivative of {node} = {expr} alone, from its rule: {rule}.</source>
+        <translation>Azul ∂{root}/∂…: o gradiente de {root}, quanto {root} muda por unidade de mudança de um nó, por todos os caminhos (ele se acumula; fica conhecido para {node} quando todos os nós que {node} alimenta já foram percorridos). Laranja {local}: a derivada local de {node} = {expr} sozinho, pela sua regra: {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="140" />
         <source>Press Step backward (F10) to walk the chain rule node by node.</source>
         <translation>Pressione Passo para trás (F10) para percorrer a regra da cadeia nó a nó.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="26" />
-        <source>Steps so far</source>
-        <translation>Passos até agora</translation>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="142" />
+        <source>Each step takes one node, starting at the output: the gradient that has arrived at the node times the node's local derivative gives each of its inputs its share of the gradient.</source>
+        <translation>Cada passo toma um nó, a começar pela saída: o gradiente que chegou ao nó vezes a derivada local do nó dá a cada uma das suas entradas a sua parte do gradiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="40" />
-        <source>Step {i} of {n}: node {label}</source>
-        <translation>Passo {i} de {n}: nó {label}</translation>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="147" />
+        <source>Step {i} of {n}: node {label} = {expr}</source>
+        <translation>Passo {i} de {n}: nó {label} = {expr}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="50" />
+        <source>Steps so far</source>
+        <translation>Passos até agora</translation>
     </message>
 </context>
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="309" />
+        <location filename="../../gui/canvas/scene.py" line="317" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="325" />
+        <location filename="../../gui/canvas/scene.py" line="333" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -194,50 +228,100 @@
 <context>
     <name>FunctionPanel</name>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="29" />
+        <location filename="../../gui/playground/function_panel.py" line="52" />
         <source>f(x) and its tangent</source>
         <translation>f(x) e sua tangente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="33" />
+        <location filename="../../gui/playground/function_panel.py" line="56" />
         <source>df/dx</source>
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="65" />
+        <location filename="../../gui/playground/function_panel.py" line="86" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="100" />
-        <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
-        <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
+        <location filename="../../gui/playground/function_panel.py" line="125" />
+        <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.7g} (backward; a numeric estimate refined until stable agrees: {n:.7g}).</source>
+        <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.7g} (backward; uma estimativa numérica refinada até estabilizar concorda: {n:.7g}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/function_panel.py" line="128" />
+        <source>The lecture's estimate (f(x+h) - f(x))/h with h = 0.0001 gives {est:.6g}</source>
+        <translation>A estimativa da aula (f(x+h) - f(x))/h com h = 0.0001 dá {est:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/function_panel.py" line="131" />
+        <source>far off: h is not small compared with how fast f turns here. That is the lecture's lesson about the step size: a smaller h (or a central difference, refined) gets close; too small an h loses digits to round-off.</source>
+        <translation>longe: h não é pequeno perto da rapidez com que f muda aqui. Essa é a lição da aula sobre o tamanho do passo: um h menor (ou uma diferença central, refinada) chega perto; um h pequeno demais perde dígitos por arredondamento.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/function_panel.py" line="135" />
+        <source>close: the small difference is the error of a finite step, and it shrinks with h.</source>
+        <translation>perto: a pequena diferença é o erro de um passo finito, e diminui com h.</translation>
     </message>
 </context>
 <context>
     <name>GradCheckPanel</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
         <source>Node</source>
         <translation>Nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
-        <source>Analytic</source>
-        <translation>Analítico</translation>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
+        <source>Analytic (backward)</source>
+        <translation>Analítico (backward)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
-        <source>Numeric</source>
-        <translation>Numérico</translation>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
+        <source>Numeric estimate</source>
+        <translation>Estimativa numérica</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
-        <source>OK</source>
-        <translation>OK</translation>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="24" />
+        <source>Result</source>
+        <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="31" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="44" />
+        <source>✓ (a kink: slope on one side)</source>
+        <translation>✓ (um bico: inclinação de um lado)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="47" />
+        <source>? the estimate did not settle</source>
+        <translation>? a estimativa não se estabilizou</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="52" />
+        <source>{label}: worst of {k} of {n} entries</source>
+        <translation>{label}: o pior de {k} de {n} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="59" />
+        <source>Press Gradient check (F7) to compare every gradient that backward computes with a numeric estimate that does not use backward.</source>
+        <translation>Pressione Verificação de gradiente (F7) para comparar cada gradiente calculado pelo backward com uma estimativa numérica que não usa o backward.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="68" />
+        <source>Numeric estimate: central differences (f(x+h) - f(x-h)) / 2h with h shrinking from a step scaled to the value, refined by Richardson extrapolation until stable. ✓ when they agree to a relative {tol:g}.</source>
+        <translation>Estimativa numérica: diferenças centrais (f(x+h) - f(x-h)) / 2h com h diminuindo a partir de um passo proporcional ao valor, refinadas por extrapolação de Richardson até estabilizar. ✓ quando concordam com erro relativo de {tol:g}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="72" />
+        <source>Checked on the first {n} samples of the dataset.</source>
+        <translation>Verificado nas primeiras {n} amostras do conjunto de dados.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="74" />
+        <source>The circuit or its values changed since this check: press F7 to check again.</source>
+        <translation>O circuito ou seus valores mudaram desde esta verificação: pressione F7 para verificar de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="46" />
         <source>✗ mismatch</source>
         <translation>✗ divergência</translation>
     </message>
@@ -245,12 +329,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="68" />
+        <location filename="../../gui/playground/plots.py" line="71" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="70" />
+        <location filename="../../gui/playground/plots.py" line="73" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -331,42 +415,42 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../gui/inspector.py" line="54" />
+        <location filename="../../gui/inspector.py" line="56" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="108" />
+        <location filename="../../gui/inspector.py" line="121" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="121" />
+        <location filename="../../gui/inspector.py" line="134" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="123" />
+        <location filename="../../gui/inspector.py" line="136" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="125" />
+        <location filename="../../gui/inspector.py" line="138" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="126" />
+        <location filename="../../gui/inspector.py" line="139" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="128" />
+        <location filename="../../gui/inspector.py" line="141" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="156" />
+        <location filename="../../gui/inspector.py" line="168" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>
@@ -374,28 +458,28 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="123" />
-        <location filename="../../gui/playground/plots.py" line="144" />
+        <location filename="../../gui/playground/plots.py" line="127" />
+        <location filename="../../gui/playground/plots.py" line="148" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="125" />
+        <location filename="../../gui/playground/plots.py" line="129" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="144" />
+        <location filename="../../gui/playground/plots.py" line="148" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="153" />
+        <location filename="../../gui/playground/plots.py" line="157" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="155" />
+        <location filename="../../gui/playground/plots.py" line="159" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
@@ -403,310 +487,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50" />
+        <location filename="../../gui/main_window.py" line="56" />
         <source>Palette</source>
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="146" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
         <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256" />
+        <location filename="../../gui/main_window.py" line="262" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="276" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="277" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="279" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318" />
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320" />
+        <location filename="../../gui/main_window.py" line="326" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="336" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
-        <location filename="../../gui/main_window.py" line="352" />
+        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -714,12 +799,12 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="249" />
+        <location filename="../../gui/canvas/node_item.py" line="233" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="250" />
+        <location filename="../../gui/canvas/node_item.py" line="234" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -735,78 +820,73 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="51" />
+        <location filename="../../gui/playground/controller.py" line="47" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="52" />
+        <location filename="../../gui/playground/controller.py" line="48" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="49" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="50" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="51" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="52" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="57" />
+        <location filename="../../gui/playground/controller.py" line="53" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="58" />
+        <location filename="../../gui/playground/controller.py" line="54" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="59" />
+        <location filename="../../gui/playground/controller.py" line="55" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="60" />
-        <location filename="../../gui/playground/controller.py" line="206" />
+        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="204" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="63" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="118" />
+        <location filename="../../gui/playground/controller.py" line="123" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="173" />
-        <source>{label}.{key}: norm over {k} of {n} entries</source>
-        <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/controller.py" line="179" />
+        <location filename="../../gui/playground/controller.py" line="176" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="211" />
+        <location filename="../../gui/playground/controller.py" line="209" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -822,58 +902,118 @@
 <context>
     <name>StrategiesPanel</name>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="24" />
+        <location filename="../../gui/playground/strategies_panel.py" line="37" />
         <source>Random search</source>
         <translation>Busca aleatória</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="25" />
+        <location filename="../../gui/playground/strategies_panel.py" line="38" />
         <source>Random local search</source>
         <translation>Busca aleatória local</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="26" />
+        <location filename="../../gui/playground/strategies_panel.py" line="39" />
         <source>Numerical gradient</source>
         <translation>Gradiente numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="27" />
+        <location filename="../../gui/playground/strategies_panel.py" line="40" />
         <source>Analytic gradient</source>
         <translation>Gradiente analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="28" />
+        <location filename="../../gui/playground/strategies_panel.py" line="41" />
         <source>Run the four strategies (100 steps each)</source>
         <translation>Executar as quatro estratégias (100 passos cada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="42" />
+        <source>Each strategy tries to raise the circuit's output from its current values; the circuit itself is not changed.</source>
+        <translation>Cada estratégia tenta aumentar a saída do circuito a partir dos valores atuais; o próprio circuito não é alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="56" />
+        <source>circuit passes spent</source>
+        <translation>passagens pelo circuito gastas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="70" />
+        <source>The hacker's guide's question: how should the inputs change to make the output bigger? Run the four strategies to compare what each tries, what it costs and where it gets.</source>
+        <translation>A pergunta do hacker's guide: como as entradas devem mudar para a saída aumentar? Execute as quatro estratégias para comparar o que cada uma tenta, quanto custa e aonde chega.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="79" />
+        <source>The strategies treat every input and weight as a knob; this circuit has {n} (at most {m}): try them on a small circuit such as the multiply gate.</source>
+        <translation>As estratégias tratam cada entrada e peso como um botão de ajuste; este circuito tem {n} (no máximo {m}): experimente-as num circuito pequeno, como a porta de multiplicação.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="94" />
+        <source>{e} + {b} backward</source>
+        <translation>{e} + {b} backward</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="99" />
+        <source>{e} evaluations + {b} backward passes</source>
+        <translation>{e} avaliações + {b} passagens backward</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="100" />
+        <source>{e} evaluations</source>
+        <translation>{e} avaliações</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="108" />
         <source>Strategy</source>
         <translation>Estratégia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="108" />
         <source>Output reached</source>
         <translation>Saída alcançada</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
-        <source>Evaluations</source>
-        <translation>Avaliações</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="31" />
-        <source>circuit evaluations</source>
-        <translation>avaliações do circuito</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="32" />
-        <location filename="../../gui/playground/strategies_panel.py" line="53" />
+        <location filename="../../gui/playground/strategies_panel.py" line="57" />
+        <location filename="../../gui/playground/strategies_panel.py" line="151" />
         <source>best output</source>
         <translation>melhor saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="52" />
+        <location filename="../../gui/playground/strategies_panel.py" line="109" />
+        <source>Circuit passes</source>
+        <translation>Passagens pelo circuito</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="123" />
+        <source>Start: {start}, output {out}.</source>
+        <translation>Início: {start}, saída {out}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="124" />
+        <source>&lt;b&gt;Random search&lt;/b&gt; tried {s} random points anywhere in the sliders' ranges ({ranges}) and kept the best one: {out} at {at}, for {cost}. It never learns which way is up: it is lucky with {n} inputs in a small box and hopeless with thousands.</source>
+        <translation>&lt;b&gt;Busca aleatória&lt;/b&gt; tentou {s} pontos aleatórios em qualquer lugar das faixas dos controles deslizantes ({ranges}) e ficou com o melhor: {out} em {at}, por {cost}. Ela nunca aprende para que lado é para cima: tem sorte com {n} entradas numa caixa pequena e não tem chance com milhares.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="128" />
+        <source>&lt;b&gt;Random local search&lt;/b&gt; tried {s} small random moves (at most ±{step} per input) from the best point so far and kept a move only when the output rose: {out}, for {cost}. Many of its tries go the wrong way and are thrown away.</source>
+        <translation>&lt;b&gt;Busca aleatória local&lt;/b&gt; tentou {s} pequenos movimentos aleatórios (no máximo ±{step} por entrada) a partir do melhor ponto até então e só manteve um movimento quando a saída subiu: {out}, por {cost}. Muitas tentativas vão para o lado errado e são descartadas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="132" />
+        <source>&lt;b&gt;Numerical gradient&lt;/b&gt; nudged each input by h = {h} to measure the output's slope along it ({n} evaluations per step), then moved every input {step} × its slope: {out}, for {cost}. It knows which way to go, but pays one evaluation per input.</source>
+        <translation>&lt;b&gt;Gradiente numérico&lt;/b&gt; empurrou cada entrada em h = {h} para medir a inclinação da saída nessa direção ({n} avaliações por passo) e depois moveu cada entrada {step} × a sua inclinação: {out}, por {cost}. Ele sabe para que lado ir, mas paga uma avaliação por entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="136" />
+        <source>&lt;b&gt;Analytic gradient&lt;/b&gt; got every slope at once from one backward pass (the chain rule), then moved every input {step} × its gradient: {out}, for {cost}. The same steps as the numerical gradient, but one backward pass gives all the slopes, whatever the number of inputs.</source>
+        <translation>&lt;b&gt;Gradiente analítico&lt;/b&gt; obteve todas as inclinações de uma vez com uma passagem backward (a regra da cadeia) e depois moveu cada entrada {step} × o seu gradiente: {out}, por {cost}. Os mesmos passos do gradiente numérico, mas uma passagem backward dá todas as inclinações, qualquer que seja o número de entradas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="140" />
+        <source>Only the two gradient methods tell which way to go: at the start {slope}, so each input moves the way its slope points. The random methods only compare outputs; a high random-search number says nothing about how to improve the point you are at.</source>
+        <translation>Só os dois métodos de gradiente dizem para que lado ir: no início {slope}, então cada entrada se move para onde aponta a sua inclinação. Os métodos aleatórios só comparam saídas; um número alto da busca aleatória não diz nada sobre como melhorar o ponto onde você está.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="150" />
         <source>best output, sign × log10(1 + |y|)</source>
         <translation>melhor saída, sinal × log10(1 + |y|)</translation>
     </message>
@@ -881,82 +1021,82 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="20" />
+        <location filename="../../gui/playground/training_panel.py" line="24" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="20" />
+        <location filename="../../gui/playground/training_panel.py" line="24" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="27" />
+        <location filename="../../gui/playground/training_panel.py" line="31" />
         <source>Minimise the loss</source>
         <translation>Minimizar a perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="28" />
+        <location filename="../../gui/playground/training_panel.py" line="32" />
         <source>Maximise the output</source>
         <translation>Maximizar a saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="29" />
+        <location filename="../../gui/playground/training_panel.py" line="33" />
         <source>Nudge inputs too (the lecture's step)</source>
         <translation>Ajustar as entradas também (o passo da aula)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="30" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source>Move inputs along their gradients as well as weights, as the lecture does with a.data += 0.01 * a.grad.</source>
         <translation>Move as entradas na direção dos seus gradientes, além dos pesos, como a aula faz com a.data += 0.01 * a.grad.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="34" />
+        <location filename="../../gui/playground/training_panel.py" line="38" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="37" />
+        <location filename="../../gui/playground/training_panel.py" line="41" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="51" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="52" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="53" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="51" />
+        <location filename="../../gui/playground/training_panel.py" line="55" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="52" />
+        <location filename="../../gui/playground/training_panel.py" line="56" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="53" />
+        <location filename="../../gui/playground/training_panel.py" line="57" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="54" />
+        <location filename="../../gui/playground/training_panel.py" line="58" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>
@@ -964,33 +1104,33 @@
 <context>
     <name>ValueSliderPanel</name>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="20" />
-        <location filename="../../gui/playground/slider_panel.py" line="63" />
+        <location filename="../../gui/slider_panel.py" line="24" />
+        <location filename="../../gui/slider_panel.py" line="71" />
         <source>Select an input or a weight to nudge it.</source>
         <translation>Selecione uma entrada ou um peso para ajustá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="34" />
+        <location filename="../../gui/slider_panel.py" line="38" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="36" />
+        <location filename="../../gui/slider_panel.py" line="40" />
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="37" />
+        <location filename="../../gui/slider_panel.py" line="41" />
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="38" />
+        <location filename="../../gui/slider_panel.py" line="42" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="69" />
+        <location filename="../../gui/slider_panel.py" line="77" />
         <source>{label} ({kind})</source>
         <translation>{label} ({kind})</translation>
     </message>

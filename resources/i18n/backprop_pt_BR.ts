@@ -61,22 +61,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="74" />
+        <location filename="../../gui/help_dialogs.py" line="79" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="77" />
+        <location filename="../../gui/help_dialogs.py" line="82" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="79" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="80" />
+        <location filename="../../gui/help_dialogs.py" line="85" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -373,41 +373,41 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="52" />
-        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step, e.g. dL/da = dL/de * de/da; Shift+F10 steps back.</source>
-        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo, por exemplo dL/da = dL/de * de/da; Shift+F10 volta um passo.</translation>
+        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
+        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="54" />
+        <location filename="../../gui/help_dialogs.py" line="57" />
+        <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
+        <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="56" />
         <source>Check and compare</source>
         <translation>Verifique e compare</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="55" />
-        <source>F7 compares every gradient with a central-difference estimate. The Strategies panel runs the hacker's guide's four ways to raise an output and counts their circuit evaluations.</source>
-        <translation>F7 compara cada gradiente com uma estimativa por diferenças centrais. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e conta quantas avaliações do circuito cada uma usa.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="57" />
+        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="58" />
+        <location filename="../../gui/help_dialogs.py" line="63" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
+        <location filename="../../gui/help_dialogs.py" line="67" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="63" />
+        <location filename="../../gui/help_dialogs.py" line="68" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>

@@ -37,6 +37,7 @@ class Evaluator:
         self.auto_backward = True
         self._batching = 0
         self._dirty = False
+        self._last_root: str | None = None  # the result of the last evaluation (kept while a wire is cut)
         self._subs = Subscriptions()
         for name in STRUCTURAL:  # before any view hears of the edit (events.EVALUATOR_PRIORITY)
             self._subs.connect(doc.events[name], self._structure_changed, priority=EVALUATOR_PRIORITY)
@@ -63,6 +64,11 @@ class Evaluator:
     @property
     def grads_stale(self) -> bool:
         return self.result.grads is None
+
+    @property
+    def incomplete(self) -> Mapping:
+        """node id -> what it is missing ("needs input b") for the nodes a partial circuit leaves out."""
+        return self.result.incomplete
 
     @property
     def compile_error(self) -> str | None:
@@ -119,7 +125,7 @@ class Evaluator:
     # ------------------------------------------------------------ forward / backward
     def ensure_compiled(self):
         if self.tape is None:
-            self.tape = compile_circuit(self.doc)
+            self.tape = compile_circuit(self.doc, partial=True)  # an unwired node blanks only itself
         return self.tape
 
     def leaves(self, replace: Mapping | None = None, data=None) -> list:
@@ -164,6 +170,12 @@ class Evaluator:
         return True
 
     def _after_forward(self, res: Result):
+        try:
+            self.root()
+        except CircuitError as exc:
+            if res.tape.incomplete:  # the result itself is incomplete: the values stand, say what is missing
+                self.publish(dataclasses.replace(res, compile_error=str(exc), backward_error=str(exc)))
+                return
         if self.auto_backward and not self._batching:
             try:
                 res = result.backward(res, res.tape.slots[self.root()])
@@ -172,14 +184,37 @@ class Evaluator:
         self.publish(res)
 
     def root(self) -> str:
-        """The node whose gradient is 1: an output node, else the single sink."""
+        """The node whose gradient is 1: an output node, else the single sink (a sink that is incomplete,
+        such as a node just dropped on the canvas, does not count). CircuitError says why there is none,
+        or what the root is missing."""
         tape = self.tape
         if tape is not None and tape.root_id is not None:
             return tape.root_id
-        root_id = self.doc.root().id
+        incomplete = tape.incomplete if tape is not None else {}
+        try:
+            root_id = self.doc.root().id
+        except CircuitError:  # several sinks: the result stays the result while a wire is cut or a node added
+            outs = [n.id for n in self.doc.outputs()]
+            complete = [nid for nid in outs if nid not in incomplete]
+            wired = [nid for nid in outs if self.doc.graph.in_degree(nid)]  # (a fresh node has no wire yet)
+            if not incomplete:
+                raise
+            if self._last_root in outs:
+                root_id = self._last_root
+            else:
+                root_id = self._single(complete) or (None if complete else self._single(wired))
+            if root_id is None:
+                raise
+        self._last_root = root_id
+        if root_id in incomplete:
+            raise CircuitError(f"{self.doc.node(root_id).label!r} {incomplete[root_id]}")
         if tape is not None:
             tape.root_id = root_id
         return root_id
+
+    @staticmethod
+    def _single(ids: list) -> str | None:
+        return ids[0] if len(ids) == 1 else None
 
     def current(self) -> Result:
         """The latest result if it holds every value of the compiled tape, else a fresh forward pass."""
@@ -207,7 +242,7 @@ class Evaluator:
         return shown(self.values.get(node_id))
 
     def grad(self, node_id: str):
-        if self.grads_stale:
+        if self.grads_stale or node_id in self.result.incomplete:
             return None
         return shown(self.grads.get(node_id))
 

@@ -53,7 +53,7 @@ def test_cutting_any_wire_keeps_every_value_upstream_of_it(formula, values):
     needs its port, everything after it waits for it and the result says so; undo brings all back."""
     whole = circuit_from_expression(formula, values=values)  # (ids are the same in every build)
     full = numbers(whole, Evaluator(whole))
-    for src, dst, port in whole.edges():
+    for _src, dst, port in whole.edges():
         doc = circuit_from_expression(formula, values=values)
         ev = Evaluator(doc)
         history = History(doc)

@@ -51,7 +51,7 @@ class AboutBanner(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(_tr("Hide this note about the circuit"))
+        self.close_button.setToolTip(QCoreApplication.translate("AboutBanner", "Hide this note about the circuit"))
         self.close_button.clicked.connect(self.hide)
         words = QVBoxLayout()
         words.setContentsMargins(0, 0, 0, 0)
@@ -91,6 +91,8 @@ def attach(window) -> AboutBanner:
         column.addWidget(banner)
         column.addWidget(view, 1)
         window.setCentralWidget(holder)
+        view.show()  # (taking the canvas out of a shown window hid it)
+        holder.show()
     return banner
 
 

@@ -42,16 +42,16 @@ def missing_text(reason: str | None, short: bool = False) -> str:
     "waits for 'e' (needs input b)" (engine.circuit.compile); short: what fits on the card."""
     if not reason:
         return ""
-    tr = lambda s: QCoreApplication.translate("NodeItem", s)
     waits = re.fullmatch(r"waits for '(.*)' \((.*)\)", reason, re.S)
     if waits:
         if short:
-            return tr("waits for {label}").format(label=waits[1])
-        return tr("waits for {label}, which {needs}").format(label=waits[1], needs=missing_text(waits[2]))
+            return QCoreApplication.translate("NodeItem", "waits for {label}").format(label=waits[1])
+        return QCoreApplication.translate("NodeItem", "waits for {label}, which {needs}").format(label=waits[1], needs=missing_text(waits[2]))
     needs = re.fullmatch(r"needs inputs? (.*)", reason, re.S)
     if needs:
-        several = "," in needs[1]
-        return (tr("needs inputs {ports}") if several else tr("needs input {ports}")).format(ports=needs[1])
+        if "," in needs[1]:
+            return QCoreApplication.translate("NodeItem", "needs inputs {ports}").format(ports=needs[1])
+        return QCoreApplication.translate("NodeItem", "needs input {ports}").format(ports=needs[1])
     return reason
 
 

@@ -3,61 +3,69 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/playground/__init__.py" line="54" />
+        <location filename="../../gui/playground/__init__.py" line="60" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="55" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="59" />
+        <location filename="../../gui/playground/__init__.py" line="65" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="68" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="68" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="64" />
+        <location filename="../../gui/playground/__init__.py" line="70" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="69" />
+        <location filename="../../gui/playground/__init__.py" line="75" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
 </context>
+<context>
+    <name>AboutBanner</name>
+    <message>
+        <location filename="../../gui/about_banner.py" line="54" />
+        <source>Hide this note about the circuit</source>
+        <translation>Ocultar esta nota sobre o circuito</translation>
+    </message>
+<message><source>A tanh neuron</source><translation>Um neurônio tanh</translation></message><message><source>The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8813735870195432: o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</source><translation>O neurônio da aula o = tanh(x1*w1 + x2*w2 + b) com x1=2, x2=0, w1=-3, w2=1, b=6.8813735870195432: o = 0.7071; a retropropagação dá x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</translation></message><message><source>The neuron with tanh written out</source><translation>O neurônio com a tanh por extenso</translation></message><message><source>The same neuron with tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) built from exp, -, + and /: the same numbers (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</source><translation>O mesmo neurônio com tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) montada com exp, -, + e /: os mesmos números (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</translation></message><message><source>A first derivative</source><translation>Uma primeira derivada</translation></message><message><source>f(x) = 3x^2 - 4x + 5 at x = 3: f = 20 and df/dx = 6x - 4 = 14. Nudge x and watch the slope.</source><translation>f(x) = 3x^2 - 4x + 5 em x = 3: f = 20 e df/dx = 6x - 4 = 14. Ajuste x e observe a inclinação.</translation></message><message><source>d = a*b + c</source><translation>d = a*b + c</translation></message><message><source>a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</source><translation>a = 2, b = -3, c = 10 dá d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</translation></message><message><source>L = (a*b + c) * f</source><translation>L = (a*b + c) * f</translation></message><message><source>The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its gradient, as the lecture does, and L rises to -7.286.</source><translation>O primeiro grafo da aula: L = -8; gradientes a 6, b -4, c -2, f 4, e -2, d -2. A adição repassa o gradiente, a multiplicação troca as entradas. Um passo de gradiente (F8) ajusta cada folha em 0.01 vezes o seu gradiente, como na aula, e L sobe para -7.286.</translation></message><message><source>b = a + a</source><translation>b = a + a</translation></message><message><source>A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up.</source><translation>Um valor usado duas vezes: a = 3, b = 6 e a.grad = 2, porque os gradientes dos dois usos se somam.</translation></message><message><source>The multiply gate</source><translation>A porta de multiplicação</translation></message><message><source>The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, y = -3: type them into the value boxes to follow it.)</source><translation>O primeiro circuito do guia do hacker, f(x, y) = x*y em x = -2, y = 3: f = -6, df/dx = y = 3 e df/dy = x = -2, então aumentar x e diminuir y aumenta f; um passo de gradiente (F8) faz exatamente isso. O painel Estratégias testa as quatro formas do guia de aumentar f. (O caderno em português começa em x = 1, y = -3: digite-os nas caixas de valor para acompanhá-lo.)</translation></message><message><source>y = sin(exp(x^3))</source><translation>y = sin(exp(x^3))</translation></message><message><source>The seed's chain of three functions at x = 2: y = 0.40176297151886475 and dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</source><translation>A cadeia de três funções do caderno em x = 2: y = 0.40176297151886475 e dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</translation></message><message><source>The lecture's MLP</source><translation>O MLP da aula</translation></message><message><source>MLP(3, [4, 4, 1]) with tanh neurons on the lecture's 4 samples (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); loss: the mean squared error (the lecture sums the squares). Weights are seeded uniform(-1, 1); train and watch the loss fall.</source><translation>MLP(3, [4, 4, 1]) com neurônios tanh nas 4 amostras da aula (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); perda: o erro quadrático médio (a aula soma os quadrados). Os pesos são sorteados com semente em uniform(-1, 1); treine e veja a perda cair.</translation></message><message><source>micrograd's moons classifier</source><translation>O classificador de luas do micrograd</translation></message><message><source>A 2-16-16-1 ReLU network trained with the max-margin (hinge) loss on 100 two-moons points, as in micrograd's demo (without its L2 term); labels are -1/+1.</source><translation>Uma rede ReLU 2-16-16-1 treinada com a perda de margem máxima (hinge) em 100 pontos das duas luas, como na demonstração do micrograd (sem o termo L2); os rótulos são -1/+1.</translation></message><message><source>The seed's 3x3 network</source><translation>A rede 3x3 do caderno</translation></message><message><source>X = arange(9).reshape(3, 3), y = [1, 0, 1], every weight 1, ReLU then sigmoid, MSE: the loss is 0.3333 as in the seed, and here the gradients are not zero (float64, a working backward pass).</source><translation>X = arange(9).reshape(3, 3), y = [1, 0, 1], todos os pesos 1, ReLU e depois sigmoide, MSE: a perda é 0.3333 como no caderno, e aqui os gradientes não são zero (float64, uma retropropagação que funciona).</translation></message><message><source>Digits MLP</source><translation>MLP de dígitos</translation></message><message><source>A 64-128-64-10 ReLU network with softmax cross-entropy on scikit-learn's 8x8 handwritten digits.</source><translation>Uma rede ReLU 64-128-64-10 com entropia cruzada softmax nos dígitos manuscritos 8x8 do scikit-learn.</translation></message></context>
 <context>
     <name>AboutDialog</name>
     <message>
@@ -84,18 +92,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="190" />
+        <location filename="../../gui/playground/plots.py" line="193" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="194" />
-        <location filename="../../gui/playground/plots.py" line="213" />
+        <location filename="../../gui/playground/plots.py" line="197" />
+        <location filename="../../gui/playground/plots.py" line="215" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="237" />
+        <location filename="../../gui/playground/plots.py" line="239" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -108,12 +116,12 @@
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="65" />
+        <location filename="../../gui/playground/boundary_panel.py" line="64" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="79" />
+        <location filename="../../gui/playground/boundary_panel.py" line="78" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -121,18 +129,18 @@
 <context>
     <name>ChainRulePanel</name>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="16" />
-        <location filename="../../gui/playground/chain_rule_panel.py" line="36" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="21" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="41" />
         <source>Press Step backward (F10) to walk the chain rule node by node.</source>
         <translation>Pressione Passo para trás (F10) para percorrer a regra da cadeia nó a nó.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="26" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="31" />
         <source>Steps so far</source>
         <translation>Passos até agora</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="40" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="45" />
         <source>Step {i} of {n}: node {label}</source>
         <translation>Passo {i} de {n}: nó {label}</translation>
     </message>
@@ -140,12 +148,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="309" />
+        <location filename="../../gui/canvas/scene.py" line="317" />
+        <source>type a number such as 2.5 or -3</source>
+        <translation>digite um número como 2.5 ou -3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/scene.py" line="318" />
+        <source>{label}: {text!r} was not set: {why}</source>
+        <translation>{label}: {text!r} não foi definido: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/scene.py" line="335" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="325" />
+        <location filename="../../gui/canvas/scene.py" line="351" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -194,22 +212,22 @@
 <context>
     <name>FunctionPanel</name>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="29" />
+        <location filename="../../gui/playground/function_panel.py" line="28" />
         <source>f(x) and its tangent</source>
         <translation>f(x) e sua tangente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="33" />
+        <location filename="../../gui/playground/function_panel.py" line="32" />
         <source>df/dx</source>
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="65" />
+        <location filename="../../gui/playground/function_panel.py" line="59" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="100" />
+        <location filename="../../gui/playground/function_panel.py" line="94" />
         <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
         <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
     </message>
@@ -217,27 +235,27 @@
 <context>
     <name>GradCheckPanel</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>Node</source>
         <translation>Nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>Analytic</source>
         <translation>Analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>Numeric</source>
         <translation>Numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="31" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
         <source>✗ mismatch</source>
         <translation>✗ divergência</translation>
     </message>
@@ -245,12 +263,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="68" />
+        <location filename="../../gui/playground/plots.py" line="71" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="70" />
+        <location filename="../../gui/playground/plots.py" line="73" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -331,42 +349,42 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../gui/inspector.py" line="54" />
+        <location filename="../../gui/inspector.py" line="56" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="108" />
+        <location filename="../../gui/inspector.py" line="121" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="121" />
+        <location filename="../../gui/inspector.py" line="134" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="123" />
+        <location filename="../../gui/inspector.py" line="136" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="125" />
+        <location filename="../../gui/inspector.py" line="138" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="126" />
+        <location filename="../../gui/inspector.py" line="139" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="128" />
+        <location filename="../../gui/inspector.py" line="141" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="156" />
+        <location filename="../../gui/inspector.py" line="168" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>
@@ -374,28 +392,28 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="123" />
-        <location filename="../../gui/playground/plots.py" line="144" />
+        <location filename="../../gui/playground/plots.py" line="126" />
+        <location filename="../../gui/playground/plots.py" line="147" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="125" />
+        <location filename="../../gui/playground/plots.py" line="128" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="144" />
+        <location filename="../../gui/playground/plots.py" line="147" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="153" />
+        <location filename="../../gui/playground/plots.py" line="156" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="155" />
+        <location filename="../../gui/playground/plots.py" line="158" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
@@ -403,310 +421,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50" />
+        <location filename="../../gui/main_window.py" line="56" />
         <source>Palette</source>
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="146" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
         <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="214" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="264" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265" />
+        <location filename="../../gui/main_window.py" line="272" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="277" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="278" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="282" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="307" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="297" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="318" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318" />
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="325" />
+        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="344" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320" />
+        <location filename="../../gui/main_window.py" line="327" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="337" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
-        <location filename="../../gui/main_window.py" line="352" />
+        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="364" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -714,12 +733,32 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="249" />
+        <location filename="../../gui/canvas/node_item.py" line="48" />
+        <source>waits for {label}</source>
+        <translation>espera por {label}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="49" />
+        <source>waits for {label}, which {needs}</source>
+        <translation>espera por {label}, que {needs}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="53" />
+        <source>needs inputs {ports}</source>
+        <translation>precisa das entradas {ports}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="54" />
+        <source>needs input {ports}</source>
+        <translation>precisa da entrada {ports}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="264" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="250" />
+        <location filename="../../gui/canvas/node_item.py" line="265" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -735,78 +774,78 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="51" />
+        <location filename="../../gui/playground/controller.py" line="37" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="52" />
+        <location filename="../../gui/playground/controller.py" line="38" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="39" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="40" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="41" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="42" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="57" />
+        <location filename="../../gui/playground/controller.py" line="43" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="58" />
+        <location filename="../../gui/playground/controller.py" line="44" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="59" />
+        <location filename="../../gui/playground/controller.py" line="45" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="60" />
-        <location filename="../../gui/playground/controller.py" line="206" />
+        <location filename="../../gui/playground/controller.py" line="46" />
+        <location filename="../../gui/playground/controller.py" line="199" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="53" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="118" />
+        <location filename="../../gui/playground/controller.py" line="111" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="173" />
+        <location filename="../../gui/playground/controller.py" line="166" />
         <source>{label}.{key}: norm over {k} of {n} entries</source>
         <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="179" />
+        <location filename="../../gui/playground/controller.py" line="172" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="211" />
+        <location filename="../../gui/playground/controller.py" line="204" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -822,58 +861,58 @@
 <context>
     <name>StrategiesPanel</name>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="24" />
+        <location filename="../../gui/playground/strategies_panel.py" line="28" />
         <source>Random search</source>
         <translation>Busca aleatória</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="25" />
+        <location filename="../../gui/playground/strategies_panel.py" line="29" />
         <source>Random local search</source>
         <translation>Busca aleatória local</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="26" />
+        <location filename="../../gui/playground/strategies_panel.py" line="30" />
         <source>Numerical gradient</source>
         <translation>Gradiente numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="27" />
+        <location filename="../../gui/playground/strategies_panel.py" line="31" />
         <source>Analytic gradient</source>
         <translation>Gradiente analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="28" />
+        <location filename="../../gui/playground/strategies_panel.py" line="32" />
         <source>Run the four strategies (100 steps each)</source>
         <translation>Executar as quatro estratégias (100 passos cada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="33" />
         <source>Strategy</source>
         <translation>Estratégia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="33" />
         <source>Output reached</source>
         <translation>Saída alcançada</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="33" />
         <source>Evaluations</source>
         <translation>Avaliações</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="31" />
+        <location filename="../../gui/playground/strategies_panel.py" line="38" />
         <source>circuit evaluations</source>
         <translation>avaliações do circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="32" />
-        <location filename="../../gui/playground/strategies_panel.py" line="53" />
+        <location filename="../../gui/playground/strategies_panel.py" line="39" />
+        <location filename="../../gui/playground/strategies_panel.py" line="56" />
         <source>best output</source>
         <translation>melhor saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="52" />
+        <location filename="../../gui/playground/strategies_panel.py" line="55" />
         <source>best output, sign × log10(1 + |y|)</source>
         <translation>melhor saída, sinal × log10(1 + |y|)</translation>
     </message>
@@ -881,82 +920,82 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="20" />
+        <location filename="../../gui/playground/training_panel.py" line="24" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="20" />
+        <location filename="../../gui/playground/training_panel.py" line="24" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="27" />
+        <location filename="../../gui/playground/training_panel.py" line="31" />
         <source>Minimise the loss</source>
         <translation>Minimizar a perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="28" />
+        <location filename="../../gui/playground/training_panel.py" line="32" />
         <source>Maximise the output</source>
         <translation>Maximizar a saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="29" />
+        <location filename="../../gui/playground/training_panel.py" line="33" />
         <source>Nudge inputs too (the lecture's step)</source>
         <translation>Ajustar as entradas também (o passo da aula)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="30" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source>Move inputs along their gradients as well as weights, as the lecture does with a.data += 0.01 * a.grad.</source>
         <translation>Move as entradas na direção dos seus gradientes, além dos pesos, como a aula faz com a.data += 0.01 * a.grad.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="34" />
+        <location filename="../../gui/playground/training_panel.py" line="38" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="37" />
+        <location filename="../../gui/playground/training_panel.py" line="41" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="51" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="52" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="53" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="51" />
+        <location filename="../../gui/playground/training_panel.py" line="55" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="52" />
+        <location filename="../../gui/playground/training_panel.py" line="56" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="53" />
+        <location filename="../../gui/playground/training_panel.py" line="57" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="54" />
+        <location filename="../../gui/playground/training_panel.py" line="58" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>
@@ -964,33 +1003,33 @@
 <context>
     <name>ValueSliderPanel</name>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="20" />
-        <location filename="../../gui/playground/slider_panel.py" line="63" />
+        <location filename="../../gui/slider_panel.py" line="61" />
+        <location filename="../../gui/slider_panel.py" line="105" />
         <source>Select an input or a weight to nudge it.</source>
         <translation>Selecione uma entrada ou um peso para ajustá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="34" />
+        <location filename="../../gui/slider_panel.py" line="72" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="36" />
+        <location filename="../../gui/slider_panel.py" line="74" />
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="37" />
+        <location filename="../../gui/slider_panel.py" line="75" />
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="38" />
+        <location filename="../../gui/slider_panel.py" line="76" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="69" />
+        <location filename="../../gui/slider_panel.py" line="111" />
         <source>{label} ({kind})</source>
         <translation>{label} ({kind})</translation>
     </message>

@@ -69,22 +69,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="74" />
+        <location filename="../../gui/help_dialogs.py" line="79" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="77" />
+        <location filename="../../gui/help_dialogs.py" line="82" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="79" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="80" />
+        <location filename="../../gui/help_dialogs.py" line="85" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -297,51 +297,51 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="49" />
-        <source>Select an input or a weight: the Inspector shows its slider. Drag it, or press the arrow keys on the canvas (Shift: ten steps). Every value and gradient downstream follows.</source>
-        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu controle deslizante. Arraste-o, ou use as setas do teclado na tela (Shift: dez passos). Todos os valores e gradientes à frente acompanham.</translation>
+        <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
+        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="51" />
+        <location filename="../../gui/help_dialogs.py" line="56" />
         <source>Walk backpropagation</source>
         <translation>Percorra a retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="52" />
+        <location filename="../../gui/help_dialogs.py" line="57" />
         <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step, e.g. dL/da = dL/de * de/da; Shift+F10 steps back.</source>
         <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo, por exemplo dL/da = dL/de * de/da; Shift+F10 volta um passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="54" />
+        <location filename="../../gui/help_dialogs.py" line="59" />
         <source>Check and compare</source>
         <translation>Verifique e compare</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="55" />
+        <location filename="../../gui/help_dialogs.py" line="60" />
         <source>F7 compares every gradient with a central-difference estimate. The Strategies panel runs the hacker's guide's four ways to raise an output and counts their circuit evaluations.</source>
         <translation>F7 compara cada gradiente com uma estimativa por diferenças centrais. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e conta quantas avaliações do circuito cada uma usa.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="57" />
+        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="58" />
+        <location filename="../../gui/help_dialogs.py" line="63" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
+        <location filename="../../gui/help_dialogs.py" line="67" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="63" />
+        <location filename="../../gui/help_dialogs.py" line="68" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>

@@ -153,6 +153,9 @@ def test_every_arrow_key_nudges_a_selected_value_and_none_pans(shown_window, qtb
     w.scene.clearSelection()  # nothing selected: the arrow keys scroll the canvas instead
     qtbot.keyClick(w.view, Qt.Key_Right)
     assert bars[0].value() > before[0] and x.value == pytest.approx(-2.0)
+    help_text = w.show_help("howto")
+    assert "Up or Right raises the selected value by one slider step" in help_text.html()
+    help_text.close()
 
 
 def test_portuguese_banner_and_missing_input(qtbot, tmp_path):

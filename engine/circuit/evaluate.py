@@ -184,25 +184,17 @@ class Evaluator:
         self.publish(res)
 
     def root(self) -> str:
-        """The node whose gradient is 1: an output node, else the single sink (a sink that is incomplete,
-        such as a node just dropped on the canvas, does not count). CircuitError says why there is none,
-        or what the root is missing."""
+        """The node whose gradient is 1: an output node, else the single sink (doc.root()); while part of
+        the circuit is unwired, see _root_while_incomplete. CircuitError says why there is none, or what
+        the root is missing ("'L' waits for 'e' (needs input b)")."""
         tape = self.tape
         if tape is not None and tape.root_id is not None:
             return tape.root_id
         incomplete = tape.incomplete if tape is not None else {}
         try:
             root_id = self.doc.root().id
-        except CircuitError:  # several sinks: the result stays the result while a wire is cut or a node added
-            outs = [n.id for n in self.doc.outputs()]
-            complete = [nid for nid in outs if nid not in incomplete]
-            wired = [nid for nid in outs if self.doc.graph.in_degree(nid)]  # (a fresh node has no wire yet)
-            if not incomplete:
-                raise
-            if self._last_root in outs:
-                root_id = self._last_root
-            else:
-                root_id = self._single(complete) or (None if complete else self._single(wired))
+        except CircuitError:
+            root_id = self._root_while_incomplete(incomplete) if incomplete else None
             if root_id is None:
                 raise
         self._last_root = root_id
@@ -211,6 +203,19 @@ class Evaluator:
         if tape is not None:
             tape.root_id = root_id
         return root_id
+
+    def _root_while_incomplete(self, incomplete) -> str | None:
+        """Several sinks because a wire was cut or a node added: the last result stays the result; with
+        none yet, the one complete sink when every other sink is a node nobody has wired yet, or the one
+        wired sink when none is complete; else None (ambiguous)."""
+        outs = [n.id for n in self.doc.outputs()]
+        if self._last_root in outs:
+            return self._last_root
+        complete = [nid for nid in outs if nid not in incomplete]
+        wired = [nid for nid in outs if self.doc.graph.in_degree(nid)]
+        if complete:
+            return self._single(complete) if not set(wired) - set(complete) else None
+        return self._single(wired)
 
     @staticmethod
     def _single(ids: list) -> str | None:

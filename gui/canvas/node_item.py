@@ -46,7 +46,8 @@ def missing_text(reason: str | None, short: bool = False) -> str:
     if waits:
         if short:
             return QCoreApplication.translate("NodeItem", "waits for {label}").format(label=waits[1])
-        return QCoreApplication.translate("NodeItem", "waits for {label}, which {needs}").format(label=waits[1], needs=missing_text(waits[2]))
+        return QCoreApplication.translate("NodeItem", "waits for {label}, which {needs}").format(
+            label=waits[1], needs=missing_text(waits[2]))
     needs = re.fullmatch(r"needs inputs? (.*)", reason, re.S)
     if needs:
         if "," in needs[1]:

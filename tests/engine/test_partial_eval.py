@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from engine.circuit import CircuitError
 from engine.circuit.evaluate import Evaluator
 from engine.commands import AddNode, Disconnect, History
 from engine.expr import circuit_from_expression
@@ -95,3 +96,22 @@ def test_a_stepper_runs_on_the_complete_part():
     while stepper.step():
         pass
     assert ev.grad(doc.by_label("a").id) == 6.0 and ev.grad(doc.by_label("stray").id) is None
+
+
+def test_a_fresh_evaluator_never_takes_a_cut_off_part_for_the_result():
+    """Without a last result to keep (a strategy's own evaluator, a file opened half-wired), cutting
+    e -> d leaves two sinks, e (complete) and L (waits for d): differentiating e instead of L would be a
+    silent trap, so the root is refused with the reason. A fresh unwired node alone does not count."""
+    doc = lecture_L()
+    doc.disconnect(doc.by_label("d").id, "a")
+    ev = Evaluator(doc)
+    with pytest.raises(CircuitError, match="exactly one result"):
+        ev.root()
+    assert ev.value(doc.by_label("e").id) == -6.0 and ev.grads_stale
+    doc = lecture_L()
+    doc.add_node(doc.make_node("op", "add", label="stray"))
+    assert Evaluator(doc).root() == doc.by_label("L").id
+    doc.disconnect(doc.by_label("L").id, "b")  # f is a leaf: L (wired) and stray are the sinks, neither complete
+    ev = Evaluator(doc)
+    with pytest.raises(CircuitError, match="'L' needs input b"):
+        ev.root()

@@ -70,7 +70,7 @@ def test_an_unwired_node_keeps_the_rest_of_L(shown_window, qtbot):
     assert "needs inputs a, b" in w.scene.node_item(stray_id).toolTip()
     shoot(w, qtbot, "L_unwired_node_en")
 
-    e, d = w.doc.by_label("e"), w.doc.by_label("d")
+    d = w.doc.by_label("d")
     w.scene.clearSelection()
     w.scene.edge_item(d.id, "a").setSelected(True)  # cut the wire e -> d and press Delete
     w.view.setFocus()

@@ -314,19 +314,9 @@ class NodeItem(QGraphicsItem):
 
     def start_value_edit(self) -> LabelEditorItem:
         """Type a value into the card (double-click its body): Enter sets it exactly, Escape cancels."""
-        if self.editor is None:
-            text = "" if self.value is None else f"{self.value:.10g}"
-            self.editor = LabelEditorItem(self, text, self._value_done)
-            self.editor.setFont(_fonts()[3])
-            self.editor.setDefaultTextColor(self.scene().colors["node_text"])
-            self.editor.setPos(WIDTH * 0.3, HEADER + PAD)
-            self.editor.setTextWidth(WIDTH * 0.66)
-            self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
-            cursor = self.editor.textCursor()
-            cursor.select(cursor.SelectionType.Document)
-            self.editor.setTextCursor(cursor)
-            self.update()
-        return self.editor
+        text = "" if self.value is None else f"{self.value:.10g}"
+        return self._open_editor(text, self._value_done, QPointF(WIDTH * 0.3, HEADER + PAD), WIDTH * 0.66,
+                                 _fonts()[3])
 
     def _value_done(self, text: str | None) -> None:
         self._close_editor()
@@ -335,11 +325,19 @@ class NodeItem(QGraphicsItem):
 
     def start_rename(self) -> LabelEditorItem:
         """Open the inline label editor with the whole label selected."""
+        return self._open_editor(self.label, self._rename_done, None, WIDTH * 0.6)
+
+    def _open_editor(self, text: str, on_done, pos: QPointF | None, width: float, font=None) -> LabelEditorItem:
+        """An inline editor over the card with all of `text` selected (None pos: centred in the header)."""
         if self.editor is None:
-            self.editor = LabelEditorItem(self, self.label, self._rename_done)
+            self.editor = LabelEditorItem(self, text, on_done)
+            if font is not None:
+                self.editor.setFont(font)
             self.editor.setDefaultTextColor(self.scene().colors["node_text"])
-            self.editor.setPos(5, (HEADER - self.editor.boundingRect().height()) / 2)
-            self.editor.setTextWidth(WIDTH * 0.6)
+            if pos is None:
+                pos = QPointF(5, (HEADER - self.editor.boundingRect().height()) / 2)
+            self.editor.setPos(pos)
+            self.editor.setTextWidth(width)
             self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
             cursor = self.editor.textCursor()
             cursor.select(cursor.SelectionType.Document)

@@ -35,9 +35,15 @@ class ExactSpinBox(QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:
         try:
-            return float(text.strip().replace(",", "."))
+            self.typed = float(text.strip().replace(",", "."))
         except ValueError:
             return self.value()
+        return self.typed
+
+    def exact(self, value: float) -> float:
+        """The number as typed when `value` is it rounded to the box's decimals, else `value` (a step)."""
+        typed = getattr(self, "typed", None)
+        return typed if typed is not None and abs(typed - value) <= 10.0 ** -self.decimals() else value
 
     def validate(self, text: str, pos: int):
         t = text.strip().replace(",", ".")
@@ -128,7 +134,7 @@ class ValueSliderPanel(Panel):
         self._set(round(round(value / step) * step, 10))
 
     def _spin_changed(self, value: float) -> None:
-        self._set(value)
+        self._set(self.spin.exact(value))
         self.undo.seal()
 
     def _range_edited(self) -> None:

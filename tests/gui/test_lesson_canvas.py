@@ -113,6 +113,12 @@ def test_typing_10_widens_the_range_and_keeps_10(shown_window, qtbot):
     qtbot.keyClicks(spin, "-1234.5")
     qtbot.keyClick(spin, Qt.Key_Return)
     assert x.value == -1234.5 and tuple(x.slider) == (-2000.0, 5.0, 0.01)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "1.2345678901234567")  # more digits than the box shows: still kept as typed
+    qtbot.keyClick(spin, Qt.Key_Return)
+    assert x.value == 1.2345678901234567 and spin.text() == "1.23456789"
+    qtbot.keyClick(spin, Qt.Key_Up)  # the box's own arrows step by the slider step
+    assert x.value == pytest.approx(1.2445678901234567, abs=1e-9)
 
 
 def test_a_value_typed_on_the_card_is_kept_and_a_bad_one_is_refused(shown_window, qtbot):

@@ -42,6 +42,8 @@ class Evaluator:
         for name in STRUCTURAL:  # before any view hears of the edit (events.EVALUATOR_PRIORITY)
             self._subs.connect(doc.events[name], self._structure_changed, priority=EVALUATOR_PRIORITY)
         self._subs.connect(doc.events.value_changed, self._value_changed, priority=EVALUATOR_PRIORITY)
+        # another document: its result is its own (heard before the recompile above)
+        self._subs.connect(doc.events.document_reset, self._forget_root, priority=EVALUATOR_PRIORITY + 1)
         self._refresh()
 
     def close(self) -> None:
@@ -87,6 +89,9 @@ class Evaluator:
     def _structure_changed(self):
         self.tape = None
         self._refresh()
+
+    def _forget_root(self):
+        self._last_root = None
 
     def _value_changed(self, node_id, value):
         if self._batching:

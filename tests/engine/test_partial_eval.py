@@ -115,3 +115,17 @@ def test_a_fresh_evaluator_never_takes_a_cut_off_part_for_the_result():
     ev = Evaluator(doc)
     with pytest.raises(CircuitError, match="'L' needs input b"):
         ev.root()
+
+
+def test_another_document_does_not_inherit_the_last_result():
+    """Open L (its result is n7), then a half-wired file whose sinks include a node with that same id:
+    the new file's result is not guessed from the old one."""
+    doc = lecture_L()
+    ev = Evaluator(doc)
+    root_id = ev.root()
+    other = lecture_L()
+    other.disconnect(other.by_label("d").id, "a")  # e and L are both sinks, and L has L's old id
+    assert other.by_label("L").id == root_id
+    doc.replace_with(other)
+    with pytest.raises(CircuitError, match="exactly one result"):
+        ev.root()

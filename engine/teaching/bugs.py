@@ -112,11 +112,11 @@ def fanout_demo() -> Demo:
 def order_demo() -> Demo:
     return Demo("order", _grads(neuron_exp, order="depth_first"), _grads(neuron_exp), {
         "en": "Without a topological sort, e = exp(2n) ran its backward step after e - 1 had given it its "
-              "share but before e + 1 had: e passed on only the share of e - 1, and every gradient below it is wrong. A node may run only once every "
-              "node that uses it has run.",
+              "share but before e + 1 had: e passed on only the share of e - 1, and every gradient below "
+              "it is wrong. A node may run only once every node that uses it has run.",
         "pt_BR": "Sem ordenação topológica, e = exp(2n) rodou seu passo para trás depois de e - 1 lhe dar sua "
-                 "parte, mas antes de e + 1: e repassou só a parte de e - 1, e todo gradiente abaixo dele fica errado. Um nó só pode rodar depois de "
-                 "todos os nós que o usam."})
+                 "parte, mas antes de e + 1: e repassou só a parte de e - 1, e todo gradiente abaixo dele "
+                 "fica errado. Um nó só pode rodar depois de todos os nós que o usam."})
 
 
 # ------------------------------------------------------------------ forgetting zero_grad

@@ -161,4 +161,5 @@ def explain_value(doc, values, node_id: str, typed: float, true: float) -> dict[
         formula = f"{op.name}({', '.join(names)}) = {op.name}({', '.join(fmt(x) for x in nums)})"
     else:
         formula = f"{op.name}({', '.join(names)})"
-    return _both(head_en + f"{node.label} = {formula} = {fmt(true)}", head_pt + f"{node.label} = {formula} = {fmt(true)}")
+    tail = f"{node.label} = {formula} = {fmt(true)}"
+    return _both(head_en + tail, head_pt + tail)

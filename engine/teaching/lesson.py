@@ -129,7 +129,8 @@ def _circuit(w: _Where, spec, where: str) -> tuple[dict, Circuit]:
     if "example" in spec:
         name = spec["example"]
         if not isinstance(name, str) or "/" in name or "\\" in name or not name.endswith(".json"):
-            w.fail(f"{where}.example", f"must be a file name of resources/examples such as 'L.json', got {_short(name)}")
+            w.fail(f"{where}.example", f"must be a file name of resources/examples such as 'L.json', "
+                                       f"got {_short(name)}")
         if not (examples_dir() / name).is_file():
             w.fail(f"{where}.example", f"no example file {name!r} in resources/examples")
     elif "formula" in spec:
@@ -184,7 +185,8 @@ def _step(w: _Where, raw, i: int, labels: set | None, circuit_name: str) -> tupl
         w.fail(where, f"must be an object, got {type_name(raw)}")
     kind = raw.get("kind")
     if kind not in KINDS:
-        w.fail(f"{where}.kind", f"must be one of {', '.join(KINDS)}, got {_short(kind) if 'kind' in raw else 'nothing'}")
+        got = _short(kind) if "kind" in raw else "nothing"
+        w.fail(f"{where}.kind", f"must be one of {', '.join(KINDS)}, got {got}")
     _fields(w, raw, COMMON + FIELDS[kind], where)
     for name in REQUIRED[kind]:
         if name not in raw:

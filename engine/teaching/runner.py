@@ -142,8 +142,8 @@ class LessonRunner:
         return self.step.text.get(language, self.step.text["en"])
 
     def hidden(self) -> list[str]:
-        """Labels whose gradient a view hides until the step is passed (a predict step's answer)."""
-        return [] if self.index in self.passed else list(self.step.hide)
+        """Labels whose gradient a view hides: a step's "hide" list; a predict step reveals them once answered."""
+        return [] if self.step.kind == "predict" and self.index in self.passed else list(self.step.hide)
 
     def hint(self) -> dict | None:
         """The next hint of the step (they cycle), or None when it has none."""
@@ -277,7 +277,8 @@ class LessonRunner:
                 return explain_value(doc, ev.values, nid, typed, true)
             except Exception:  # noqa: BLE001 - no symbolic story for this circuit: say the number
                 pass
-        return _both(f"not {fmt(typed)}: the engine gets {fmt(true)}", f"não é {fmt(typed)}: o motor calcula {fmt(true)}")
+        return _both(f"not {fmt(typed)}: the engine gets {fmt(true)}",
+                     f"não é {fmt(typed)}: o motor calcula {fmt(true)}")
 
     # ------------------------------------------------------------ evaluator events
     def _on_result(self) -> None:

@@ -8,12 +8,13 @@ like the circuit file checks (engine.circuit.schema):
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..circuit import io
 from ..circuit.document import Circuit
-from ..circuit.json_values import _short, type_name
+from ..circuit.json_values import _short, is_finite, type_name
 from ..errors import EngineError
 from ..expr import ExpressionError, circuit_from_expression, parse
 from ..resources import examples_dir, resources_dir
@@ -30,6 +31,9 @@ FIELDS = {"read": ("check",), "do": ("check",), "predict": ("expect", "tolerance
 REQUIRED = {"read": (), "do": ("check",), "predict": ("expect",), "build": ("target",), "choose": ("choices", "answer")}
 LEAF_KINDS = ("input", "weight", "constant")
 MAX_STEPS, MAX_TEXT, MAX_HINTS = 100, 4000, 10
+
+
+_FILE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}\.json")
 
 
 class LessonError(EngineError, ValueError):
@@ -103,7 +107,7 @@ def _fields(w: _Where, data: dict, allowed, where: str) -> None:
 
 
 def _number(w: _Where, value, where: str, positive: bool = False) -> float:
-    if type_name(value) != "number" or value != value or abs(value) == float("inf"):
+    if not is_finite(value):
         w.fail(where, f"must be a finite number, got {_short(value)}")
     if positive and value <= 0:
         w.fail(where, f"must be positive, got {_short(value)}")
@@ -128,7 +132,7 @@ def _circuit(w: _Where, spec, where: str) -> tuple[dict, Circuit]:
     _fields(w, spec, ("formula", "values", "kinds") if "formula" in spec else ways, where)
     if "example" in spec:
         name = spec["example"]
-        if not isinstance(name, str) or "/" in name or "\\" in name or not name.endswith(".json"):
+        if not isinstance(name, str) or not _FILE_NAME.fullmatch(name):
             w.fail(f"{where}.example", f"must be a file name of resources/examples such as 'L.json', "
                                        f"got {_short(name)}")
         if not (examples_dir() / name).is_file():
@@ -235,7 +239,7 @@ def _step(w: _Where, raw, i: int, labels: set | None, circuit_name: str) -> tupl
             w.fail(f"{where}.choices", f"must be an array of 2 to 8 texts, got {_short(choices)}")
         step.choices = [_text(w, c, f"{where}.choices[{j}]") for j, c in enumerate(choices)]
         answer = raw["answer"]
-        if type_name(answer) != "number" or answer != int(answer) or not 0 <= answer < len(choices):
+        if not is_finite(answer) or answer != int(answer) or not 0 <= answer < len(choices):
             w.fail(f"{where}.answer", f"must be the index of the right choice, 0 to {len(choices) - 1}, "
                                       f"got {_short(answer)}")
         step.answer = int(answer)

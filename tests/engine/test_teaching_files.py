@@ -1,0 +1,122 @@
+"""Broken lesson files and check conditions: one clear, located line, never a traceback."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.expr import ExpressionError
+from engine.teaching import LessonError, lessons_dir, loads
+from engine.teaching.conditions import compile_condition
+from engine.teaching.lesson import from_data
+
+BASE = json.loads((lessons_dir() / "02_backprop_by_hand.json").read_text(encoding="utf-8"))
+SMALL = json.loads((lessons_dir() / "05_fan_out.json").read_text(encoding="utf-8"))
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False)
+                    | st.text(max_size=30),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=12)
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, prefix + (i,))
+
+
+def _mutate(data, path, how, new):
+    data = copy.deepcopy(data)
+    if not path:
+        return new
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    if how == "delete":
+        del parent[path[-1]]
+    elif how == "rename" and isinstance(parent, dict):
+        parent["x_" + str(path[-1])] = parent.pop(path[-1])
+    else:
+        parent[path[-1]] = new
+    return data
+
+
+@pytest.mark.parametrize(("path", "value", "says"), [
+    (("steps", 2, "expect"), "grad(q)", "02.json: steps[2].expect: no node labelled 'q' in L.json"),
+    (("steps", 2, "expect"), "grad(c", "02.json: steps[2].expect: line 1, column"),
+    (("steps", 2, "expect"), "__import__('os')", "steps[2].expect: line 1, column 1: unknown check function"),
+    (("steps", 5, "check"), "count(gradient_stpe) > 1", "unknown event 'gradient_stpe'"),
+    (("steps", 0, "kind"), "watch", "steps[0].kind: must be one of read, do, predict, build, choose, got 'watch'"),
+    (("steps", 1, "text"), {"en": "only English"}, "steps[1].text: needs a non-empty 'pt_BR' text"),
+    (("circuit", "example"), "../../etc/passwd", "circuit.example: must be a file name of resources/examples"),
+    (("circuit", "example"), "nope.json", "circuit.example: no example file 'nope.json'"),
+    (("steps", 6, "answer"), 7, "steps[6].answer: must be the index of the right choice, 0 to 2, got 7"),
+    (("steps", 3, "highlight"), ["zz"], "steps[3].highlight[0]: no node labelled 'zz'"),
+    (("version",), 2, "version: this app reads lesson files of version 1, got 2"),
+])
+def test_a_broken_field_is_named(path, value, says):
+    with pytest.raises(LessonError) as err:
+        from_data(_mutate(BASE, path, "set", value), "02.json")
+    assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_broken_build_target_and_formula_circuit_are_named():
+    data = _mutate(SMALL, ("steps", 7, "target"), "set", "(a*b)*(a + ")
+    with pytest.raises(LessonError, match=r"steps\[7\]\.target: line 1, column \d+: syntax error"):
+        from_data(data, "05.json")
+    data = _mutate(SMALL, ("steps", 4, "circuit", "values"), "set", {"zz": 1})
+    with pytest.raises(LessonError, match=r"steps\[4\]\.circuit: no free name 'zz'"):
+        from_data(data, "05.json")
+
+
+def test_json_errors_are_located():
+    with pytest.raises(LessonError, match="x.json: invalid JSON at line 1 column 16: Expecting ','"):
+        loads('{"format": "a" "b"}', "x.json")
+    with pytest.raises(LessonError, match="x.json: line 1 column 12: NaN is not allowed"):
+        loads('{"format": NaN}', "x.json")
+    with pytest.raises(LessonError, match="x.json: .*NUL byte"):
+        loads(b'{"a": 1}\x00', "x.json")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_fuzzed_lesson_files_fail_with_one_clear_line(data):
+    base = data.draw(st.sampled_from([BASE, SMALL]))
+    path = data.draw(st.sampled_from(list(_paths(base))))
+    how = data.draw(st.sampled_from(["set", "delete", "rename"]))
+    if not path:
+        how = "set"
+    broken = _mutate(base, path, how, data.draw(JSON))
+    try:
+        from_data(broken, "fuzz.json")
+    except LessonError as exc:
+        text = str(exc)
+        assert text.startswith("fuzz.json: ") and "\n" not in text and "Traceback" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_random_bytes_are_refused_clearly(raw):
+    with pytest.raises(LessonError):
+        loads(raw, "junk.json")
+
+
+TOKENS = ["grad(", "value(", "count(", "near(", "abs(", "a", "L", "'x1*w1'", ")", ",", "1e308", "2", "-", "+",
+          "*", "/", "**", "==", "<", ">=", "and", "or", "not", " ", "(", "lambda", ".", "[", "]", ";", "=", "x.y"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=14).map(" ".join) | st.text(max_size=60))
+def test_fuzzed_conditions_compile_or_say_where(text):
+    try:
+        compile_condition(text)
+    except ExpressionError as exc:
+        assert "\n" not in str(exc)

@@ -20,6 +20,7 @@ from psygnal import Signal, SignalGroup
 
 from ..circuit.display import shown
 from ..circuit.events import Subscriptions
+from ..errors import EngineError
 from .conditions import Unknown
 from .explain import explain_grad, explain_value, fmt
 from .lesson import Lesson, Step, circuit_of
@@ -168,6 +169,7 @@ class LessonRunner:
         self.counts: dict[str, float] = {}
         self.metrics: dict[str, float] = {}
         self.reached: set[str] = set()
+        self.start_result = None
         spec = self._circuit_spec(index) if load else None
         if spec is not None:
             self._load(circuit_of(spec))
@@ -224,6 +226,9 @@ class LessonRunner:
                 self.verdict = Verdict(ok, _both("done", "feito") if ok else self._not_yet())
             except Unknown as exc:
                 self.verdict = Verdict(False, exc.text)
+            except (ArithmeticError, ValueError, TypeError, KeyError, EngineError) as exc:  # never break an edit
+                self.verdict = Verdict(False, _both(f"the check cannot run: {exc}",
+                                                    f"a verificação não pode rodar: {exc}"))
         if self.verdict.ok:
             self.passed.add(self.index)
         self.events.changed.emit()

@@ -120,3 +120,42 @@ def test_fuzzed_conditions_compile_or_say_where(text):
         compile_condition(text)
     except ExpressionError as exc:
         assert "\n" not in str(exc)
+
+
+def _tiny(check: str) -> dict:
+    return {"format": "backprop-playground-lesson", "version": 1, "id": "tiny",
+            "title": {"en": "t", "pt_BR": "t"}, "summary": {"en": "s", "pt_BR": "s"},
+            "circuit": {"formula": "y = x*x", "values": {"x": 2}, "kinds": {"x": "input"}},
+            "steps": [{"kind": "do", "text": {"en": "go", "pt_BR": "vai"}, "check": check},
+                      {"kind": "read", "text": {"en": "end", "pt_BR": "fim"}}]}
+
+
+@pytest.mark.parametrize(("check", "says"), [
+    ("y > start(y)", "not yet: y > start(y)"),  # the first step may read start(): known from the first result
+    ("y ** 100000 > 1", "not yet"),  # an overflow is a number (nan), not an exception
+    ("y / (x - x) > 1", "not yet"),
+    ("metric(acc) > 0.9", "no acc reported yet"),
+])
+def test_a_check_that_cannot_hold_yet_never_breaks_an_edit(check, says):
+    from engine.circuit.document import Circuit
+    from engine.circuit.evaluate import Evaluator
+    from engine.teaching import LessonRunner
+
+    doc = Circuit()
+    r = LessonRunner(from_data(_tiny(check), "tiny.json"), doc, Evaluator(doc))
+    assert not r.verdict.ok and says in r.verdict.message("en")
+    doc.set_value(doc.by_label("x").id, 3.0)  # every edit re-runs the check; nothing raises
+    assert r.verdict.ok == (check == "y > start(y)")
+
+
+def test_a_renamed_node_is_named_not_a_crash():
+    from engine.circuit.document import Circuit
+    from engine.circuit.evaluate import Evaluator
+    from engine.teaching import LessonRunner
+
+    doc = Circuit()
+    r = LessonRunner(from_data(_tiny("x > 5"), "tiny.json"), doc, Evaluator(doc))
+    doc.set_label(doc.by_label("x").id, "q")
+    doc.set_value(doc.by_label("q").id, 9.0)
+    assert not r.verdict.ok and r.verdict.message("en") == "there is no node labelled 'x'"
+    assert r.verdict.message("pt_BR") == "não há nó chamado 'x'"

@@ -35,7 +35,7 @@ NEURON = [("x1", "input", None, {}, 2.0), ("w1", "weight", None, {}, -3.0), ("x2
 
 def test_every_lesson_file_loads_and_has_both_languages():
     lessons = all_lessons()
-    assert len(lessons) == 11
+    assert len(lessons) >= 11
     for lesson in lessons:
         for step in lesson.steps:
             assert step.text["en"] != step.text["pt_BR"]

@@ -18,14 +18,11 @@ from ..circuit.compile import compile_circuit, run_forward
 from ..circuit.result import load_leaves, mode
 from ..errors import EngineError
 from ..expr import circuit_from_expression
+from .explain import both as _both
 from .explain import fmt
 
 FREE = ("input", "weight")
 MAX_PERMUTED = 6
-
-
-def _both(en: str, pt: str) -> dict[str, str]:
-    return {"en": en, "pt_BR": pt}
 
 
 class Target:

@@ -33,8 +33,12 @@ def _name(label: str) -> str:
     return label if label.isidentifier() else f"({label})"
 
 
-def _both(en: str, pt: str) -> dict[str, str]:
+def both(en: str, pt: str) -> dict[str, str]:
+    """A text in the two languages of the app."""
     return {"en": en, "pt_BR": pt}
+
+
+_both = both
 
 
 def _scalar(v) -> float | None:

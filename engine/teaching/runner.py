@@ -22,6 +22,7 @@ from ..circuit.display import shown
 from ..circuit.events import Subscriptions
 from ..errors import EngineError
 from .conditions import Unknown
+from .explain import both as _both
 from .explain import explain_grad, explain_value, fmt
 from .lesson import Lesson, Step, circuit_of
 
@@ -36,10 +37,6 @@ class Verdict:
 
     def message(self, language: str = "en") -> str:
         return self.text.get(language) or self.text["en"]
-
-
-def _both(en: str, pt: str) -> dict:
-    return {"en": en, "pt_BR": pt}
 
 
 class RunnerEvents(SignalGroup):

@@ -70,6 +70,9 @@ class Target:
             root = tape.slots[evaluator.root()]
         except EngineError as exc:
             return False, _both(f"the circuit cannot run yet: {exc}", f"o circuito ainda não pode rodar: {exc}")
+        if tape.data or any(n.kind not in (*FREE, "constant", "op", "output") for n in tape.nodes.values()):
+            return False, _both("build it from inputs, weights, constants and operations (no data or layer blocks)",
+                                "monte com entradas, pesos, constantes e operações (sem dados nem blocos de camada)")
         consts = tuple(n.value for n in tape.nodes.values() if n.kind == "constant")
         if self._seen is not None and self._seen[0] is tape and self._seen[1] == consts:
             return self._seen[2]

@@ -19,6 +19,8 @@ import math
 import operator
 from collections.abc import Callable
 
+from .. import ops
+from ..backends import S
 from ..expr import ExpressionError, parse
 
 __all__ = ["FUNCTIONS", "Unknown", "compile_condition", "labels_used"]
@@ -38,8 +40,18 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
 
 
-_BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-           ast.Pow: operator.pow}
+# Python's binary operators as written; which ones a check accepts is the registry's rule, as for the formula
+# field: a two-input op whose Op.infix is the symbol (+ - * / ** today; a newly registered one too)
+_SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.Mod: "%",
+            ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+            ast.LShift: "<<", ast.RShift: ">>"}
+_PYTHON = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "**": operator.pow}
+
+
+def _infix() -> dict:
+    """symbol -> a function of two numbers, for the registry's infix ops (engine.expr's infix_ops rule)."""
+    table = {op.infix: op for op in ops.OPS.values() if op.infix and op.arity == 2 and not op.params and op.scalar}
+    return {s: _PYTHON.get(s) or (lambda a, b, _op=op: _op.forward(S, a, b)) for s, op in table.items()}
 _COMPARE = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
             ast.Eq: _close, ast.NotEq: lambda a, b: not _close(a, b)}
 
@@ -106,9 +118,11 @@ class _Compiler:
             name = node.id
             return lambda ctx: ctx.value(name)
         if isinstance(node, ast.BinOp):
-            fn = _BINOPS.get(type(node.op))
+            symbol = _SYMBOLS.get(type(node.op), type(node.op).__name__)
+            fn = _infix().get(symbol)
             if fn is None:
-                _fail(node, f"the operator {type(node.op).__name__} is not supported; {ALLOWED}")
+                shown = "^ (for powers write **)" if symbol == "^" else symbol
+                _fail(node, f"the operator {shown} is not supported; {ALLOWED}")
             a, b = self.expr(node.left), self.expr(node.right)
             return lambda ctx: _arith(fn, a(ctx), b(ctx))
         if isinstance(node, ast.UnaryOp):
@@ -184,7 +198,7 @@ class _Compiler:
 def _arith(fn, a: float, b: float) -> float:
     try:
         return float(fn(a, b))
-    except (ZeroDivisionError, OverflowError, ValueError, TypeError):
+    except (ArithmeticError, ValueError, TypeError):
         return math.nan
 
 

@@ -29,6 +29,11 @@ def fmt(x) -> str:
     return f"{x:.4g}"
 
 
+def _signed(x) -> str:
+    """A number as the right operand: -2 in brackets (4 × (-2))."""
+    return f"({fmt(x)})" if x < 0 else fmt(x)
+
+
 def _name(label: str) -> str:
     return label if label.isidentifier() else f"({label})"
 
@@ -137,7 +142,7 @@ def explain_grad(doc, values, node_id: str, root_id: str, typed: float, true: fl
                      head_pt + f"{label} chega a {root} {_through(hops[0], 'pt')}, então é {tail}")
     values_each = [float(np.prod([h.local for h in path])) for path in hops]
     sums = " + ".join(_product(p) for p in hops)
-    nums = " + ".join(fmt(v) if v >= 0 else f"({fmt(v)})" for v in values_each)
+    nums = " + ".join(_signed(v) for v in values_each)
     parts_en = " and ".join(f"{_through(p, 'en')} ({_product(p)})" for p in hops)
     parts_pt = " e ".join(f"{_through(p, 'pt')} ({_product(p)})" for p in hops)
     tail = f"{sums} = {nums} = {fmt(true)}" if sums != nums else f"{sums} = {fmt(true)}"
@@ -160,7 +165,7 @@ def explain_value(doc, values, node_id: str, typed: float, true: float) -> dict[
     nums = [_scalar(values.get(ins[p])) for p in op.inputs if p in ins]
     if op.infix and len(names) == 2 and None not in nums:
         sym = {"*": "×", "-": "−", "/": "÷"}.get(op.infix, op.infix)
-        formula = f"{names[0]} {sym} {names[1]} = {fmt(nums[0])} {sym} {fmt(nums[1])}"
+        formula = f"{names[0]} {sym} {names[1]} = {fmt(nums[0])} {sym} {_signed(nums[1])}"
     elif None not in nums:
         formula = f"{op.name}({', '.join(names)}) = {op.name}({', '.join(fmt(x) for x in nums)})"
     else:

@@ -159,3 +159,28 @@ def test_a_renamed_node_is_named_not_a_crash():
     doc.set_value(doc.by_label("q").id, 9.0)
     assert not r.verdict.ok and r.verdict.message("en") == "there is no node labelled 'x'"
     assert r.verdict.message("pt_BR") == "não há nó chamado 'x'"
+
+
+def test_checks_accept_the_formula_fields_operators_and_no_others():
+    """The same rule as the formula field: binary operators are the registry's infix ops, so a throwaway
+    op written a % b is accepted in a check while it is registered, and refused before and after."""
+    from engine import ops
+
+    class Values:
+        def value(self, label):
+            return {"a": 1.0, "b": 4.0}[label]
+
+    with pytest.raises(ExpressionError, match="the operator % is not supported"):
+        compile_condition("a % b == 2.5")
+    ops.define("mean2", "ab", lambda m, a, b: (a + b) / 2, lambda m, g, out, a, b: (g / 2, g / 2),
+               "%", "arithmetic", "d/da = d/db = 1/2", ("1/2", "1/2"), "Mean of two.", infix="%")
+    try:
+        fn, labels = compile_condition("a % b == 2.5 and a - b < 0 and a ** 2 * b / 2 == 2")
+        assert fn(Values()) == 1.0 and labels == ["a", "b", "a", "b", "a", "b"]
+    finally:
+        ops.unregister("mean2")
+    with pytest.raises(ExpressionError, match="%"):
+        compile_condition("a % b == 2.5")
+    for text in ("a.b > 1", "[a] == 1", "a if b else 1", "lambda: 1", "a = 1", "a; b", "f'{a}'"):
+        with pytest.raises(ExpressionError, match="line 1, column"):
+            compile_condition(text)

@@ -58,6 +58,7 @@ class LessonRunner:
         self._subs = Subscriptions()
         self._subs.connect(evaluator.events.evaluated, self._on_result)
         self._subs.connect(evaluator.events.stepped, self._on_stepped)
+        self._subs.connect(doc.events.label_changed, self._on_label)  # a rename is no evaluation
         self._enter(0, load=True)
 
     # ------------------------------------------------------------ reading
@@ -224,6 +225,9 @@ class LessonRunner:
 
     # ------------------------------------------------------------ evaluator events
     def _on_result(self) -> None:
+        self.check()
+
+    def _on_label(self, node_id, label) -> None:
         self.check()
 
     def _on_stepped(self) -> None:

@@ -155,7 +155,8 @@ def test_a_renamed_node_is_named_not_a_crash():
 
     doc = Circuit()
     r = LessonRunner(from_data(_tiny("x > 5"), "tiny.json"), doc, Evaluator(doc))
-    doc.set_label(doc.by_label("x").id, "q")
+    doc.set_label(doc.by_label("x").id, "q")  # re-checked at once: a rename is a document change too
+    assert not r.verdict.ok and r.verdict.message("en") == "there is no node labelled 'x'"
     doc.set_value(doc.by_label("q").id, 9.0)
     assert not r.verdict.ok and r.verdict.message("en") == "there is no node labelled 'x'"
     assert r.verdict.message("pt_BR") == "não há nó chamado 'x'"

@@ -227,10 +227,13 @@ def learning_rate_demo() -> Demo:
     return Demo("learning_rate", {"steps": wrong["steps"], "w": wrong["w"], "first bad node": wrong["node"]},
                 {"steps": right["steps"], "w": right["w"], "loss": right["loss"]}, {
         "en": f"With lr = 1 each step overshoots: w = 0.5 → -2.5 → 48.5 → ... grows 17 times per step until "
-              f"{wrong['node']} = err**2 overflows ({wrong['message']}); from there on the numbers are inf "
-              "and NaN. With lr = 0.05 w settles at 1/3.",
+              f"{wrong['node']} = err**2 overflows ({wrong['message']}): the first non-finite "
+              "number, named where it appeared. Left running, w·x overflows too and the infinities meet "
+              "(inf − inf = NaN). With lr = 0.05 w settles at 1/3.",
         "pt_BR": f"Com lr = 1 cada passo passa do ponto: w = 0,5 → -2,5 → 48,5 → ... cresce 17 vezes por passo "
-                 f"até {wrong['node']} = err**2 estourar; dali em diante os números são inf e NaN. Com "
+                 f"até {wrong['node']} = err**2 estourar: o primeiro número não finito, "
+                 "apontado onde surgiu. Se continuar, w·x estoura também e os infinitos se encontram "
+                 "(inf − inf = NaN). Com "
                  "lr = 0,05 w se acomoda em 1/3."})
 
 

@@ -119,6 +119,10 @@ def test_too_large_a_learning_rate_names_the_node_where_inf_started():
     good = bugs.descend_until_nan(lr=0.05)
     assert good["node"] is None and good["w"] == pytest.approx(1 / 3)
     assert bugs.learning_rate_demo().wrong["first bad node"] == "loss"
+    w, steps = 0.5, 0  # left running in plain floats, the infinities meet: inf - inf = NaN, as the demo says
+    while w == w and steps < 1000:
+        w, steps = w - 1.0 * 2 * (w * 3 - 1) * 3, steps + 1
+    assert w != w and k < steps < 1000
 
 
 def test_dead_relu_initialisation_never_learns():

@@ -108,8 +108,7 @@ def _step(w: _Where, raw, i: int, labels: set | None, circuit_name: str) -> tupl
             w.fail(where, f"a {kind} step needs the field {name!r}")
     step = Step(kind, _text(w, raw.get("text"), f"{where}.text"))
     if "circuit" in raw:
-        step.circuit, doc = _circuit(w, raw["circuit"], f"{where}.circuit")
-        labels = {n.label for n in doc.nodes()}
+        step.circuit, labels = _circuit(w, raw["circuit"], f"{where}.circuit")
         circuit_name = raw["circuit"].get("example", "the step's circuit")
     for name in ("do", "wrong"):
         if name in raw:
@@ -199,11 +198,11 @@ def from_data(data, source: str = "the lesson") -> Lesson:
         w.fail("seed", f"must be text, got {type_name(seed)}")
     if "circuit" not in data:
         w.fail("", 'the field "circuit" is missing')
-    spec, doc = _circuit(w, data["circuit"], "circuit")
+    spec, labels = _circuit(w, data["circuit"], "circuit")
     steps = data.get("steps")
     if not isinstance(steps, list) or not 1 <= len(steps) <= MAX_STEPS:
         w.fail("steps", f"must be an array of 1 to {MAX_STEPS} steps, got {_short(steps)}")
-    labels, name = {n.label for n in doc.nodes()}, spec.get("example", "the lesson's circuit")
+    name = spec.get("example", "the lesson's circuit")
     out = []
     for i, raw in enumerate(steps):
         step, labels, name = _step(w, raw, i, labels, name)

@@ -35,47 +35,23 @@ from . import ops
 from .circuit.document import Circuit, CircuitError
 from .circuit.from_value import lay_out, slider_for
 from .expr_bounds import MAX_CIRCUIT_NODES, MAX_LENGTH, ExpressionError, parse, parse_checked, too_large
+from .expr_syntax import (
+    DECLARATIONS,
+    PY_INFIX,
+    allowed,
+    constant_operand_op,
+    describe,
+    functions,
+    infix_ops,
+    names_in,
+    operators,
+)
 
-__all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "circuit_from_expression", "functions", "parse"]
+__all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "allowed", "circuit_from_expression", "functions",
+           "operators", "parse"]
 
 DEFAULT_VALUE = 1.0
 LEAF_KINDS = ("input", "weight", "constant")
-# Python's binary operators as written (syntax, not ops): which op each one means is the registry's Op.infix
-_PY_INFIX = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.Mod: "%",
-             ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
-             ast.LShift: "<<", ast.RShift: ">>"}
-# `name = weight(0.5)`: the words that declare the kind of a free name (only as a whole right-hand side)
-DECLARATIONS = ("input", "weight", "constant")
-
-
-def functions() -> dict[str, ops.Op]:
-    """The registry ops callable by name in a formula: scalar ops and the two-port losses (batch means)."""
-    return {op.name: op for op in ops.OPS.values()
-            if not op.params and (op.scalar or (op.category == "loss" and op.name != "softmax_ce"))}
-
-
-def infix_ops() -> dict[str, ops.Op]:
-    """The registry's two-input ops written between their operands (a + b), by their infix symbol."""
-    return {op.infix: op for op in ops.OPS.values() if op.infix and op.arity == 2 and not op.params and op.scalar}
-
-
-def _constant_operand_op(symbol: str) -> ops.Op | None:
-    """The one-input op with one parameter written `x <symbol> number` (x ** 3 is powk with k = 3), if any."""
-    return next((op for op in ops.OPS.values()
-                 if op.infix == symbol and op.arity == 1 and len(op.params) == 1 and op.scalar), None)
-
-
-def operators() -> list[str]:
-    """The operators a formula may use, from the registry: binary infix ops and unary minus."""
-    return list(infix_ops()) + ["-x"]
-
-
-def allowed() -> str:
-    """What a formula may contain, generated from the registry (error messages end with it)."""
-    return (f"allowed: names, numbers, {' '.join(operators())}, calls of {', '.join(sorted(functions()))}; "
-            f"lines 'name = expression', 'name = number' and 'name = weight(number)'")
-
-
 def _fail(node: ast.AST, message: str):
     raise ExpressionError(message, getattr(node, "lineno", None), getattr(node, "col_offset", -1) + 1)
 
@@ -139,7 +115,7 @@ class _Builder:
             if root not in self.env.values():
                 self.relabel(root, self.fresh("out"))
         elif self.definitions:
-            used = {n for expr in self.definitions.values() for n in _names(expr)}
+            used = {n for expr in self.definitions.values() for n in names_in(expr)}
             root = self.env[[n for n in self.definitions if n not in used][-1]]
         else:  # only values ('x = 3'): the last one is the result, a leaf shown through an output node
             last = list(self.literal_values)[-1]
@@ -193,7 +169,7 @@ class _Builder:
 
     def order(self) -> list[str]:
         """The definitions, each after the ones it uses (text order where that holds); a cycle is refused."""
-        deps = {name: [n for n in _names(expr) if n in self.definitions] for name, expr in self.definitions.items()}
+        deps = {name: [n for n in names_in(expr) if n in self.definitions] for name, expr in self.definitions.items()}
         done: set[str] = set()
         order: list[str] = []
         for start in self.definitions:
@@ -234,16 +210,16 @@ class _Builder:
             return self.call(node)
         if isinstance(node, ast.Constant):
             _fail(node, f"{type(node.value).__name__} values such as {node.value!r} are not allowed; use numbers")
-        _fail(node, f"{_describe(node)} is not allowed; {allowed()}")
+        _fail(node, f"{describe(node)} is not allowed; {allowed()}")
         raise AssertionError("unreachable")
 
     def binop(self, node: ast.BinOp) -> str:
         table = infix_ops()
-        symbol = _PY_INFIX.get(type(node.op))
+        symbol = PY_INFIX.get(type(node.op))
         if symbol not in table:
             shown = "^ (for powers write **)" if symbol == "^" else symbol or type(node.op).__name__
             _fail(node, f"the operator {shown} is not supported; use {' '.join(table)}")
-        constant_form = _constant_operand_op(symbol)
+        constant_form = constant_operand_op(symbol)
         if constant_form is not None:
             k = _literal(node.right)
             if k is not None:
@@ -253,7 +229,7 @@ class _Builder:
     def call(self, node: ast.Call) -> str:
         table = functions()
         if not isinstance(node.func, ast.Name):
-            _fail(node.func, f"only plain function names can be called (no {_describe(node.func)}); {allowed()}")
+            _fail(node.func, f"only plain function names can be called (no {describe(node.func)}); {allowed()}")
         fname = node.func.id
         if fname == "powk":
             _fail(node.func, "write x**3 for a constant power instead of powk(...)")
@@ -316,19 +292,6 @@ class _Builder:
                 self.doc.set_slider(self.env[name], *slider_for(float(value)))
             except (TypeError, ValueError) as exc:
                 raise ExpressionError(f"value of {name!r}: {exc}") from None
-
-
-def _names(expr: ast.expr) -> list[str]:
-    """The names an expression uses (not the functions it calls), in order of first appearance."""
-    called = {id(n.func) for n in ast.walk(expr) if isinstance(n, ast.Call)}
-    return list(dict.fromkeys(n.id for n in ast.walk(expr) if isinstance(n, ast.Name) and id(n) not in called))
-
-
-def _describe(node: ast.AST) -> str:
-    names = {ast.Attribute: "attribute access", ast.Subscript: "subscripting", ast.Lambda: "lambda",
-             ast.Compare: "a comparison", ast.BoolOp: "and/or", ast.IfExp: "if/else", ast.List: "a list",
-             ast.Tuple: "a tuple", ast.Dict: "a dict", ast.Set: "a set", ast.JoinedStr: "an f-string"}
-    return names.get(type(node), type(node).__name__)
 
 
 def circuit_from_expression(text: str, values: Mapping[str, float] | None = None,

@@ -112,11 +112,12 @@ class InspectorPanel(Panel):
             row.addWidget(button)
         self.kind_buttons.setExclusive(True)
         self._gone: tuple[str, str] | None = None  # (id, kind) of the shown node while a kind switch re-adds it
+        self._last: str | None = None  # the last node shown
         self.value = ValueSliderPanel(session)
         self.value.title.hide()  # the inspector names the node already
         self.editors: dict[str, QWidget] = {}
         self._built_for = None
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Label"), self.label_edit)
         form.addRow(self.tr("Kind"), self.kind_row)
         layout = QVBoxLayout(self)
@@ -146,7 +147,7 @@ class InspectorPanel(Panel):
         self.show_node(self.node_id)
 
     def _removed(self, node) -> None:
-        if node.id == self.node_id:
+        if node.id in (self.node_id, self._last):  # the canvas may have dropped the selection first
             self._gone = (node.id, node.kind)
         self._rebind()
 
@@ -172,6 +173,7 @@ class InspectorPanel(Panel):
         if node_id is not None and node_id not in self.doc.graph:
             node_id = None
         self.node_id = node_id
+        self._last = node_id or self._last
         self.message.clear()
         self.value.show_node(node_id)
         self.value.setVisible(node_id is not None and self.doc.node(node_id).kind in VALUE_KINDS)
@@ -203,7 +205,7 @@ class InspectorPanel(Panel):
         node = self.doc.node(self.node_id) if self.node_id else None
         self._built_for = (node.id, node.kind, node.op) if node else None
         self.label_edit.setEnabled(node is not None)
-        self.kind_row.setVisible(node is not None and node.kind in VALUE_KINDS)
+        self.form.setRowVisible(self.kind_row, node is not None and node.kind in VALUE_KINDS)
         for button in self.kind_buttons.buttons():
             with QSignalBlocker(button):
                 button.setChecked(node is not None and button.objectName() == f"kind_{node.kind}")

@@ -23,25 +23,23 @@ EDIT_ERROR_STYLE = "QLineEdit { border: 2px solid #d93025; border-radius: 3px; }
 EXAMPLE = "L = (a*b + c) * f; a = 2; b = -3; c = 10; f = -2"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormulaField", text)
-
-
 def syntax_html() -> str:
     """The formula syntax as rich text: the tooltip of the field and the Help page show it."""
-    code = "<code>{}</code>".format
+    translate, code = QCoreApplication.translate, "<code>{}</code>".format
     rows = [
-        _tr("Lines separated by ; or new lines, in any order."),
-        _tr("{define} defines a node; the result is the line nothing else uses.").format(define=code("e = a*b")),
-        _tr("{value} gives a name its value (1 when none is given).").format(value=code("a = 2")),
-        _tr("Every name is an input, unless declared: {weight} is a weight (training moves it), "
+        translate("FormulaField", "Lines separated by ; or new lines, in any order."),
+        translate("FormulaField", "{define} defines a node; the result is the line nothing else uses.").format(
+            define=code("e = a*b")),
+        translate("FormulaField", "{value} gives a name its value (1 when none is given).").format(value=code("a = 2")),
+        translate("FormulaField", "Every name is an input, unless declared: {weight} is a weight (training moves it), "
             "{constant} a constant. The Inspector switches the kind later.").format(
             weight=code("w = weight(0.5)"), constant=code("k = constant(3)")),
-        _tr("Operators: {ops}").format(ops=code(html.escape("  ".join(operators())))),
-        _tr("Functions: {names}").format(names=code(html.escape(", ".join(sorted(functions()))))),
-        _tr("Example: {example}").format(example=code(html.escape(EXAMPLE))),
+        translate("FormulaField", "Operators: {ops}").format(ops=code(html.escape("  ".join(operators())))),
+        translate("FormulaField", "Functions: {names}").format(
+            names=code(html.escape(", ".join(sorted(functions()))))),
+        translate("FormulaField", "Example: {example}").format(example=code(html.escape(EXAMPLE))),
     ]
-    return "<b>{}</b><br>{}".format(_tr("Formula syntax"), "<br>".join(rows))
+    return "<b>{}</b><br>{}".format(translate("FormulaField", "Formula syntax"), "<br>".join(rows))
 
 
 class FormulaField(QWidget):

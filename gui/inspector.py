@@ -242,8 +242,10 @@ class InspectorPanel(Panel):
             rules = "<br>".join(html.escape(line) for line in local_derivatives(self.doc, node))
             return (f"<b>{name}</b> &nbsp;<code>{html.escape(node.symbol())}</code><br>{html.escape(doc)}<br>"
                     f"{html.escape(self.tr('Local derivatives:'))}<br><code>{rules}</code>")
-        doc = QCoreApplication.translate("kinds", KINDS[node.kind])
-        return f"<b>{name}</b> &nbsp;<i>{html.escape(node.kind)}</i><br>{html.escape(doc)}"
+        doc = html.escape(QCoreApplication.translate("kinds", KINDS[node.kind]))
+        if node.kind in VALUE_KINDS:  # the Kind buttons below name it
+            return f"<b>{name}</b><br>{doc}"
+        return f"<b>{name}</b> &nbsp;<i>{html.escape(node.kind)}</i><br>{doc}"
 
     def _add(self, key: str, widget: QWidget, title: str | None = None) -> None:
         self.editors[key] = widget

@@ -165,3 +165,40 @@ def test_inspector_shows_the_rule_once_and_switches_the_kind_in_one_click(shown,
     assert not inspector.kind_row.isVisible()
     qtbot.wait(10)
     inspector.grab().save(str(SCREENSHOTS / "lesson_formula_inspector_rule.png"))
+
+
+def test_portuguese_field_help_and_inspector(qtbot, tmp_path):
+    """In pt_BR the placeholder, the syntax (tooltip and Help), the error box and the kind buttons are
+    Portuguese, and the operator and function lists are still the registry's."""
+    from PySide6.QtCore import QSettings
+
+    from engine.expr_syntax import functions
+    from gui.i18n import set_language
+    from gui.main_window import MainWindow
+
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    try:
+        pt = w.switch_language("pt_BR")
+        qtbot.addWidget(pt)
+        pt.ask_save = lambda: "discard"
+        pt.resize(1366, 768)
+        pt.show()
+        qtbot.waitExposed(pt)
+        assert pt.expression.placeholderText().startswith("Digite uma fórmula: L = (a*b + c) * f")
+        tip = pt.expression.toolTip()
+        assert "Sintaxe das fórmulas" in tip and "w = weight(0.5)" in tip and ", ".join(sorted(functions())) in tip
+        help_text = pt.show_help("howto").browser.toPlainText()
+        assert "Digitar uma fórmula" in help_text and "Todo nome é uma entrada" in help_text
+        type_formula(pt, qtbot, "L = (a*b + c) * f; a = 2; b = -3; c = 10; f = -2")
+        b = pt.doc.by_label("b").id
+        pt.scene.select_ids([b])
+        inspector = pt.playground["inspector"]
+        assert [btn.text() for btn in inspector.kind_buttons.buttons()] == ["Entrada", "Peso", "Constante"]
+        type_formula(pt, qtbot, "L = a*b +")
+        assert pt.formula.error.isVisible()
+        qtbot.wait(20)
+        pt.grab().save(str(SCREENSHOTS / "lesson_formula_error_pt_BR.png"))
+        inspector.grab().save(str(SCREENSHOTS / "lesson_formula_inspector_pt_BR.png"))
+    finally:
+        set_language("en")

@@ -84,7 +84,9 @@ def local_derivatives(doc, node) -> list[str]:
 class InspectorPanel(Panel):
     """Shows and edits the one selected node."""
 
-    results = ()  # it shows the document, whose edits it hears of at once
+    # it shows the document, whose edits it hears of at once; from the results only what a node is missing
+    # (Result.incomplete: "needs input b", when the evaluator says so)
+    results = ("evaluated",)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -97,6 +99,10 @@ class InspectorPanel(Panel):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #d93025")
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #b06000")
+        self.missing.hide()
         self.kind_row = QWidget()
         self.kind_buttons = QButtonGroup(self)
         row = QHBoxLayout(self.kind_row)
@@ -122,6 +128,7 @@ class InspectorPanel(Panel):
         form.addRow(self.tr("Kind"), self.kind_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
+        layout.addWidget(self.missing)
         layout.addLayout(form)
         layout.addLayout(self.params)
         layout.addWidget(self.message)
@@ -142,6 +149,13 @@ class InspectorPanel(Panel):
     def detach(self) -> None:
         super().detach()
         self.value.detach()
+
+    def refresh(self) -> None:
+        super().refresh()
+        incomplete = getattr(self.ev.result, "incomplete", None) or {}
+        why = incomplete.get(self.node_id) if self.node_id else None
+        self.missing.setText(self.tr("Not computed: it {why}.").format(why=why) if why else "")
+        self.missing.setVisible(bool(why))
 
     def _rebind(self) -> None:
         self.show_node(self.node_id)
@@ -175,6 +189,7 @@ class InspectorPanel(Panel):
         self.node_id = node_id
         self._last = node_id or self._last
         self.message.clear()
+        self.refresh()
         self.value.show_node(node_id)
         self.value.setVisible(node_id is not None and self.doc.node(node_id).kind in VALUE_KINDS)
         self._build()

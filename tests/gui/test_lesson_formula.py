@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engine.circuit import io
+from engine.circuit.result import Result
 from tests.conftest import SCREENSHOTS
 
 L_VALUES_LAST = "L = (a*b + c) * f; a=2; b=-3; c=10; f=-2"
@@ -202,3 +203,41 @@ def test_portuguese_field_help_and_inspector(qtbot, tmp_path):
         inspector.grab().save(str(SCREENSHOTS / "lesson_formula_inspector_pt_BR.png"))
     finally:
         set_language("en")
+
+
+@pytest.mark.skipif("incomplete" not in Result.__dataclass_fields__,
+                    reason="partial evaluation (Result.incomplete) comes with the canvas branch")
+def test_inspector_says_what_an_unwired_node_needs(shown, qtbot):
+    from engine.commands import Disconnect
+
+    window = shown
+    type_formula(window, qtbot, L_VALUES_LAST)
+    inspector, doc = window.playground["inspector"], window.doc
+    mul = doc.by_label("mul").id
+    window.scene.select_ids([mul])
+    assert not inspector.missing.isVisible()
+    assert window.undo.push(Disconnect(mul, "b"))
+    qtbot.waitUntil(lambda: inspector.missing.isVisible())
+    assert "needs input b" in inspector.missing.text()
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not inspector.missing.isVisible())
+
+
+def test_inspector_reads_what_is_missing_from_the_result(shown, qtbot):
+    """The Inspector's line comes from the evaluator's Result (its `incomplete` mapping), whoever fills it."""
+    from types import SimpleNamespace
+
+    window = shown
+    type_formula(window, qtbot, L_VALUES_LAST)
+    inspector, ev = window.playground["inspector"], window.evaluator
+    mul = window.doc.by_label("mul").id
+    window.scene.select_ids([mul])
+    assert not inspector.missing.isVisible()
+    inspector.ev = SimpleNamespace(result=SimpleNamespace(incomplete={mul: "needs input b"}))
+    try:
+        inspector.refresh()
+        assert inspector.missing.isVisible() and inspector.missing.text() == "Not computed: it needs input b."
+        window.scene.select_ids([window.doc.by_label("L").id])
+        assert not inspector.missing.isVisible()
+    finally:
+        inspector.ev = ev

@@ -19,7 +19,6 @@ import numpy as np
 
 from .atomic_write import atomic_write
 from .errors import EngineError
-from .gradcheck import CHECK_ATOL, CHECK_EPS, CHECK_RTOL, check_close
 
 SUBCOMMANDS = ("run", "check", "new", "export")
 
@@ -174,18 +173,6 @@ def _print_table(rows, loss) -> None:
 
 
 # ------------------------------------------------------------------ check
-def _block_checks(doc, ev) -> list[dict]:
-    """Layer weights (neuron/dense W, w, b): central differences on a spread sample of entries."""
-    from .circuit.probe import check_block_grads
-
-    rows = []
-    for c in check_block_grads(ev, CHECK_EPS):
-        norms = [_jsonable(float(np.linalg.norm(v))) for v in (c.analytic, c.numeric)]  # one number per array
-        rows.append({"id": c.node_id, "label": f"{doc.node(c.node_id).label}.{c.key}", "entries": len(c.numeric),
-                     "analytic": norms[0], "numeric": norms[1], "ok": c.ok(CHECK_RTOL, CHECK_ATOL)})
-    return rows
-
-
 def _cmd_check(args) -> int:
     doc = _load(args.file)
     from .circuit.evaluate import Evaluator
@@ -201,14 +188,13 @@ def _cmd_check(args) -> int:
         if ev.errors:
             report["problems"] += [{"severity": "error", "node": k, "message": str(v)} for k, v in ev.errors.items()]
             errors = list(ev.errors)
-        else:
-            numeric = ev.numeric_grads(CHECK_EPS)
-            for node_id, num in numeric.items():
-                ana = _mean(ev.grads.get(node_id))
-                ok = ana is not None and check_close(ana, num)
-                report["gradients"].append({"id": node_id, "label": doc.node(node_id).label,
-                                            "analytic": _jsonable(ana), "numeric": _jsonable(num), "ok": ok})
-            report["gradients"] += _block_checks(doc, ev)
+        else:  # the same check as F7 in the app (engine.circuit.gradient_check)
+            from .circuit.gradient_check import check_gradients
+
+            for r in check_gradients(ev).rows:
+                row = {"id": r.node_id, "label": r.label, "analytic": _jsonable(r.analytic),
+                       "numeric": _jsonable(r.numeric), "ok": r.ok, "verdict": r.verdict, "kink": r.kink}
+                report["gradients"].append(row if r.key is None else {**row, "entries": r.entries})
     report["ok"] = not errors and all(g["ok"] for g in report["gradients"])
     if args.json:
         print(json.dumps(report))
@@ -218,7 +204,9 @@ def _cmd_check(args) -> int:
             print(f"{p['severity']}{where}: {p['message']}")
         for g in report["gradients"]:
             mark = "ok  " if g["ok"] else "FAIL"
-            print(f"{mark} {g['label']}: analytic {_fmt(g['analytic'])}, numeric {_fmt(g['numeric'])}")
+            note = " (a kink: the slope on one side)" if g["kink"] else " (the estimate did not settle)" \
+                if g["verdict"] == "unsure" else ""
+            print(f"{mark} {g['label']}: analytic {_fmt(g['analytic'])}, numeric {_fmt(g['numeric'])}{note}")
         print(f"{args.file}: " + ("ok" if report["ok"] else "FAILED"))
     return 0 if report["ok"] else 1
 

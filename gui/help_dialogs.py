@@ -56,10 +56,15 @@ class HowToDialog(HelpDialog):
                      "keys on the canvas (Shift: ten steps). Every value and gradient downstream follows.")),
             (self.tr("Walk backpropagation"),
              self.tr("F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and "
-                     "the Chain rule panel writes out each step, e.g. dL/da = dL/de * de/da; Shift+F10 steps back.")),
+                     "the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = "
+                     "−2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with "
+                     "every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.")),
             (self.tr("Check and compare"),
-             self.tr("F7 compares every gradient with a central-difference estimate. The Strategies panel runs the"
-                     " hacker's guide's four ways to raise an output and counts their circuit evaluations.")),
+             self.tr("F7 compares every gradient that backward computes with a numeric estimate (central "
+                     "differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots "
+                     "a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies "
+                     "panel runs the hacker's guide's four ways to raise an output and says what each tried, what "
+                     "it cost and where it got.")),
             (self.tr("Train"),
              self.tr("F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, "
                      "learning rate and speed in the Training panel. For a 2-D classifier such as the moons "

@@ -1,13 +1,12 @@
 """Evaluate a compiled circuit at many points without touching the document.
 
 The function panel sweeps one input over a range (f(x) and its slope, the lecture's first
-lesson); the decision-boundary panel runs a classifier circuit on a grid over its 2-D dataset;
-the gradient check nudges entries of layer weights for central differences.
+lesson); the decision-boundary panel runs a classifier circuit on a grid over its 2-D dataset.
+(The gradient check is engine.circuit.gradient_check.)
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,13 +27,6 @@ def _run(ev: Evaluator, replace: dict[str, object], data=None, tape=None) -> lis
     vals = ev.leaves(replace, data)
     run_forward(tape or ev.ensure_compiled(), vals, A)
     return vals
-
-
-def _with_params(tape, k: int, params: dict):
-    """A copy of the tape whose instruction k has other parameters (and its own fault record)."""
-    instrs = list(tape.instrs)
-    instrs[k] = dataclasses.replace(instrs[k], params=params)
-    return dataclasses.replace(tape, instrs=instrs, faults={}, grad_faults={})
 
 
 # ------------------------------------------------------------------ one input swept
@@ -166,57 +158,3 @@ def with_point(spec: dict, x: float, y: float, label: float) -> dict:
     new = dict(spec)
     new["points"] = [list(p) for p in spec.get("points") or []] + [[float(x), float(y), float(label)]]
     return new
-
-
-# ------------------------------------------------------------------ gradient check of block weights
-def numeric_param_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -> dict:
-    """Central differences of the root for a sample of each block weight array (W, b of neurons
-    and dense layers): {(node_id, key): (flat indices, numeric gradients)}. At most `per_param`
-    evenly spread entries per array are checked, so large layers stay quick."""
-    tape = ev.ensure_compiled()
-    root = tape.slots[ev.root()]
-    out = {}
-    for i, ins in enumerate(tape.instrs):
-        if not ins.block:
-            continue
-        original = ins.params
-        for key in ("W", "b", "w"):
-            if key not in original:
-                continue
-            base = np.asarray(original[key], dtype=np.float64)
-            picks = np.unique(np.linspace(0, base.size - 1, min(per_param, base.size)).round().astype(int))
-            grads = []
-            for k in picks:
-                f = []
-                for h in (eps, -eps):
-                    nudged = base.copy()
-                    nudged.flat[k] += h
-                    f.append(float(np.sum(_run(ev, {}, tape=_with_params(tape, i, {**original, key: nudged}))[root])))
-                grads.append((f[0] - f[1]) / (2 * eps))
-            out[(ins.node_id, key)] = (picks, np.array(grads))
-    return out
-
-
-@dataclass
-class BlockCheck:
-    """Analytic against numeric gradients on the checked entries of one layer weight array."""
-
-    node_id: str
-    key: str
-    size: int  # entries in the whole array
-    analytic: np.ndarray  # at the checked entries
-    numeric: np.ndarray
-
-    def ok(self, rtol: float, atol: float) -> bool:
-        scale = np.maximum(np.abs(self.analytic), np.abs(self.numeric))
-        return bool(np.all(np.abs(self.analytic - self.numeric) <= atol + rtol * scale))
-
-
-def check_block_grads(ev: Evaluator, eps: float = 1e-6, per_param: int = 20) -> list[BlockCheck]:
-    """numeric_param_grads next to the analytic gradients of the same entries."""
-    checks = []
-    for (node_id, key), (picks, numeric) in numeric_param_grads(ev, eps, per_param).items():
-        full = np.ravel(np.asarray(ev.param_grads(node_id).get(key, 0.0), dtype=np.float64))
-        analytic = full[picks] if full.size > 1 else np.full(len(picks), full[0])
-        checks.append(BlockCheck(node_id, key, full.size, analytic, numeric))
-    return checks

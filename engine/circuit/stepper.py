@@ -4,6 +4,7 @@ with the chain rule written out in words and numbers. A forward stepper does the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -23,6 +24,8 @@ def fmt(x) -> str:
     x = float(x)
     if x == int(x) and abs(x) < 1e6:
         return f"{x:.1f}"
+    if 1000 <= abs(x) < 1e9:  # -32757.52, not -3.276e+04
+        return f"{x:.2f}"
     return f"{x:.4g}"
 
 
@@ -31,18 +34,37 @@ def _many(v) -> bool:
     return isinstance(v, np.ndarray) and v.size > 1
 
 
+def name(label: str) -> str:
+    """A node's label as it reads inside a formula: itself if it is one name or number, else in
+    parentheses (∂o/∂(x1*w1 + x2*w2), never ∂o/∂x1*w1 + x2*w2)."""
+    plain = label.isidentifier() or re.fullmatch(r"[0-9.]+", label) is not None
+    return label if plain else f"({label})"
+
+
+def partial(top: str, bottom: str) -> str:
+    """∂top/∂bottom with both labels made unambiguous."""
+    return f"∂{name(top)}/∂{name(bottom)}"
+
+
+def in_terms_of(rule: str, names: dict[str, str]) -> str:
+    """An op's local-derivative rule ("b", "1 - out^2") with its port names replaced by the nodes' names."""
+    return re.sub(r"\b[A-Za-z_]\w*\b", lambda m: names.get(m.group(0), m.group(0)), rule)
+
+
 @dataclass
 class Contribution:
-    """What one step adds to one input's gradient."""
+    """What one step adds to one input's gradient: upstream gradient × local derivative."""
 
     target: str
     target_label: str
     port: str
-    local: float
-    local_text: str
-    amount: float
-    total: float
-    accumulated: bool  # the input already had gradient: shown as +=
+    local: float  # ∂node/∂target: the node's own derivative (its rule, at these values)
+    local_text: str  # that rule in the nodes' names ("w1", "1 - o^2")
+    amount: float  # this contribution to ∂root/∂target
+    total: float  # ∂root/∂target so far
+    accumulated: bool  # the target feeds several nodes (or one twice): shown as +=
+    parts: tuple = ()  # every contribution to the target so far, this one last
+    uses: int = 1  # how many inputs the target feeds: that many contributions make its gradient
 
 
 @dataclass
@@ -54,6 +76,19 @@ class Step:
     upstream: float
     contributions: list[Contribution] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    root_label: str = ""
+    expression: str = ""  # what the node computes, in its inputs' names ("x1*w1 + x2*w2", "tanh(n)")
+    batch: bool = False  # one value per sample: the numbers are means
+
+
+def _expression(fn, names: list[str], params: dict) -> str:
+    infix = getattr(fn, "infix", None)
+    if infix and len(names) == 2:
+        return f"{names[0]} {infix} {names[1]}"
+    sym = fn.display(**params) if hasattr(fn, "display") else getattr(fn, "symbol", "")
+    if infix and len(names) == 1:
+        return f"{names[0]}{sym}" if sym.startswith(infix) else f"{sym}{names[0]}"
+    return f"{sym}({', '.join(names)})"
 
 
 class BackwardStepper:
@@ -78,6 +113,11 @@ class BackwardStepper:
     def _start(self):
         self._grads, self._param_grads, self._gen = result.backward_start(self.base, self._root)
         self.reached = {self._root_id}
+        self._parts: dict[int, list] = {}  # slot -> the contributions to its gradient so far
+        self._uses: dict[int, int] = {}  # slot -> how many instruction inputs read it
+        for ins in self.base.tape.instrs:
+            for slot in ins.ins:
+                self._uses[slot] = self._uses.get(slot, 0) + 1
 
     def _result(self):
         if self.done:  # the whole pass: every node has its gradient (0 where the root does not depend)
@@ -130,36 +170,44 @@ class BackwardStepper:
         up = shown(grads[ins.out])
         m = A if tape.batch else S
         xs = [vals[i] for i in ins.ins]
+        names = [name(doc.node(tape.ids[i]).label) for i in ins.ins]
+        by_port = {**{k: f"{v:g}" for k, v in ins.params.items() if isinstance(v, int | float)},
+                   **dict(zip(ins.ports, names, strict=True)), "out": name(node.label)}
         if ins.block:  # a layer's local derivative needs a unit gradient of the layer's own shape
             one = np.ones_like(vals[ins.out]) if isinstance(vals[ins.out], np.ndarray) else 1.0
             local_grads = ins.fn.backward(m, one, vals[ins.out], *xs, **ins.params)[0]
-            local_texts = [f"d {node.label}/d {p}" for p in ins.ports]
+            local_texts = [partial(node.label, doc.node(tape.ids[i]).label) for i in ins.ins]
+            expression = f"{getattr(ins.fn, 'symbol', '')}({', '.join(names)})"
         else:
             local_grads = ins.fn.backward(m, 1.0, vals[ins.out], *xs, **ins.params)
-            local_texts = list(ins.fn.local)
-        step = Step(ins.node_id, node.label, up)
-        running = {s: (shown(g) if g is not None else None) for s, g in before.items()}
+            local_texts = [in_terms_of(rule, by_port) for rule in ins.fn.local]
+            expression = _expression(ins.fn, names, ins.params)
         batch = _many(grads[ins.out])
-        step.text.append(f"d{root}/d{node.label} = {fmt(up)}" if not batch else
-                         f"d{root}/d{node.label}: one value per sample, mean {fmt(up)}")
+        step = Step(ins.node_id, node.label, up, root_label=root, expression=expression, batch=batch)
+        running = {s: (shown(g) if g is not None else None) for s, g in before.items()}
+        here = partial(root, node.label)
+        step.text.append(f"{here} = {fmt(up)}" if not batch else f"{here}: one value per sample, mean {fmt(up)}")
         for slot, port, gi, loc, ltxt in zip(ins.ins, ins.ports, in_grads, local_grads, local_texts, strict=True):
             if gi is None:
                 continue
             target = doc.node(tape.ids[slot])
-            accumulated = running.get(slot) is not None
             amount, local = shown(gi), shown(loc)
-            total = amount if not accumulated else running[slot] + amount
+            total = amount if running.get(slot) is None else running[slot] + amount
             running[slot] = total
-            step.contributions.append(Contribution(target.id, target.label, port, local, ltxt, amount, total,
-                                                   accumulated))
-            eq = "+=" if accumulated else "="
-            line = f"d{root}/d{target.label} {eq} d{root}/d{node.label} * d{node.label}/d{target.label}"
+            parts = self._parts.setdefault(slot, [])
+            parts.append(amount)
+            uses = self._uses.get(slot, 1)
+            c = Contribution(target.id, target.label, port, local, ltxt, amount, total, uses > 1, tuple(parts), uses)
+            step.contributions.append(c)
+            eq = "+=" if c.accumulated else "="
+            line = f"{partial(root, target.label)} {eq} {here} × {partial(node.label, target.label)}"
             if batch or _many(loc) or _many(gi):  # a product of means is not the mean of the products
                 line += f" (per sample), mean {fmt(amount)}"
             else:
-                line += f" = {fmt(up)} * {fmt(local)} = {fmt(amount)}"
-            if accumulated:
-                line += f"  (total {fmt(total)})"
+                line += f" = {fmt(up)} × {fmt(local)} = {fmt(amount)}"
+            if c.accumulated:
+                line += f"  (contribution {len(parts)} of {uses}"
+                line += f"; total {' + '.join(fmt(p) for p in parts)} = {fmt(total)})" if len(parts) > 1 else ")"
             step.text.append(line)
         return step
 

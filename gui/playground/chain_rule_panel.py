@@ -2,46 +2,155 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout
+import html
+import re
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout
+
+from engine.circuit.stepper import fmt, name
 
 from ..panel import Panel
 
+GRAD, LOCAL = "#2f6fde", "#d9661a"  # ∂L/∂x (the gradient of the output) and ∂n/∂x (a node's own derivative)
+
+
+def rich(label: str) -> str:
+    """A label (or formula) as rich text: x1 -> x<sub>1</sub>, * -> ·, ** -> ^, - -> the minus sign."""
+    text = html.escape(label).replace("**", "^").replace("*", "·")
+    text = re.sub(r"(?<![\w.])([A-Za-z]+)(\d+)\b", r"\1<sub>\2</sub>", text)
+    return re.sub(r"(?<![\w)])-(?=[\d.])", "−", text)
+
+
+def number(x) -> str:
+    return fmt(x).replace("-", "−")
+
+
+def d(top: str, bottom: str, colour: str) -> str:
+    """∂top/∂bottom in rich text, labels made unambiguous (parenthesised when they are expressions)."""
+    return f'<span style="color:{colour}">∂{rich(name(top))}/∂{rich(name(bottom))}</span>'
+
 
 class ChainRulePanel(Panel):
-    """Shows a stepper's current step (the chain rule with numbers) and its history (the controller,
-    which owns the stepper, shows them here)."""
+    """The controller's stepper as rich text: the step it is at (what arrived at the node, and what the
+    node sends to each input: gradient × local derivative, with numbers) and the steps so far.
+    It reads controller.stepper when the controller's `steps` event or a stepped result says so."""
 
-    results = ()
+    results = ("stepped", "evaluated")
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.Monospace)
-        self.heading = QLabel(self.tr("Press Step backward (F10) to walk the chain rule node by node."))
+        self.controller = None
+        self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.current = QLabel()
-        self.current.setFont(mono)
-        self.current.setTextFormat(self.current.textFormat().PlainText)
-        self.history = QListWidget()
-        self.history.setFont(mono)
+        self.heading.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.heading.setFixedHeight(2 * self.heading.fontMetrics().lineSpacing() + 2)
+        self.heading.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.current = self._browser()
+        self.history_title = QLabel(self.tr("Steps so far"))
+        self.history = self._browser()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.current)
-        layout.addWidget(QLabel(self.tr("Steps so far")))
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.current, 3)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history, 2)
+        self._shown = None
 
-    def show_steps(self, steps: list, total: int) -> None:
-        """Render the stepper's history (a list of engine Step objects)."""
-        self.history.clear()
-        for i, step in enumerate(steps, start=1):
-            lines = step.text[1:] or step.text  # what the step added to each input's gradient
-            self.history.addItem(f"{i}. " + "\n   ".join(lines))
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override): the same whatever the text, so the docks stay put
+        return QSize(460, 240)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(320, 160)
+
+    @staticmethod
+    def _browser() -> QTextBrowser:
+        """Rich text that wraps and scrolls inside a fixed area: its content never resizes the panel."""
+        box = QTextBrowser()
+        box.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+        box.setMinimumSize(120, 40)
+        box.setLineWrapMode(QTextBrowser.WidgetWidth)
+        box.setOpenLinks(False)
+        return box
+
+    def follow(self, controller) -> None:
+        """Read the steps from this controller (it calls this once it exists)."""
+        self.controller = controller
+        self.listen(controller.events.steps, self.schedule)
+        self.schedule()
+
+    # ------------------------------------------------------------ text
+    def step_html(self, step) -> str:
+        """One step: what arrived at the node, then one line per input with += where it feeds several."""
+        root, node = step.root_label, step.label
+        here = d(root, node, GRAD)
+        lines = []
+        if node == root:
+            lines.append(f"{here} = {number(step.upstream)} &nbsp;<i>" + self.tr(
+                "(the output's gradient with respect to itself: where backprop starts)") + "</i>")
+        elif step.batch:
+            lines.append(f"{here} = {number(step.upstream)} &nbsp;<i>" + self.tr(
+                "(one value per sample; the mean is shown)") + "</i>")
+        else:
+            lines.append(f"{here} = {number(step.upstream)}")
+        for c in step.contributions:
+            grad, local = d(root, c.target_label, GRAD), d(node, c.target_label, LOCAL)
+            eq = "+=" if c.accumulated else "="
+            line = f"<b>{grad}</b> {eq} {here} × {local}"
+            if step.batch:
+                line += " " + self.tr("(per sample), mean {v}").format(v=number(c.amount))
+            else:
+                line += f" = {number(step.upstream)} × {number(c.local)} = <b>{number(c.amount)}</b>"
+            if c.accumulated:
+                if len(c.parts) < c.uses:
+                    line += "<br>&nbsp;&nbsp;<i>" + self.tr(
+                        "{t} feeds {n} inputs: contribution {k} of {n}, so far {v}").format(
+                        t=rich(name(c.target_label)), n=c.uses, k=len(c.parts), v=number(c.total)) + "</i>"
+                else:
+                    parts = " + ".join(number(p) for p in c.parts)
+                    line += "<br>&nbsp;&nbsp;<i>" + self.tr(
+                        "{t} feeds {n} inputs: all contributions are in, {parts} = {v}").format(
+                        t=rich(name(c.target_label)), n=c.uses, parts=parts, v=number(c.total)) + "</i>"
+            lines.append(line)
+        return "<br>".join(lines)
+
+    def key_html(self, step) -> str:
+        c = step.contributions[0] if step.contributions else None
+        if c is None:
+            return ""
+        local_rule = "; ".join(f"{d(step.label, x.target_label, LOCAL)} = {rich(x.local_text)}"
+                               for x in step.contributions)
+        return ("<p style='color:gray'>" + self.tr(
+            "Blue ∂{root}/∂…: the gradient of {root}, how much {root} changes per unit change of a node, "
+            "through every path (it accumulates; it is known for {node} once every node that {node} feeds "
+            "has been stepped). Orange {local}: the local derivative of {node} = {expr} alone, from its "
+            "rule: {rule}.")
+            .format(root=rich(name(step.root_label)), local=d(step.label, c.target_label, LOCAL),
+                    node=rich(name(step.label)), expr=rich(step.expression), rule=local_rule) + "</p>")
+
+    # ------------------------------------------------------------ drawing
+    def refresh(self) -> None:
+        self._dirty = False
+        st = self.controller.stepper if self.controller is not None else None
+        steps = list(st.history) if st is not None else []
+        key = (id(st), len(steps))
+        if key == self._shown:
+            return
+        self._shown = key
         if not steps:
             self.heading.setText(self.tr("Press Step backward (F10) to walk the chain rule node by node."))
-            self.current.setText("")
+            self.current.setHtml("<p style='color:gray'>" + self.tr(
+                "Each step takes one node, starting at the output: the gradient that has arrived at the node "
+                "times the node's local derivative gives each of its inputs its share of the gradient.") + "</p>")
+            self.history.clear()
             return
         step = steps[-1]
-        self.heading.setText(self.tr("Step {i} of {n}: node {label}").format(i=len(steps), n=total, label=step.label))
-        self.current.setText("\n".join(step.text))
-        self.history.scrollToBottom()
+        self.heading.setText(self.tr("Step {i} of {n}: node {label} = {expr}").format(
+            i=len(steps), n=st.total, label=rich(name(step.label)), expr=rich(step.expression)))
+        self.current.setHtml(f"<p>{self.step_html(step)}</p>{self.key_html(step)}")
+        self.history.setHtml("".join(
+            f"<p style='margin:0'>{i}. {rich(name(s.label))} = {rich(s.expression)}:&nbsp; "
+            + "; &nbsp;".join(f"{d(s.root_label, c.target_label, GRAD)} {'+=' if c.accumulated else '='} "
+                              f"{number(c.amount)}" for c in s.contributions) + "</p>"
+            for i, s in enumerate(steps, start=1)))
+        bar = self.history.verticalScrollBar()
+        bar.setValue(bar.maximum())

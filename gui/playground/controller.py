@@ -4,28 +4,38 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
+from psygnal import Signal, SignalGroup
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from engine.circuit import probe
 from engine.circuit.document import CircuitError
-from engine.circuit.events import Subscriptions
+from engine.circuit.events import Subscriptions, emit
+from engine.circuit.gradient_check import check_gradients
 from engine.circuit.training import Trainer, TrainingError
-from engine.gradcheck import CHECK_ATOL, CHECK_RTOL, check_close
+from engine.errors import EngineError
 
 FRAME_MS = 33.0  # redraw at most ~30 times a second while training
 
 
+class RunEvents(SignalGroup):
+    """What the controller's runs produced (panels read it from the controller when told)."""
+
+    steps = Signal()  # stepping started, moved or ended: read controller.stepper (None: not stepping)
+    checked = Signal()  # a gradient check finished: read controller.check
+
+
 class PlaygroundController(QObject):
-    """Owns the stepper and the trainer of one window and the actions that drive them."""
+    """Owns the stepper, the latest gradient check and the trainer of one window and the actions that
+    drive them. The chain-rule and gradient-check panels follow `events` and read what they show from it."""
 
     def __init__(self, main_window, session, chain_panel, loss_panel, check_panel):
         super().__init__(main_window)
         self.main_window, self.session = main_window, session
-        self.chain, self.loss, self.check = chain_panel, loss_panel, check_panel
+        self.loss = loss_panel  # (the chain-rule and check panels follow self.events instead)
         self.doc, self.ev = session.doc, session.evaluator
         self.stepper = None
+        self.check = None  # the latest engine.circuit.gradient_check.GradientCheck
+        self.events = RunEvents()
         self.trainer = None
         self._training_edit = False  # our own weight write-backs must not reset the trainer
         self.timer = QTimer(self)
@@ -55,6 +65,8 @@ class PlaygroundController(QObject):
         auto.setChecked(self.ev.auto_backward)
         auto.toggled.connect(self.set_auto_backward)
         self.actions["auto_backward"] = auto
+        chain_panel.follow(self)
+        check_panel.follow(self)
         self._subs = Subscriptions()
         for name in ("value_changed", "node_added", "node_removed", "edge_added", "edge_removed",
                      "params_changed", "document_reset"):
@@ -132,7 +144,7 @@ class PlaygroundController(QObject):
 
     def _show_step(self):
         st = self.stepper
-        self.chain.show_steps(st.history, st.total)
+        emit(self.events.steps)
         cur = st.current
         flow = [(c.target, cur.node_id, c.port) for c in cur.contributions] if cur else []
         self.main_window.scene.highlight(cur.node_id if cur else st._root_id, flow, set(st.reached))
@@ -140,7 +152,7 @@ class PlaygroundController(QObject):
     def _end_stepping(self):
         if self.stepper is not None:
             self.stepper = None
-            self.chain.show_steps([], 0)
+            emit(self.events.steps)
             self.main_window.scene.highlight(None)
 
     def _document_changed(self):
@@ -152,24 +164,17 @@ class PlaygroundController(QObject):
 
     # ------------------------------------------------------------ checks and training
     def grad_check(self):
-        self._end_stepping()
-        numeric = self._guard(self.ev.numeric_grads)
-        blocks = self._guard(lambda: probe.check_block_grads(self.ev))
-        if numeric is None or blocks is None:
+        """Check every gradient against a numeric estimate (engine.circuit.gradient_check); the check runs
+        on the document's values through the pure passes, so stepping may go on meanwhile."""
+        try:
+            check = check_gradients(self.ev)
+        except EngineError as exc:
+            self.status(str(exc))
             return
-        rows = []
-        for nid, g in numeric.items():
-            a = self.ev.grad(nid)
-            a = 0.0 if a is None else a
-            rows.append((self.doc.node(nid).label, a, g, check_close(a, g)))
-        for c in blocks:
-            label = self.tr("{label}.{key}: norm over {k} of {n} entries").format(
-                label=self.doc.node(c.node_id).label, key=c.key, k=len(c.numeric), n=c.size)
-            rows.append((label, float(np.linalg.norm(c.analytic)), float(np.linalg.norm(c.numeric)),
-                         c.ok(CHECK_RTOL, CHECK_ATOL)))
-        self.check.show_rows(rows)
-        bad = sum(not ok for *_, ok in rows)
-        self.status(self.tr("Gradient check: {n} rows, {bad} mismatches").format(n=len(rows), bad=bad))
+        self.check = check
+        emit(self.events.checked)
+        self.status(self.tr("Gradient check: {n} rows, {bad} mismatches").format(n=len(check.rows),
+                                                                                 bad=check.mismatches))
 
     def _trainer(self):
         if self.trainer is None:

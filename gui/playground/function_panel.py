@@ -5,16 +5,38 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from engine.circuit import probe
 from engine.circuit.document import CircuitError
+from engine.gradcheck import derivative
 
 from ..panel import Panel
 from .plots import CURVE, NEG, POS, SEL, curve_range, make_plot, show_range
 
 SAMPLES = 400
 H = 1e-4  # the lecture's step for (f(x + h) - f(x)) / h
+CLOSE = 0.01  # the lecture's estimate is "close" within 1% of the slope
+
+
+def robust_range(ys, keep=(), pad: float = 0.08) -> tuple[float, float]:
+    """A y range from the central part of a curve: values beyond 3 interquartile ranges of the middle half
+    are left out (one 1e+29 near an edge must not flatten the rest); the values in `keep` (the point
+    shown, 0) are always in view."""
+    finite = np.asarray(ys, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    keep = [float(v) for v in keep if np.isfinite(v)]
+    if finite.size:
+        q1, q3 = np.percentile(finite, [25, 75])
+        spread = 3.0 * (q3 - q1)
+        inside = finite[(finite >= q1 - spread) & (finite <= q3 + spread)]
+        lo, hi = float(inside.min()), float(inside.max())
+    else:
+        lo, hi = (min(keep), max(keep)) if keep else (-1.0, 1.0)
+    lo, hi = min([lo, *keep]), max([hi, *keep])
+    if hi - lo < 1e-12 * max(1.0, abs(lo), abs(hi)):
+        lo, hi = lo - 1, hi + 1
+    return lo - pad * (hi - lo), hi + pad * (hi - lo)
 
 
 class FunctionPanel(Panel):
@@ -25,17 +47,22 @@ class FunctionPanel(Panel):
         self.x_id: str | None = None
         self._key = self._labels = None  # what the drawn curve and axis titles were made from
         layout = QVBoxLayout(self)
-        self.plot = make_plot(layout, self.tr("f(x) and its tangent"), stacked=True)
+        plots = QHBoxLayout()  # side by side: each plot gets the dock's whole height
+        layout.addLayout(plots, 1)
+        self.plot = make_plot(plots, self.tr("f(x) and its tangent"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(CURVE, width=2))
         self.tangent = self.plot.plot([], [], pen=pg.mkPen(NEG, width=2, style=Qt.DashLine))
         self.point = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
-        self.dplot = make_plot(layout, self.tr("df/dx"), stacked=True)
+        self.dplot = make_plot(plots, self.tr("df/dx"))
         self.dcurve = self.dplot.plot([], [], pen=pg.mkPen(POS, width=2))
         self.dpoint = self.dplot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.dplot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#999", width=1)))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.RichText)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
+        self.caption.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.caption.setFixedHeight(4 * self.caption.fontMetrics().lineSpacing() + 4)  # text never resizes it
         layout.addWidget(self.caption)
 
     def _choose(self) -> str | None:
@@ -71,9 +98,10 @@ class FunctionPanel(Panel):
                 self.curve.setData(xs, ys, connect="finite")
                 self.dcurve.setData(xs, dys, connect="finite")
                 show_range(self.plot, (lo, hi), curve_range(ys))
-                show_range(self.dplot, (lo, hi), curve_range(np.append(dys, 0.0)))
                 self._key = key
             (f0, f1), (slope, _) = probe.sweep(self.ev, x_id, [x0, x0 + H])
+            show_range(self.dplot, (lo, hi), robust_range(self.dcurve.getData()[1], keep=(0.0, slope)))
+            numeric, _ = derivative(lambda t: probe.sweep(self.ev, x_id, t)[0], x0, vectorized=True)
         except CircuitError as exc:
             self._key = None
             self._clear(str(exc))
@@ -90,7 +118,19 @@ class FunctionPanel(Panel):
             self._labels = labels
             self.plot.getPlotItem().setLabels(bottom=node.label, left=root)
             self.dplot.getPlotItem().setLabels(bottom=node.label, left=f"d{root}/d{node.label}")
-        self.caption.setText(self.tr(
-            "{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} "
-            "(the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})").format(
-            f=root, x=node.label, f0=f0, x0=x0, s=slope, est=(f1 - f0) / H))
+        self.caption.setText(self.caption_text(root, node.label, x0, f0, slope, numeric, (f1 - f0) / H))
+
+    def caption_text(self, f: str, x: str, x0: float, f0: float, slope: float, numeric: float, est: float) -> str:
+        """The value and slope at the point, then the lecture's step-size lesson next to the accurate numbers."""
+        text = self.tr("{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.7g} (backward; a numeric "
+                       "estimate refined until stable agrees: {n:.7g}).").format(
+            f=f, x=x, f0=f0, x0=x0, s=slope, n=numeric)
+        lecture = self.tr("The lecture's estimate (f(x+h) - f(x))/h with h = 0.0001 gives {est:.6g}").format(est=est)
+        off = abs(est - slope) > CLOSE * max(abs(slope), 1e-12)
+        if off:
+            lesson = self.tr("far off: h is not small compared with how fast f turns here. That is the "
+                             "lecture's lesson about the step size: a smaller h (or a central difference, "
+                             "refined) gets close; too small an h loses digits to round-off.")
+            return f"{text}<br><b>{lecture}</b>, {lesson}"
+        lesson = self.tr("close: the small difference is the error of a finite step, and it shrinks with h.")
+        return f"{text}<br>{lecture}, {lesson}"

@@ -78,6 +78,7 @@ class GradientsPanel(Panel):
         self.labels, self.heights = [], []
         self._ticks, self._range = None, None
         self.sorted_box.toggled.connect(lambda _: self.refresh())
+        self.listen(self.doc.events.label_changed, self.schedule)  # a rename changes no result: redraw the names
         self.refresh()
 
     def refresh(self):

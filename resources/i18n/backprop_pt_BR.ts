@@ -61,22 +61,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="80" />
+        <location filename="../../gui/help_dialogs.py" line="85" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="83" />
+        <location filename="../../gui/help_dialogs.py" line="88" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="85" />
+        <location filename="../../gui/help_dialogs.py" line="90" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="86" />
+        <location filename="../../gui/help_dialogs.py" line="91" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -84,18 +84,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="193" />
+        <location filename="../../gui/playground/plots.py" line="194" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="197" />
-        <location filename="../../gui/playground/plots.py" line="215" />
+        <location filename="../../gui/playground/plots.py" line="198" />
+        <location filename="../../gui/playground/plots.py" line="216" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="239" />
+        <location filename="../../gui/playground/plots.py" line="240" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -121,20 +121,54 @@
 <context>
     <name>ChainRulePanel</name>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="21" />
-        <location filename="../../gui/playground/chain_rule_panel.py" line="41" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="89" />
+        <source>(the output's gradient with respect to itself: where backprop starts)</source>
+        <translation>(o gradiente da saída em relação a ela mesma: onde a retropropagação começa)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="92" />
+        <source>(one value per sample; the mean is shown)</source>
+        <translation>(um valor por amostra; mostra-se a média)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="100" />
+        <source>(per sample), mean {v}</source>
+        <translation>(por amostra), média {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="106" />
+        <source>{t} feeds {n} inputs: contribution {k} of {n}, so far {v}</source>
+        <translation>{t} alimenta {n} entradas: contribuição {k} de {n}, até agora {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="111" />
+        <source>{t} feeds {n} inputs: all contributions are in, {parts} = {v}</source>
+        <translation>{t} alimenta {n} entradas: todas as contribuições chegaram, {parts} = {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="123" />
+        <source>Blue ∂{root}/∂…: the gradient of {root}, how much {root} changes per unit change of a node, through every path (it accumulates; it is known for {node} once every node that {node} feeds has been stepped). Orange {local}: the local derivative of {node} = {expr} alone, from its rule: {rule}.</source>
+        <translation>Azul ∂{root}/∂…: o gradiente de {root}, quanto {root} muda por unidade de mudança de um nó, por todos os caminhos (ele se acumula; fica conhecido para {node} quando todos os nós que {node} alimenta já foram percorridos). Laranja {local}: a derivada local de {node} = {expr} sozinho, pela sua regra: {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="140" />
         <source>Press Step backward (F10) to walk the chain rule node by node.</source>
         <translation>Pressione Passo para trás (F10) para percorrer a regra da cadeia nó a nó.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="31" />
-        <source>Steps so far</source>
-        <translation>Passos até agora</translation>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="142" />
+        <source>Each step takes one node, starting at the output: the gradient that has arrived at the node times the node's local derivative gives each of its inputs its share of the gradient.</source>
+        <translation>Cada passo toma um nó, a começar pela saída: o gradiente que chegou ao nó vezes a derivada local do nó dá a cada uma das suas entradas a sua parte do gradiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="45" />
-        <source>Step {i} of {n}: node {label}</source>
-        <translation>Passo {i} de {n}: nó {label}</translation>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="147" />
+        <source>Step {i} of {n}: node {label} = {expr}</source>
+        <translation>Passo {i} de {n}: nó {label} = {expr}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/chain_rule_panel.py" line="50" />
+        <source>Steps so far</source>
+        <translation>Passos até agora</translation>
     </message>
 </context>
 <context>
@@ -278,50 +312,100 @@
 <context>
     <name>FunctionPanel</name>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="28" />
+        <location filename="../../gui/playground/function_panel.py" line="52" />
         <source>f(x) and its tangent</source>
         <translation>f(x) e sua tangente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="32" />
+        <location filename="../../gui/playground/function_panel.py" line="56" />
         <source>df/dx</source>
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="59" />
+        <location filename="../../gui/playground/function_panel.py" line="86" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="94" />
-        <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
-        <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
+        <location filename="../../gui/playground/function_panel.py" line="125" />
+        <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.7g} (backward; a numeric estimate refined until stable agrees: {n:.7g}).</source>
+        <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.7g} (backward; uma estimativa numérica refinada até estabilizar concorda: {n:.7g}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/function_panel.py" line="128" />
+        <source>The lecture's estimate (f(x+h) - f(x))/h with h = 0.0001 gives {est:.6g}</source>
+        <translation>A estimativa da aula (f(x+h) - f(x))/h com h = 0.0001 dá {est:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/function_panel.py" line="131" />
+        <source>far off: h is not small compared with how fast f turns here. That is the lecture's lesson about the step size: a smaller h (or a central difference, refined) gets close; too small an h loses digits to round-off.</source>
+        <translation>longe: h não é pequeno perto da rapidez com que f muda aqui. Essa é a lição da aula sobre o tamanho do passo: um h menor (ou uma diferença central, refinada) chega perto; um h pequeno demais perde dígitos por arredondamento.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/function_panel.py" line="135" />
+        <source>close: the small difference is the error of a finite step, and it shrinks with h.</source>
+        <translation>perto: a pequena diferença é o erro de um passo finito, e diminui com h.</translation>
     </message>
 </context>
 <context>
     <name>GradCheckPanel</name>
     <message>
-        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
         <source>Node</source>
         <translation>Nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
-        <source>Analytic</source>
-        <translation>Analítico</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
-        <source>Numeric</source>
-        <translation>Numérico</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
-        <source>OK</source>
-        <translation>OK</translation>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
+        <source>Analytic (backward)</source>
+        <translation>Analítico (backward)</translation>
     </message>
     <message>
         <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
+        <source>Numeric estimate</source>
+        <translation>Estimativa numérica</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="24" />
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="44" />
+        <source>✓ (a kink: slope on one side)</source>
+        <translation>✓ (um bico: inclinação de um lado)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="47" />
+        <source>? the estimate did not settle</source>
+        <translation>? a estimativa não se estabilizou</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="52" />
+        <source>{label}: worst of {k} of {n} entries</source>
+        <translation>{label}: o pior de {k} de {n} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="59" />
+        <source>Press Gradient check (F7) to compare every gradient that backward computes with a numeric estimate that does not use backward.</source>
+        <translation>Pressione Verificação de gradiente (F7) para comparar cada gradiente calculado pelo backward com uma estimativa numérica que não usa o backward.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="68" />
+        <source>Numeric estimate: central differences (f(x+h) - f(x-h)) / 2h with h shrinking from a step scaled to the value, refined by Richardson extrapolation until stable. ✓ when they agree to a relative {tol:g}.</source>
+        <translation>Estimativa numérica: diferenças centrais (f(x+h) - f(x-h)) / 2h com h diminuindo a partir de um passo proporcional ao valor, refinadas por extrapolação de Richardson até estabilizar. ✓ quando concordam com erro relativo de {tol:g}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="72" />
+        <source>Checked on the first {n} samples of the dataset.</source>
+        <translation>Verificado nas primeiras {n} amostras do conjunto de dados.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="74" />
+        <source>The circuit or its values changed since this check: press F7 to check again.</source>
+        <translation>O circuito ou seus valores mudaram desde esta verificação: pressione F7 para verificar de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/gradcheck_panel.py" line="46" />
         <source>✗ mismatch</source>
         <translation>✗ divergência</translation>
     </message>
@@ -383,41 +467,41 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="58" />
-        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step, e.g. dL/da = dL/de * de/da; Shift+F10 steps back.</source>
-        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo, por exemplo dL/da = dL/de * de/da; Shift+F10 volta um passo.</translation>
+        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
+        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="60" />
+        <location filename="../../gui/help_dialogs.py" line="63" />
+        <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
+        <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Check and compare</source>
         <translation>Verifique e compare</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="61" />
-        <source>F7 compares every gradient with a central-difference estimate. The Strategies panel runs the hacker's guide's four ways to raise an output and counts their circuit evaluations.</source>
-        <translation>F7 compara cada gradiente com uma estimativa por diferenças centrais. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e conta quantas avaliações do circuito cada uma usa.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="63" />
+        <location filename="../../gui/help_dialogs.py" line="68" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="64" />
+        <location filename="../../gui/help_dialogs.py" line="69" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="69" />
+        <location filename="../../gui/help_dialogs.py" line="74" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="74" />
+        <location filename="../../gui/help_dialogs.py" line="79" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -435,62 +519,67 @@
         <translation>(pela entrada {port})</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="105" />
+        <location filename="../../gui/inspector.py" line="111" />
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="105" />
+        <location filename="../../gui/inspector.py" line="111" />
         <source>Weight</source>
         <translation>Peso</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="105" />
+        <location filename="../../gui/inspector.py" line="111" />
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="121" />
+        <location filename="../../gui/inspector.py" line="127" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="122" />
+        <location filename="../../gui/inspector.py" line="128" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="215" />
+        <location filename="../../gui/inspector.py" line="157" />
+        <source>Not computed: it {why}.</source>
+        <translation>Não calculado: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="230" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="228" />
+        <location filename="../../gui/inspector.py" line="243" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="230" />
+        <location filename="../../gui/inspector.py" line="245" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="232" />
+        <location filename="../../gui/inspector.py" line="247" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="233" />
+        <location filename="../../gui/inspector.py" line="248" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="235" />
+        <location filename="../../gui/inspector.py" line="250" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="262" />
+        <location filename="../../gui/inspector.py" line="279" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>
@@ -498,28 +587,28 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="126" />
-        <location filename="../../gui/playground/plots.py" line="147" />
+        <location filename="../../gui/playground/plots.py" line="127" />
+        <location filename="../../gui/playground/plots.py" line="148" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="128" />
+        <location filename="../../gui/playground/plots.py" line="129" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="147" />
+        <location filename="../../gui/playground/plots.py" line="148" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="156" />
+        <location filename="../../gui/playground/plots.py" line="157" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="158" />
+        <location filename="../../gui/playground/plots.py" line="159" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
@@ -855,78 +944,73 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="37" />
+        <location filename="../../gui/playground/controller.py" line="47" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="38" />
+        <location filename="../../gui/playground/controller.py" line="48" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="39" />
+        <location filename="../../gui/playground/controller.py" line="49" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="40" />
+        <location filename="../../gui/playground/controller.py" line="50" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="41" />
+        <location filename="../../gui/playground/controller.py" line="51" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="42" />
+        <location filename="../../gui/playground/controller.py" line="52" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="43" />
+        <location filename="../../gui/playground/controller.py" line="53" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="44" />
+        <location filename="../../gui/playground/controller.py" line="54" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="45" />
+        <location filename="../../gui/playground/controller.py" line="55" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="46" />
-        <location filename="../../gui/playground/controller.py" line="199" />
+        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="204" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="63" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="111" />
+        <location filename="../../gui/playground/controller.py" line="123" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="166" />
-        <source>{label}.{key}: norm over {k} of {n} entries</source>
-        <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/controller.py" line="172" />
+        <location filename="../../gui/playground/controller.py" line="176" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="204" />
+        <location filename="../../gui/playground/controller.py" line="209" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -942,58 +1026,118 @@
 <context>
     <name>StrategiesPanel</name>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="28" />
+        <location filename="../../gui/playground/strategies_panel.py" line="37" />
         <source>Random search</source>
         <translation>Busca aleatória</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="38" />
         <source>Random local search</source>
         <translation>Busca aleatória local</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="30" />
+        <location filename="../../gui/playground/strategies_panel.py" line="39" />
         <source>Numerical gradient</source>
         <translation>Gradiente numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="31" />
+        <location filename="../../gui/playground/strategies_panel.py" line="40" />
         <source>Analytic gradient</source>
         <translation>Gradiente analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="32" />
+        <location filename="../../gui/playground/strategies_panel.py" line="41" />
         <source>Run the four strategies (100 steps each)</source>
         <translation>Executar as quatro estratégias (100 passos cada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="33" />
+        <location filename="../../gui/playground/strategies_panel.py" line="42" />
+        <source>Each strategy tries to raise the circuit's output from its current values; the circuit itself is not changed.</source>
+        <translation>Cada estratégia tenta aumentar a saída do circuito a partir dos valores atuais; o próprio circuito não é alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="56" />
+        <source>circuit passes spent</source>
+        <translation>passagens pelo circuito gastas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="70" />
+        <source>The hacker's guide's question: how should the inputs change to make the output bigger? Run the four strategies to compare what each tries, what it costs and where it gets.</source>
+        <translation>A pergunta do hacker's guide: como as entradas devem mudar para a saída aumentar? Execute as quatro estratégias para comparar o que cada uma tenta, quanto custa e aonde chega.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="79" />
+        <source>The strategies treat every input and weight as a knob; this circuit has {n} (at most {m}): try them on a small circuit such as the multiply gate.</source>
+        <translation>As estratégias tratam cada entrada e peso como um botão de ajuste; este circuito tem {n} (no máximo {m}): experimente-as num circuito pequeno, como a porta de multiplicação.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="94" />
+        <source>{e} + {b} backward</source>
+        <translation>{e} + {b} backward</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="99" />
+        <source>{e} evaluations + {b} backward passes</source>
+        <translation>{e} avaliações + {b} passagens backward</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="100" />
+        <source>{e} evaluations</source>
+        <translation>{e} avaliações</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="108" />
         <source>Strategy</source>
         <translation>Estratégia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="33" />
+        <location filename="../../gui/playground/strategies_panel.py" line="108" />
         <source>Output reached</source>
         <translation>Saída alcançada</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="33" />
-        <source>Evaluations</source>
-        <translation>Avaliações</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="38" />
-        <source>circuit evaluations</source>
-        <translation>avaliações do circuito</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="39" />
-        <location filename="../../gui/playground/strategies_panel.py" line="56" />
+        <location filename="../../gui/playground/strategies_panel.py" line="57" />
+        <location filename="../../gui/playground/strategies_panel.py" line="151" />
         <source>best output</source>
         <translation>melhor saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="55" />
+        <location filename="../../gui/playground/strategies_panel.py" line="109" />
+        <source>Circuit passes</source>
+        <translation>Passagens pelo circuito</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="123" />
+        <source>Start: {start}, output {out}.</source>
+        <translation>Início: {start}, saída {out}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="124" />
+        <source>&lt;b&gt;Random search&lt;/b&gt; tried {s} random points anywhere in the sliders' ranges ({ranges}) and kept the best one: {out} at {at}, for {cost}. It never learns which way is up: it is lucky with {n} inputs in a small box and hopeless with thousands.</source>
+        <translation>&lt;b&gt;Busca aleatória&lt;/b&gt; tentou {s} pontos aleatórios em qualquer lugar das faixas dos controles deslizantes ({ranges}) e ficou com o melhor: {out} em {at}, por {cost}. Ela nunca aprende para que lado é para cima: tem sorte com {n} entradas numa caixa pequena e não tem chance com milhares.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="128" />
+        <source>&lt;b&gt;Random local search&lt;/b&gt; tried {s} small random moves (at most ±{step} per input) from the best point so far and kept a move only when the output rose: {out}, for {cost}. Many of its tries go the wrong way and are thrown away.</source>
+        <translation>&lt;b&gt;Busca aleatória local&lt;/b&gt; tentou {s} pequenos movimentos aleatórios (no máximo ±{step} por entrada) a partir do melhor ponto até então e só manteve um movimento quando a saída subiu: {out}, por {cost}. Muitas tentativas vão para o lado errado e são descartadas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="132" />
+        <source>&lt;b&gt;Numerical gradient&lt;/b&gt; nudged each input by h = {h} to measure the output's slope along it ({n} evaluations per step), then moved every input {step} × its slope: {out}, for {cost}. It knows which way to go, but pays one evaluation per input.</source>
+        <translation>&lt;b&gt;Gradiente numérico&lt;/b&gt; empurrou cada entrada em h = {h} para medir a inclinação da saída nessa direção ({n} avaliações por passo) e depois moveu cada entrada {step} × a sua inclinação: {out}, por {cost}. Ele sabe para que lado ir, mas paga uma avaliação por entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="136" />
+        <source>&lt;b&gt;Analytic gradient&lt;/b&gt; got every slope at once from one backward pass (the chain rule), then moved every input {step} × its gradient: {out}, for {cost}. The same steps as the numerical gradient, but one backward pass gives all the slopes, whatever the number of inputs.</source>
+        <translation>&lt;b&gt;Gradiente analítico&lt;/b&gt; obteve todas as inclinações de uma vez com uma passagem backward (a regra da cadeia) e depois moveu cada entrada {step} × o seu gradiente: {out}, por {cost}. Os mesmos passos do gradiente numérico, mas uma passagem backward dá todas as inclinações, qualquer que seja o número de entradas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="140" />
+        <source>Only the two gradient methods tell which way to go: at the start {slope}, so each input moves the way its slope points. The random methods only compare outputs; a high random-search number says nothing about how to improve the point you are at.</source>
+        <translation>Só os dois métodos de gradiente dizem para que lado ir: no início {slope}, então cada entrada se move para onde aponta a sua inclinação. Os métodos aleatórios só comparam saídas; um número alto da busca aleatória não diz nada sobre como melhorar o ponto onde você está.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/strategies_panel.py" line="150" />
         <source>best output, sign × log10(1 + |y|)</source>
         <translation>melhor saída, sinal × log10(1 + |y|)</translation>
     </message>

@@ -155,6 +155,6 @@ def test_steppers_write_the_op_out(op):
     step = backward.step()  # the root's own step: y = softsign(z)
     assert step.label == "y"
     (c,) = step.contributions
-    assert c.target_label == "z" and c.local_text == "1/(1 + |x|)^2"
+    assert c.target_label == "z" and c.local_text == "1/(1 + |z|)^2"  # the rule in the nodes' names
     assert c.local == pytest.approx(dsoftsign(z), rel=1e-14)
-    assert step.text[1] == f"dy/dz = dy/dy * dy/dz = 1.0 * {dsoftsign(z):.4g} = {dsoftsign(z):.4g}"
+    assert step.text[1] == f"∂y/∂z = ∂y/∂y × ∂y/∂z = 1.0 × {dsoftsign(z):.4g} = {dsoftsign(z):.4g}"

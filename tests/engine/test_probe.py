@@ -107,15 +107,16 @@ def test_class_values_of_bce_targets_are_one_and_zero():
 
 @pytest.mark.parametrize("name", ["moons.json", "mlp_lecture.json"])
 def test_numeric_block_weight_gradients_match_the_analytic_ones(name):
+    from engine.circuit.gradient_check import check_gradients
+
     doc, ev = load(name)
     ev.backward()
-    checked = probe.numeric_param_grads(ev, per_param=7)
+    rows = [r for r in check_gradients(ev, per_array=7).rows if r.key]
     blocks = {n.id for n in doc.nodes() if n.kind in ("dense", "neuron")}
-    assert {nid for nid, _ in checked} == blocks and blocks
-    for (nid, key), (picks, numeric) in checked.items():
-        analytic = np.ravel(np.asarray(ev.param_grads(nid)[key], dtype=np.float64))
-        assert len(picks) == min(7, analytic.size)
-        np.testing.assert_allclose(numeric, analytic[picks] if analytic.size > 1 else analytic[0], rtol=1e-5, atol=1e-7)
+    assert {r.node_id for r in rows} == blocks and blocks
+    for r in rows:
+        assert r.entries == min(7, r.size) and r.ok
+        assert r.numeric == pytest.approx(r.analytic, rel=1e-6, abs=1e-8)
     # the weights in the document are untouched by the probing
     assert doc.node(sorted(blocks)[0]).params == io.load(EXAMPLES / name).node(sorted(blocks)[0]).params
 

@@ -103,3 +103,18 @@ def test_boundary_panel_explains_itself_for_a_circuit_without_a_2d_dataset(host,
     panel = shown(qtbot, w, "dock_boundary")
     qtbot.waitUntil(lambda: "2-D dataset" in panel.caption.text())
     assert panel.grid is None and panel.image.image is None and not panel.plot.isVisible()
+
+
+def test_gradient_bars_follow_a_rename_at_once(host, qtbot):
+    from engine.circuit.commands import SetLabel
+
+    w, parts = host("neuron")
+    panel = shown(qtbot, w, "dock_gradients")
+    qtbot.waitUntil(lambda: "w1" in panel.labels)
+    w1 = w.doc.by_label("w1")
+    w.undo.push(SetLabel(w1.id, "weight1"))
+    qtbot.waitUntil(lambda: "weight1" in panel.labels)
+    ticks = [text for _, text in panel.plot.getAxis("bottom")._tickLevels[0]]
+    assert "w1" not in panel.labels and any(t.startswith("weight") for t in ticks)
+    w.undo_stack.undo()
+    qtbot.waitUntil(lambda: "w1" in panel.labels and "weight1" not in panel.labels)

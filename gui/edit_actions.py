@@ -50,10 +50,10 @@ class EditActions:
             new = circuit_from_expression(text)
         except (EngineError, SyntaxError) as exc:
             self.status(str(exc))
-            self.formula.show_error(str(exc), getattr(exc, "line", None), getattr(exc, "column", None))
+            self.formula_field.show_error(str(exc), getattr(exc, "line", None), getattr(exc, "column", None))
             return False
         if mode is None:
-            mode = self.formula.ask_target() if self.doc.nodes() else "replace"
+            mode = self.formula_field.ask_target() if self.doc.nodes() else "replace"
         if mode == "cancel":
             return False
         if mode == "replace":
@@ -63,9 +63,9 @@ class EditActions:
             label = self.tr("build {text}").format(text=text)
             ok = self._paste_data(copy_nodes(new, [n.id for n in new.nodes()]), label)
         if not ok:
-            self.formula.show_error(self.undo.last_error or self.tr("The circuit could not be built."))
+            self.formula_field.show_error(self.undo.last_error or self.tr("The circuit could not be built."))
             return False
-        self.formula.clear_error()
+        self.formula_field.clear_error()
         self.view.fit_all()
         return True
 

@@ -148,9 +148,9 @@ class MainWindow(EditActions, QMainWindow):
         self._action(h, self.tr("About Backprop Playground"), lambda: self.show_help("about"))
         tools = self.addToolBar(self.tr("Build"))
         tools.setObjectName("toolbar_build")
-        self.formula = FormulaField(self.build_expression)  # gui/formula_field.py: syntax, errors, reset()
-        self.expression = self.formula.edit
-        tools.addWidget(self.formula)
+        self.formula_field = FormulaField(self.build_expression)  # gui/formula_field.py: syntax, errors, reset()
+        self.expression = self.formula_field.edit
+        tools.addWidget(self.formula_field)
 
     def show_help(self, which: str) -> HelpDialog:
         """The how-to or the About page, in a window of its own."""

@@ -35,7 +35,7 @@ def shown(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
     window.asked = []
-    window.formula.ask_target = lambda: (window.asked.append(True), window.answer)[1]
+    window.formula_field.ask_target = lambda: (window.asked.append(True), window.answer)[1]
     window.answer = "replace"
     return window
 
@@ -74,7 +74,7 @@ def test_the_neuron_typed_as_a_formula(shown, qtbot):
 
 
 def test_a_mistake_is_explained_under_the_field_and_goes_when_a_formula_builds(shown, qtbot):
-    window, field = shown, shown.formula
+    window, field = shown, shown.formula_field
     type_formula(window, qtbot, "L = (a*b + c) * f; a = 2; b = -3 +")
     box = field.error
     assert box.isVisible() and "line 1, column" in box.text() and "syntax error" in box.text()
@@ -125,15 +125,15 @@ def test_the_real_question_replace_add_or_cancel(window, qtbot):
     before = io.to_dict(window.doc)
     window.expression.setText(L_VALUES_LAST)
     _answer_with("Cancel")
-    assert not window.formula.submit()
+    assert not window.formula_field.submit()
     assert io.to_dict(window.doc) == before
     _answer_with("Add to it", "lesson_formula_question.png")
-    assert window.formula.submit()
+    assert window.formula_field.submit()
     labels = sorted(n.label for n in window.doc.nodes())
     assert labels == sorted(["y", "a", "b", "L", "a2", "b2", "c", "f", "mul", "add"])  # beside, renamed
     assert window.evaluator.value(window.doc.by_label("y").id) == 6.0
     _answer_with("Replace the circuit")
-    assert window.formula.submit()
+    assert window.formula_field.submit()
     assert sorted(n.label for n in window.doc.nodes()) == sorted(["L", "a", "b", "c", "f", "mul", "add"])
 
 
@@ -197,7 +197,7 @@ def test_portuguese_field_help_and_inspector(qtbot, tmp_path):
         inspector = pt.playground["inspector"]
         assert [btn.text() for btn in inspector.kind_buttons.buttons()] == ["Entrada", "Peso", "Constante"]
         type_formula(pt, qtbot, "L = a*b +")
-        assert pt.formula.error.isVisible()
+        assert pt.formula_field.error.isVisible()
         qtbot.wait(20)
         pt.grab().save(str(SCREENSHOTS / "lesson_formula_error_pt_BR.png"))
         inspector.grab().save(str(SCREENSHOTS / "lesson_formula_inspector_pt_BR.png"))

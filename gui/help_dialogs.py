@@ -52,8 +52,13 @@ class HowToDialog(HelpDialog):
                      "choose: replace it (one Undo brings it back) or add the formula beside it. A formula that "
                      "cannot be built is explained in a red box under the field.") + "<br>" + syntax_html()),
             (self.tr("Nudge values"),
-             self.tr("Select an input or a weight: the Inspector shows its slider. Drag it, or press the arrow "
-                     "keys on the canvas (Shift: ten steps). Every value and gradient downstream follows.")),
+             self.tr("Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or "
+                     "Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten "
+                     "steps); with nothing selected the arrow keys scroll the canvas. Type any number into the "
+                     "value box, or double-click a value's card and type it: the number is kept exactly and the "
+                     "slider widens to hold it. Every value and gradient downstream follows. A node with an "
+                     "unwired input says what it needs; the rest of the circuit keeps its numbers. An example "
+                     "shows its title and description above the canvas (× hides them).")),
             (self.tr("Walk backpropagation"),
              self.tr("F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and "
                      "the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = "

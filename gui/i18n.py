@@ -44,7 +44,7 @@ def dynamic_strings() -> list[tuple[str, str]]:
     lupdate cannot see these, so resources/i18n/update.py adds them to the translation file."""
     from PySide6.QtCore import QCoreApplication
 
-    from . import palette_model
+    from . import about_banner, palette_model
 
     seen: list[tuple[str, str]] = []
     real = QCoreApplication.translate
@@ -57,6 +57,7 @@ def dynamic_strings() -> list[tuple[str, str]]:
     try:
         palette_model.palette_entries()
         palette_model.group_titles()
+        about_banner.example_texts()  # the examples' titles and descriptions (gui/about_banner.py)
     finally:
         QCoreApplication.translate = real
     return list(dict.fromkeys(seen))

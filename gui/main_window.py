@@ -16,7 +16,7 @@ from engine.circuit.evaluate import Evaluator
 from engine.errors import EngineError
 from engine.resources import examples_dir
 
-from . import exports, theme
+from . import about_banner, exports, theme
 from .canvas.scene import CircuitScene
 from .canvas.view import CanvasView
 from .edit_actions import EditActions
@@ -194,6 +194,7 @@ class MainWindow(EditActions, QMainWindow):
             return False
         self.undo_stack.clear()
         self.path, self.name = path, name or (path.name if path else None)
+        about_banner.show_for(self)  # the example's or file's title and description above the canvas
         self.view.fit_all()
         self._update_title()
         return True

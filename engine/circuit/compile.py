@@ -64,13 +64,26 @@ class Tape:
     plan: object = None  # grouped whole-pass plan (engine.circuit.vectorized): None = not tried yet
     faults: dict = field(default_factory=dict)  # node id -> why its forward raised (its value is NaN)
     grad_faults: dict = field(default_factory=dict)  # node id -> why its backward raised (NaN gradients)
+    # partial tapes only: node id -> what it is missing ("needs input b"; "waits for 'e' (needs input b)");
+    # these nodes have a slot but no instruction, so their value stays None
+    incomplete: dict = field(default_factory=dict)
 
 
-def compile_circuit(doc: Circuit) -> Tape:
-    """Check every port is wired and flatten the graph into a tape."""
+def _missing(port_names: list[str]) -> str:
+    return ("needs input " if len(port_names) == 1 else "needs inputs ") + ", ".join(port_names)
+
+
+def compile_circuit(doc: Circuit, partial: bool = False) -> Tape:
+    """Check every port is wired and flatten the graph into a tape.
+
+    partial=True compiles the part that is complete instead of refusing the whole circuit: a node
+    with an unwired port, and every node downstream of it, gets no instruction and a reason in
+    tape.incomplete (the rest of the circuit keeps its values and gradients)."""
     order = doc.topological_order()
     slots = {nid: i for i, nid in enumerate(order)}
     leaves, data, instrs = {}, {}, []
+    incomplete: dict[str, str] = {}
+    origin: dict[str, str] = {}  # incomplete node id -> the unwired node it waits for
     for nid in order:
         node = doc.node(nid)
         if node.kind in ("input", "weight", "constant"):
@@ -82,8 +95,16 @@ def compile_circuit(doc: Circuit) -> Tape:
         wired = doc.inputs_of(nid)
         ports = node.input_ports()
         missing = [p for p in ports if p not in wired]
-        if missing:
+        if missing and not partial:
             raise CircuitError(f"{node.label!r} has no wire on port {', '.join(repr(p) for p in missing)}")
+        if missing:
+            incomplete[nid], origin[nid] = _missing(missing), nid
+            continue
+        waits = [wired[p] for p in ports if wired[p] in incomplete]
+        if waits:
+            first = origin[nid] = origin[waits[0]]
+            incomplete[nid] = f"waits for {doc.node(first).label!r} ({incomplete[first]})"
+            continue
         ins = tuple(slots[wired[p]] for p in ports)
         if node.kind == "op":
             fn, params, block = ops.get(node.op), dict(node.params), False
@@ -98,7 +119,9 @@ def compile_circuit(doc: Circuit) -> Tape:
         after = nx.descendants(doc.graph, nid)
         downstream[slot] = sorted(position[slots[d]] for d in after if slots[d] in position)
     nodes = {nid: doc.node(nid) for nid in order}
-    tape = Tape(slots, order, leaves, data, instrs, downstream, bool(data), nodes)
+    tape = Tape(slots, order, leaves, data, instrs, downstream, bool(data), nodes, incomplete=incomplete)
+    if incomplete:
+        tape.plan = False  # a grouped pass expects every slot filled: the per-node tape runs it
     tape.checkpoints = _checkpoints(instrs)
     return tape
 

@@ -39,5 +39,7 @@ class Display:
         return shown(self.ev.result.values.get(node_id), self.sample)
 
     def grad(self, node_id: str) -> float | None:
-        grads = self.ev.result.grads
-        return None if grads is None else shown(grads.get(node_id), self.sample)
+        res = self.ev.result
+        if res.grads is None or node_id in res.incomplete:  # (an unwired node has no gradient, not 0)
+            return None
+        return shown(res.grads.get(node_id), self.sample)

@@ -37,10 +37,13 @@ class Evaluator:
         self.auto_backward = True
         self._batching = 0
         self._dirty = False
+        self._last_root: str | None = None  # the result of the last evaluation (kept while a wire is cut)
         self._subs = Subscriptions()
         for name in STRUCTURAL:  # before any view hears of the edit (events.EVALUATOR_PRIORITY)
             self._subs.connect(doc.events[name], self._structure_changed, priority=EVALUATOR_PRIORITY)
         self._subs.connect(doc.events.value_changed, self._value_changed, priority=EVALUATOR_PRIORITY)
+        # another document: its result is its own (heard before the recompile above)
+        self._subs.connect(doc.events.document_reset, self._forget_root, priority=EVALUATOR_PRIORITY + 1)
         self._refresh()
 
     def close(self) -> None:
@@ -65,6 +68,11 @@ class Evaluator:
         return self.result.grads is None
 
     @property
+    def incomplete(self) -> Mapping:
+        """node id -> what it is missing ("needs input b") for the nodes a partial circuit leaves out."""
+        return self.result.incomplete
+
+    @property
     def compile_error(self) -> str | None:
         return self.result.compile_error
 
@@ -81,6 +89,9 @@ class Evaluator:
     def _structure_changed(self):
         self.tape = None
         self._refresh()
+
+    def _forget_root(self):
+        self._last_root = None
 
     def _value_changed(self, node_id, value):
         if self._batching:
@@ -119,7 +130,7 @@ class Evaluator:
     # ------------------------------------------------------------ forward / backward
     def ensure_compiled(self):
         if self.tape is None:
-            self.tape = compile_circuit(self.doc)
+            self.tape = compile_circuit(self.doc, partial=True)  # an unwired node blanks only itself
         return self.tape
 
     def leaves(self, replace: Mapping | None = None, data=None) -> list:
@@ -164,6 +175,12 @@ class Evaluator:
         return True
 
     def _after_forward(self, res: Result):
+        try:
+            self.root()
+        except CircuitError as exc:
+            if res.tape.incomplete:  # the result itself is incomplete: the values stand, say what is missing
+                self.publish(dataclasses.replace(res, compile_error=str(exc), backward_error=str(exc)))
+                return
         if self.auto_backward and not self._batching:
             try:
                 res = result.backward(res, res.tape.slots[self.root()])
@@ -172,14 +189,42 @@ class Evaluator:
         self.publish(res)
 
     def root(self) -> str:
-        """The node whose gradient is 1: an output node, else the single sink."""
+        """The node whose gradient is 1: an output node, else the single sink (doc.root()); while part of
+        the circuit is unwired, see _root_while_incomplete. CircuitError says why there is none, or what
+        the root is missing ("'L' waits for 'e' (needs input b)")."""
         tape = self.tape
         if tape is not None and tape.root_id is not None:
             return tape.root_id
-        root_id = self.doc.root().id
+        incomplete = tape.incomplete if tape is not None else {}
+        try:
+            root_id = self.doc.root().id
+        except CircuitError:
+            root_id = self._root_while_incomplete(incomplete) if incomplete else None
+            if root_id is None:
+                raise
+        self._last_root = root_id
+        if root_id in incomplete:
+            raise CircuitError(f"{self.doc.node(root_id).label!r} {incomplete[root_id]}")
         if tape is not None:
             tape.root_id = root_id
         return root_id
+
+    def _root_while_incomplete(self, incomplete) -> str | None:
+        """Several sinks because a wire was cut or a node added: the last result stays the result; with
+        none yet, the one complete sink when every other sink is a node nobody has wired yet, or the one
+        wired sink when none is complete; else None (ambiguous)."""
+        outs = [n.id for n in self.doc.outputs()]
+        if self._last_root in outs:
+            return self._last_root
+        complete = [nid for nid in outs if nid not in incomplete]
+        wired = [nid for nid in outs if self.doc.graph.in_degree(nid)]
+        if complete:
+            return self._single(complete) if not set(wired) - set(complete) else None
+        return self._single(wired)
+
+    @staticmethod
+    def _single(ids: list) -> str | None:
+        return ids[0] if len(ids) == 1 else None
 
     def current(self) -> Result:
         """The latest result if it holds every value of the compiled tape, else a fresh forward pass."""
@@ -207,7 +252,7 @@ class Evaluator:
         return shown(self.values.get(node_id))
 
     def grad(self, node_id: str):
-        if self.grads_stale:
+        if self.grads_stale or node_id in self.result.incomplete:
             return None
         return shown(self.grads.get(node_id))
 

@@ -66,7 +66,10 @@ class Result:
     # node id -> why its value is NaN/inf (only the first culprit is named)
     errors: Mapping = dataclasses.field(default_factory=lambda: EMPTY)
     backward_error: str | None = None  # why there are no (or NaN) gradients
-    compile_error: str | None = None  # why the circuit cannot be evaluated at all
+    compile_error: str | None = None  # why the circuit (its result) cannot be evaluated
+    # node id -> what it is missing ("needs input b"), for the nodes left out of a partial circuit: their
+    # values are None, every other node has its value (and its gradient when the result is complete)
+    incomplete: Mapping = dataclasses.field(default_factory=lambda: EMPTY)
 
     @property
     def grads_stale(self) -> bool:
@@ -139,7 +142,8 @@ def forward(tape, vals: list, only: list[int] | None = None, m=None) -> Result:
 def values_result(tape, vals) -> Result:
     """A Result of the values in `vals` (already computed), with their diagnosis and no gradients."""
     vals = freeze(vals)
-    return Result(tape, vals, SlotView(tape.slots, vals), errors=MappingProxyType(diagnose(tape, vals)))
+    return Result(tape, vals, SlotView(tape.slots, vals), errors=MappingProxyType(diagnose(tape, vals)),
+                  incomplete=MappingProxyType(tape.incomplete) if tape.incomplete else EMPTY)
 
 
 def backward(res: Result, root: int, m=None) -> Result:

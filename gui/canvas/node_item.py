@@ -7,17 +7,20 @@ the evaluator. Dragging moves the item only; the scene commits one Move on mouse
 from __future__ import annotations
 
 import functools
+import html
 import math
+import re
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
+from engine.circuit.nodes import VALUE_KINDS
 from engine.draw.style import fmt_number
 
 from .port_item import PortItem
 
-__all__ = ["NodeItem", "fmt_number"]
+__all__ = ["NodeItem", "fmt_number", "missing_text"]
 
 WIDTH = 136.0
 HEADER = 24.0
@@ -32,6 +35,29 @@ def display_symbol(node) -> str:
 
 
 _FONTS: list = []
+
+
+def missing_text(reason: str | None, short: bool = False) -> str:
+    """What an unwired node is missing, translated: the engine's "needs input b" or
+    "waits for 'e' (needs input b)" (engine.circuit.compile); short: what fits on the card."""
+    if not reason:
+        return ""
+    waits = re.fullmatch(r"waits for '(.*)' \((.*)\)", reason, re.S)
+    if waits:
+        if short:
+            return QCoreApplication.translate("NodeItem", "waits for {label}").format(label=waits[1])
+        return QCoreApplication.translate("NodeItem", "waits for {label}, which {needs}").format(
+            label=waits[1], needs=missing_text(waits[2]))
+    needs = re.fullmatch(r"needs inputs? (.*)", reason, re.S)
+    if needs:
+        if "," in needs[1]:
+            return QCoreApplication.translate("NodeItem", "needs inputs {ports}").format(ports=needs[1])
+        return QCoreApplication.translate("NodeItem", "needs input {ports}").format(ports=needs[1])
+    return reason
+
+
+def _missing_color(c) -> QColor:
+    return c.get("node_missing") or QColor("#f0a845" if c.get("dark") else "#b26a00")
 
 
 @functools.cache
@@ -103,6 +129,7 @@ class NodeItem(QGraphicsItem):
         self.value = self.grad = None
         self.show_grad = True  # False while the stepper has not reached this node yet
         self.error: str | None = None
+        self.missing: str | None = None  # what an unwired node needs (engine Result.incomplete)
         self.current = False  # the stepper's current node
         self.editor: LabelEditorItem | None = None
         self.ports: dict[str, PortItem] = {}
@@ -143,10 +170,11 @@ class NodeItem(QGraphicsItem):
         self.setPos(QPointF(*pos))
         self._syncing = False
 
-    def set_numbers(self, value, grad, error: str | None, show_grad: bool = True) -> None:
-        if (value, grad, error, show_grad) != (self.value, self.grad, self.error, self.show_grad):
-            if error != self.error:
-                self.error = error
+    def set_numbers(self, value, grad, error: str | None, show_grad: bool = True, missing: str | None = None) -> None:
+        if (value, grad, error, show_grad, missing) != (self.value, self.grad, self.error, self.show_grad,
+                                                        self.missing):
+            if (error, missing) != (self.error, self.missing):
+                self.error, self.missing = error, missing
                 self._tooltip()
             self.value, self.grad, self.show_grad = value, grad, show_grad
             self.update()
@@ -161,6 +189,8 @@ class NodeItem(QGraphicsItem):
         tip = f"<b>{self.label}</b> &nbsp;<code>{self.symbol}</code>"
         if self.error:
             tip += f"<br><span style='color:#d93025'>{tr('Error')}: {self.error}</span>"
+        if self.missing:
+            tip += f"<br><span style='color:#b26a00'>{html.escape(missing_text(self.missing))}</span>"
         self.setToolTip(tip)
 
     # ------------------------------------------------------------ geometry
@@ -196,6 +226,8 @@ class NodeItem(QGraphicsItem):
         # outline last so it sits on top of the header
         if self.error:
             pen = QPen(c["node_error"], 2.2)
+        elif self.missing and not self.isSelected():  # unwired: a dashed outline until it is complete
+            pen = QPen(_missing_color(c), 1.6, Qt.PenStyle.DashLine)
         elif self.isSelected():
             pen = QPen(c["node_selected"], 2.2)
         else:
@@ -234,6 +266,13 @@ class NodeItem(QGraphicsItem):
                 (QCoreApplication.translate("NodeItem", "grad"), fmt_number(self.grad) if self.show_grad else "",
                  self._grad_color(c)))
         left = 12.0
+        if self.missing:  # no numbers: say what the node is missing, across both rows
+            painter.setFont(small)
+            painter.setPen(_missing_color(c))
+            rect = QRectF(left, top, WIDTH - left - 10, 2 * ROW)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             missing_text(self.missing, short=True))
+            return
         for i, (name, number, color) in enumerate(rows):
             rect = QRectF(left, top + i * ROW, WIDTH - left - 10, ROW)
             painter.setFont(small)
@@ -267,17 +306,38 @@ class NodeItem(QGraphicsItem):
             return super().mouseDoubleClickEvent(event)
         if self.label_rect().contains(event.pos()):
             self.start_rename()
+        elif self.kind in VALUE_KINDS:
+            self.start_value_edit()
         else:
             self.scene().node_activated.emit(self.node_id)
         event.accept()
 
+    def start_value_edit(self) -> LabelEditorItem:
+        """Type a value into the card (double-click its body): Enter sets it exactly, Escape cancels."""
+        text = "" if self.value is None else f"{self.value:.10g}"
+        return self._open_editor(text, self._value_done, QPointF(WIDTH * 0.3, HEADER + PAD), WIDTH * 0.66,
+                                 _fonts()[3])
+
+    def _value_done(self, text: str | None) -> None:
+        self._close_editor()
+        if text and self.scene() is not None:
+            self.scene().type_value(self.node_id, text)
+
     def start_rename(self) -> LabelEditorItem:
         """Open the inline label editor with the whole label selected."""
+        return self._open_editor(self.label, self._rename_done, None, WIDTH * 0.6)
+
+    def _open_editor(self, text: str, on_done, pos: QPointF | None, width: float, font=None) -> LabelEditorItem:
+        """An inline editor over the card with all of `text` selected (None pos: centred in the header)."""
         if self.editor is None:
-            self.editor = LabelEditorItem(self, self.label, self._rename_done)
+            self.editor = LabelEditorItem(self, text, on_done)
+            if font is not None:
+                self.editor.setFont(font)
             self.editor.setDefaultTextColor(self.scene().colors["node_text"])
-            self.editor.setPos(5, (HEADER - self.editor.boundingRect().height()) / 2)
-            self.editor.setTextWidth(WIDTH * 0.6)
+            if pos is None:
+                pos = QPointF(5, (HEADER - self.editor.boundingRect().height()) / 2)
+            self.editor.setPos(pos)
+            self.editor.setTextWidth(width)
             self.editor.setFocus(Qt.FocusReason.MouseFocusReason)
             cursor = self.editor.textCursor()
             cursor.select(cursor.SelectionType.Document)
@@ -285,12 +345,15 @@ class NodeItem(QGraphicsItem):
             self.update()
         return self.editor
 
-    def _rename_done(self, text: str | None) -> None:
+    def _close_editor(self) -> None:
         editor, self.editor = self.editor, None
         if editor is not None:
             editor.setParentItem(None)
             if editor.scene() is not None:
                 editor.scene().removeItem(editor)
         self.update()
+
+    def _rename_done(self, text: str | None) -> None:
+        self._close_editor()
         if text and text != self.label and self.scene() is not None:
             self.scene().rename_node(self.node_id, text)

@@ -10,6 +10,7 @@ DARK when colors["dark"] is true or canvas_bg is dark):
   node_bg, node_border, node_shadow            card fill, outline, drop shadow (#AARRGGBB ok)
   node_text, node_muted                        label/numbers, secondary text ("data", "grad", kind)
   node_selected, node_error, node_error_bg     selection outline, NaN/inf outline and fill
+  node_missing                                 an unwired node's dashed outline and "needs input b" text
   header_<kind>                                header tint per kind: input weight constant data op output neuron dense
   port_fill, port_border, port_text            port circle and input-port names
   port_ok, port_bad                            port under a dragged wire: valid / refused
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import QGraphicsScene
 from engine import commands
 from engine.circuit.events import Subscriptions
 from engine.circuit.nodes import VALUE_KINDS
+from engine.circuit.value_edit import set_value
+from engine.errors import EngineError
 
 from . import colors as palette_colors
 from .edge_item import EdgeItem
@@ -240,15 +243,16 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         item = self._nodes.get(node_id)
         if item is None or node_id not in self.doc.graph:  # the evaluator may hear of a removal first
             return
-        value = grad = error = None
+        value = grad = error = missing = None
         ev = self.evaluator
         if ev is not None:
             value, grad = self.shown.value(node_id), self.shown.grad(node_id)
             error = (errors if errors is not None else (getattr(ev, "errors", None) or {})).get(node_id)
+            missing = (getattr(ev, "incomplete", None) or {}).get(node_id)  # "needs input b" (engine Result)
         if value is None and item.kind in VALUE_KINDS:
             value = self.doc.node(node_id).value
         reached = self._hl[2] if self._hl is not None else None
-        item.set_numbers(value, grad, error, show_grad=reached is None or node_id in reached)
+        item.set_numbers(value, grad, error, show_grad=reached is None or node_id in reached, missing=missing)
 
     def refresh(self) -> None:
         """Pull values, gradients and errors from the evaluator into every item (unchanged items skip repaint)."""
@@ -301,6 +305,20 @@ class CircuitScene(WiringMixin, QGraphicsScene):
 
     def rename_node(self, node_id: str, label: str) -> bool:
         ok = self.push(commands.SetLabel(node_id, label))
+        self.seal()
+        return ok
+
+    def type_value(self, node_id: str, text: str) -> bool:
+        """A value typed on the canvas: set exactly (the slider range widens if needed), one undo entry."""
+        try:
+            value = float(text.strip().replace(",", "."))
+            cmd = set_value(self.doc, node_id, value)
+        except (ValueError, EngineError) as exc:
+            why = str(exc) if isinstance(exc, EngineError) else self.tr("type a number such as 2.5 or -3")
+            self.status_message.emit(self.tr("{label}: {text!r} was not set: {why}").format(
+                label=self.doc.node(node_id).label, text=text, why=why))
+            return False
+        ok = self.push(cmd)
         self.seal()
         return ok
 

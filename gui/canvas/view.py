@@ -12,12 +12,13 @@ from ..mime import MIME, decode
 from .quick_add import QuickAddPopup
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+NUDGE_KEYS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_Left: -1}
 
 
 class CanvasView(QGraphicsView):
     """The view of a CircuitScene."""
 
-    nudge_requested = Signal(int)  # arrow keys with a selection: +-1 step (Shift: +-10)
+    nudge_requested = Signal(int)  # arrow keys with a selection: +-1 slider step (Shift: +-10)
     node_actions: list = []  # what right-clicking a node offers; the window fills it in
 
     def __init__(self, scene, parent=None):
@@ -155,9 +156,11 @@ class CanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.scene().selected_ids() and not self._editing():
+        if event.key() in NUDGE_KEYS and self.scene().selected_ids() and not self._editing():
+            # with a selection every arrow key nudges (Up/Right raise, Down/Left lower; Shift: ten steps);
+            # without one they all scroll the view
             steps = 10 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
-            self.nudge_requested.emit(steps if event.key() == Qt.Key.Key_Up else -steps)
+            self.nudge_requested.emit(steps * NUDGE_KEYS[event.key()])
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.SelectAll) and not self._editing():

@@ -74,11 +74,12 @@ def scalar_examples() -> list[tuple[str, object, str, str]]:
         ("a_plus_a.json", circuit_from_expression("a = 3; b = a + a"),
          "b = a + a",
          "A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up."),
-        ("multiply_gate.json", _nudged(circuit_from_expression("f = x*y", values={"x": 1.0, "y": -3.0})),
+        ("multiply_gate.json", _nudged(circuit_from_expression("f = x*y", values={"x": -2.0, "y": 3.0})),
          "The multiply gate",
-         "f(x, y) = x*y at the seed's x = 1, y = -3 (f = -3): df/dx = y = -3, df/dy = x = 1, so nudging x down "
-         "and y up raises f; a gradient step (F8) does exactly that. The hacker's guide uses x = -2, y = 3 "
-         "(f = -6, df/dx = 3, df/dy = -2): try it with the sliders."),
+         "The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and "
+         "df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The "
+         "Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, "
+         "y = -3: type them into the value boxes to follow it.)"),
         ("sin_exp_cube.json", circuit_from_expression("c = x**3; e = exp(c); y = sin(e)", values={"x": 2.0}),
          "y = sin(exp(x^3))",
          "The seed's chain of three functions at x = 2: y = 0.40176297151886475 and "

@@ -59,24 +59,32 @@
     </message>
 </context>
 <context>
+    <name>AboutBanner</name>
+    <message>
+        <location filename="../../gui/about_banner.py" line="54" />
+        <source>Hide this note about the circuit</source>
+        <translation>Ocultar esta nota sobre o circuito</translation>
+    </message>
+<message><source>A tanh neuron</source><translation>Um neurônio tanh</translation></message><message><source>The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8813735870195432: o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</source><translation>O neurônio da aula o = tanh(x1*w1 + x2*w2 + b) com x1=2, x2=0, w1=-3, w2=1, b=6.8813735870195432: o = 0.7071; a retropropagação dá x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</translation></message><message><source>The neuron with tanh written out</source><translation>O neurônio com a tanh por extenso</translation></message><message><source>The same neuron with tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) built from exp, -, + and /: the same numbers (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</source><translation>O mesmo neurônio com tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) montada com exp, -, + e /: os mesmos números (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</translation></message><message><source>A first derivative</source><translation>Uma primeira derivada</translation></message><message><source>f(x) = 3x^2 - 4x + 5 at x = 3: f = 20 and df/dx = 6x - 4 = 14. Nudge x and watch the slope.</source><translation>f(x) = 3x^2 - 4x + 5 em x = 3: f = 20 e df/dx = 6x - 4 = 14. Ajuste x e observe a inclinação.</translation></message><message><source>d = a*b + c</source><translation>d = a*b + c</translation></message><message><source>a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</source><translation>a = 2, b = -3, c = 10 dá d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</translation></message><message><source>L = (a*b + c) * f</source><translation>L = (a*b + c) * f</translation></message><message><source>The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its gradient, as the lecture does, and L rises to -7.286.</source><translation>O primeiro grafo da aula: L = -8; gradientes a 6, b -4, c -2, f 4, e -2, d -2. A adição repassa o gradiente, a multiplicação troca as entradas. Um passo de gradiente (F8) ajusta cada folha em 0.01 vezes o seu gradiente, como na aula, e L sobe para -7.286.</translation></message><message><source>b = a + a</source><translation>b = a + a</translation></message><message><source>A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up.</source><translation>Um valor usado duas vezes: a = 3, b = 6 e a.grad = 2, porque os gradientes dos dois usos se somam.</translation></message><message><source>The multiply gate</source><translation>A porta de multiplicação</translation></message><message><source>The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, y = -3: type them into the value boxes to follow it.)</source><translation>O primeiro circuito do guia do hacker, f(x, y) = x*y em x = -2, y = 3: f = -6, df/dx = y = 3 e df/dy = x = -2, então aumentar x e diminuir y aumenta f; um passo de gradiente (F8) faz exatamente isso. O painel Estratégias testa as quatro formas do guia de aumentar f. (O caderno em português começa em x = 1, y = -3: digite-os nas caixas de valor para acompanhá-lo.)</translation></message><message><source>y = sin(exp(x^3))</source><translation>y = sin(exp(x^3))</translation></message><message><source>The seed's chain of three functions at x = 2: y = 0.40176297151886475 and dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</source><translation>A cadeia de três funções do caderno em x = 2: y = 0.40176297151886475 e dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</translation></message><message><source>The lecture's MLP</source><translation>O MLP da aula</translation></message><message><source>MLP(3, [4, 4, 1]) with tanh neurons on the lecture's 4 samples (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); loss: the mean squared error (the lecture sums the squares). Weights are seeded uniform(-1, 1); train and watch the loss fall.</source><translation>MLP(3, [4, 4, 1]) com neurônios tanh nas 4 amostras da aula (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); perda: o erro quadrático médio (a aula soma os quadrados). Os pesos são sorteados com semente em uniform(-1, 1); treine e veja a perda cair.</translation></message><message><source>micrograd's moons classifier</source><translation>O classificador de luas do micrograd</translation></message><message><source>A 2-16-16-1 ReLU network trained with the max-margin (hinge) loss on 100 two-moons points, as in micrograd's demo (without its L2 term); labels are -1/+1.</source><translation>Uma rede ReLU 2-16-16-1 treinada com a perda de margem máxima (hinge) em 100 pontos das duas luas, como na demonstração do micrograd (sem o termo L2); os rótulos são -1/+1.</translation></message><message><source>The seed's 3x3 network</source><translation>A rede 3x3 do caderno</translation></message><message><source>X = arange(9).reshape(3, 3), y = [1, 0, 1], every weight 1, ReLU then sigmoid, MSE: the loss is 0.3333 as in the seed, and here the gradients are not zero (float64, a working backward pass).</source><translation>X = arange(9).reshape(3, 3), y = [1, 0, 1], todos os pesos 1, ReLU e depois sigmoide, MSE: a perda é 0.3333 como no caderno, e aqui os gradientes não são zero (float64, uma retropropagação que funciona).</translation></message><message><source>Digits MLP</source><translation>MLP de dígitos</translation></message><message><source>A 64-128-64-10 ReLU network with softmax cross-entropy on scikit-learn's 8x8 handwritten digits.</source><translation>Uma rede ReLU 64-128-64-10 com entropia cruzada softmax nos dígitos manuscritos 8x8 do scikit-learn.</translation></message></context>
+<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="85" />
+        <location filename="../../gui/help_dialogs.py" line="90" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="88" />
+        <location filename="../../gui/help_dialogs.py" line="93" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="90" />
+        <location filename="../../gui/help_dialogs.py" line="95" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="91" />
+        <location filename="../../gui/help_dialogs.py" line="96" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -175,11 +183,21 @@
     <name>CircuitScene</name>
     <message>
         <location filename="../../gui/canvas/scene.py" line="317" />
+        <source>type a number such as 2.5 or -3</source>
+        <translation>digite um número como 2.5 ou -3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/scene.py" line="318" />
+        <source>{label}: {text!r} was not set: {why}</source>
+        <translation>{label}: {text!r} não foi definido: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/scene.py" line="335" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="333" />
+        <location filename="../../gui/canvas/scene.py" line="351" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -457,51 +475,51 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="55" />
-        <source>Select an input or a weight: the Inspector shows its slider. Drag it, or press the arrow keys on the canvas (Shift: ten steps). Every value and gradient downstream follows.</source>
-        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu controle deslizante. Arraste-o, ou use as setas do teclado na tela (Shift: dez passos). Todos os valores e gradientes à frente acompanham.</translation>
+        <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
+        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="57" />
+        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Walk backpropagation</source>
         <translation>Percorra a retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="58" />
+        <location filename="../../gui/help_dialogs.py" line="63" />
         <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
         <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="63" />
+        <location filename="../../gui/help_dialogs.py" line="68" />
         <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
+        <location filename="../../gui/help_dialogs.py" line="67" />
         <source>Check and compare</source>
         <translation>Verifique e compare</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="69" />
+        <location filename="../../gui/help_dialogs.py" line="74" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="73" />
+        <location filename="../../gui/help_dialogs.py" line="78" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="74" />
+        <location filename="../../gui/help_dialogs.py" line="79" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="79" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -826,96 +844,96 @@
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/main_window.py" line="262" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="276" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276" />
+        <location filename="../../gui/main_window.py" line="277" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="279" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
-        <location filename="../../gui/main_window.py" line="332" />
-        <location filename="../../gui/main_window.py" line="342" />
+        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
+        <location filename="../../gui/main_window.py" line="326" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335" />
+        <location filename="../../gui/main_window.py" line="336" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277" />
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -923,12 +941,32 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="233" />
+        <location filename="../../gui/canvas/node_item.py" line="48" />
+        <source>waits for {label}</source>
+        <translation>espera por {label}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="49" />
+        <source>waits for {label}, which {needs}</source>
+        <translation>espera por {label}, que {needs}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="54" />
+        <source>needs inputs {ports}</source>
+        <translation>precisa das entradas {ports}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="55" />
+        <source>needs input {ports}</source>
+        <translation>precisa da entrada {ports}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="265" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="234" />
+        <location filename="../../gui/canvas/node_item.py" line="266" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -1228,33 +1266,33 @@
 <context>
     <name>ValueSliderPanel</name>
     <message>
-        <location filename="../../gui/slider_panel.py" line="24" />
-        <location filename="../../gui/slider_panel.py" line="71" />
+        <location filename="../../gui/slider_panel.py" line="67" />
+        <location filename="../../gui/slider_panel.py" line="111" />
         <source>Select an input or a weight to nudge it.</source>
         <translation>Selecione uma entrada ou um peso para ajustá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/slider_panel.py" line="38" />
+        <location filename="../../gui/slider_panel.py" line="78" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/slider_panel.py" line="40" />
+        <location filename="../../gui/slider_panel.py" line="80" />
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../../gui/slider_panel.py" line="41" />
+        <location filename="../../gui/slider_panel.py" line="81" />
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../../gui/slider_panel.py" line="42" />
+        <location filename="../../gui/slider_panel.py" line="82" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/slider_panel.py" line="77" />
+        <location filename="../../gui/slider_panel.py" line="117" />
         <source>{label} ({kind})</source>
         <translation>{label} ({kind})</translation>
     </message>

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from engine import MathDomainError, Value, ops
 from engine.circuit import Circuit, CircuitError
+from engine.circuit.compile import compile_circuit
 from engine.circuit.evaluate import Evaluator
 from engine.circuit.from_value import circuit_from_value
 from engine.commands import History
@@ -128,9 +129,14 @@ def test_unwired_port_is_a_clear_error():
     m = doc.add_node(doc.make_node("op", "mul", label="m"))
     doc.connect(x.id, m.id, "a")
     ev = Evaluator(doc)
-    assert ev.compile_error == "'m' has no wire on port 'b'"
-    with pytest.raises(CircuitError, match="port 'b'"):
-        ev.forward()
+    # the rest keeps its value (issue 11): only the result, m, is missing and says what it needs
+    assert ev.compile_error == "'m' needs input b"
+    assert dict(ev.incomplete) == {m.id: "needs input b"}
+    assert ev.value(x.id) == 1.0 and ev.value(m.id) is None
+    with pytest.raises(CircuitError, match="'m' needs input b"):
+        ev.root()
+    with pytest.raises(CircuitError, match="port 'b'"):  # the strict compile (file checks) still refuses
+        compile_circuit(doc)
 
 
 def test_dataset_circuit_equals_looping_the_samples():

@@ -76,7 +76,7 @@ SCALAR = {
     "L.json": lambda t: expect(t, L=(-8.0, 1.0), a=(2.0, 6.0), b=(-3.0, -4.0), c=(10.0, -2.0), f=(-2.0, 4.0),
                                e=(-6.0, -2.0), d=(4.0, -2.0)),
     "a_plus_a.json": lambda t: expect(t, a=(3.0, 2.0), b=(6.0, 1.0)),
-    "multiply_gate.json": lambda t: expect(t, f=(-3.0, 1.0), x=(1.0, -3.0), y=(-3.0, 1.0)),
+    "multiply_gate.json": lambda t: expect(t, f=(-6.0, 1.0), x=(-2.0, 3.0), y=(3.0, -2.0)),  # the guide
     "sin_exp_cube.json": lambda t: expect(t, y=(0.40176297151886475, 1.0), x=(2.0, -32757.521776103014)),
 }
 

@@ -152,6 +152,11 @@ class InspectorPanel(Panel):
 
     def refresh(self) -> None:
         super().refresh()
+        node = self.doc.node(self.node_id) if self.node_id in self.doc.graph else None
+        if node is not None and node.kind == "op":  # a wire came or went: the rule names what is wired now
+            about = self._describe(node)
+            if about != self.about.text():
+                self.about.setText(about)
         incomplete = getattr(self.ev.result, "incomplete", None) or {}
         why = incomplete.get(self.node_id) if self.node_id else None
         self.missing.setText(self.tr("Not computed: it {why}.").format(why=why) if why else "")
@@ -196,6 +201,8 @@ class InspectorPanel(Panel):
 
     def _node_event(self, node_id=None, **_) -> None:
         if node_id != self.node_id:
+            if self.node_id in self.doc.graph and self.doc.node(self.node_id).kind == "op":
+                self.about.setText(self._describe(self.doc.node(self.node_id)))  # a wired node renamed
             return
         node = self.doc.node(node_id)
         if self._built_for != (node.id, node.kind, node.op):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engine.circuit import io
 from engine.circuit.result import Result
+from engine.commands import SetLabel
 from tests.conftest import SCREENSHOTS
 
 L_VALUES_LAST = "L = (a*b + c) * f; a=2; b=-3; c=10; f=-2"
@@ -147,13 +148,16 @@ def test_inspector_shows_the_rule_once_and_switches_the_kind_in_one_click(shown,
     assert text.count("∂L/∂d") == 1
     window.scene.select_ids([doc.by_label("e").id])
     assert "∂e/∂a = b" in inspector.about.text() and "∂e/∂b = a" in inspector.about.text()
+    assert window.undo.push(SetLabel(doc.by_label("a").id, "alpha"))  # the rule follows a rename
+    assert "∂e/∂alpha = b" in inspector.about.text() and "∂e/∂b = alpha" in inspector.about.text()
+    window.undo_stack.undo()
     b = doc.by_label("b").id
     window.scene.select_ids([b])
     buttons = {btn.objectName(): btn for btn in inspector.kind_buttons.buttons()}
     assert inspector.kind_row.isVisible() and buttons["kind_input"].isChecked()
-    count = window.undo_stack.count()
+    index = window.undo_stack.index()
     qtbot.mouseClick(buttons["kind_weight"], Qt.LeftButton)
-    assert doc.node(b).kind == "weight" and window.undo_stack.count() == count + 1
+    assert doc.node(b).kind == "weight" and window.undo_stack.index() == index + 1
     qtbot.wait(10)
     assert inspector.node_id == b and buttons["kind_weight"].isChecked()
     assert window.scene.selected_ids() == [b]  # still selected on the canvas
@@ -219,8 +223,11 @@ def test_inspector_says_what_an_unwired_node_needs(shown, qtbot):
     assert window.undo.push(Disconnect(mul, "b"))
     qtbot.waitUntil(lambda: inspector.missing.isVisible())
     assert "needs input b" in inspector.missing.text()
+    assert "∂mul/∂b = a (input b not wired)" in inspector.about.text()  # the rule follows the wires
+    inspector.grab().save(str(SCREENSHOTS / "lesson_formula_inspector_missing.png"))
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not inspector.missing.isVisible())
+    assert "∂mul/∂b = a" in inspector.about.text() and "not wired" not in inspector.about.text()
 
 
 def test_inspector_reads_what_is_missing_from_the_result(shown, qtbot):

@@ -1,22 +1,24 @@
 """Build a circuit from a formula such as "L = (a*b + c) * f", parsed with a strict ast whitelist.
 
-The text is one expression or a small program of assignments separated by newlines or ';':
+The text is one expression or a small program of lines separated by newlines or ';', in any order:
 
-    e = a*b; d = e + c; L = d*f
+    L = d*f; d = e + c; e = a*b; a = 2; b = -3; c = 10; f = -2
 
-- Every assigned name labels the op node that computes it (e, d, L above); the last one is the root.
-  A bare expression (no assignment) is allowed as the last statement; its root is labelled "out".
-- `name = number` (or `name = -number`) before any use defines a free name's value (like the
-  lecture's `a = Value(2.0)`); `values` still overrides it.
-- Free names become leaves. Their kind is `kinds[name]` when given ('input', 'weight' or
-  'constant'), else 'weight' for names starting with w or b (w1, w2, b), else 'input'.
-  Their value is `values[name]`, else the literal assigned to them, else 1.0 (not 0: log, division
-  and negative powers stay defined).
+- `name = expression` defines an op node labelled `name`; a definition may use names defined on
+  later lines (a name defined in terms of itself is refused). The result (the root) is the one line
+  without '=' if there is one, else the last definition that no other line uses.
+- `name = number` (or `name = -number`) gives a free name its value (like the lecture's
+  `a = Value(2.0)`); `values` still overrides it. A free name without a value starts at 1.0 (not 0:
+  log, division and negative powers stay defined).
+- The kind of a free name, one rule: every free name is an input, unless it is declared
+  `name = weight(number)` (a trainable weight) or `name = constant(number)`; `name = input(number)`
+  says the default out loud. Its spelling never decides (b in a*b + c is an input). `kinds` overrides.
 - Number literals become constant nodes; x**3 (literal exponent) is the powk op with k=3, a**b with
   any other exponent is pow, -x is neg; a binary operator (+ - * / ** today) is the registry op
   whose Op.infix it is, so a newly registered infix op parses with no edit here.
 - Any scalar op of the registry is callable by name with positional arguments: tanh(x), exp(x),
-  log(x), sigmoid(x), relu(x), sin(x), cos(x), abs(x), square(x), max(a, b), ...
+  log(x), sigmoid(x), relu(x), sin(x), cos(x), abs(x), square(x), max(a, b), ...  The text listing
+  what is allowed (`allowed()`, the GUI's tooltip and Help) is generated from the same tables.
 - The root gets an 'output' node only when needed (it is a leaf, or other sinks exist), so the
   Evaluator's rule "the output node, else the single sink" always finds it.
 
@@ -33,41 +35,23 @@ from . import ops
 from .circuit.document import Circuit, CircuitError
 from .circuit.from_value import lay_out, slider_for
 from .expr_bounds import MAX_CIRCUIT_NODES, MAX_LENGTH, ExpressionError, parse, parse_checked, too_large
+from .expr_syntax import (
+    DECLARATIONS,
+    PY_INFIX,
+    allowed,
+    constant_operand_op,
+    describe,
+    functions,
+    infix_ops,
+    names_in,
+    operators,
+)
 
-__all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "circuit_from_expression", "functions", "parse"]
+__all__ = ["MAX_CIRCUIT_NODES", "MAX_LENGTH", "ExpressionError", "allowed", "circuit_from_expression", "functions",
+           "operators", "parse"]
 
 DEFAULT_VALUE = 1.0
 LEAF_KINDS = ("input", "weight", "constant")
-# Python's binary operators as written (syntax, not ops): which op each one means is the registry's Op.infix
-_PY_INFIX = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.Mod: "%",
-             ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
-             ast.LShift: "<<", ast.RShift: ">>"}
-ALLOWED = ("allowed: names, numbers, + - * / **, unary -, calls of registry functions "
-           "(tanh, exp, log, sigmoid, relu, sin, cos, abs, square, max, ...) and 'name = expression' lines")
-
-
-def functions() -> dict[str, ops.Op]:
-    """The registry ops callable by name in a formula: scalar ops and the two-port losses (batch means)."""
-    return {op.name: op for op in ops.OPS.values()
-            if not op.params and (op.scalar or (op.category == "loss" and op.name != "softmax_ce"))}
-
-
-def infix_ops() -> dict[str, ops.Op]:
-    """The registry's two-input ops written between their operands (a + b), by their infix symbol."""
-    return {op.infix: op for op in ops.OPS.values() if op.infix and op.arity == 2 and not op.params and op.scalar}
-
-
-def _constant_operand_op(symbol: str) -> ops.Op | None:
-    """The one-input op with one parameter written `x <symbol> number` (x ** 3 is powk with k = 3), if any."""
-    return next((op for op in ops.OPS.values()
-                 if op.infix == symbol and op.arity == 1 and len(op.params) == 1 and op.scalar), None)
-
-
-def default_kind(name: str) -> str:
-    """The kind a free name gets: weight for w*/b* names, else input."""
-    return "weight" if name[:1] in ("w", "b") else "input"
-
-
 def _fail(node: ast.AST, message: str):
     raise ExpressionError(message, getattr(node, "lineno", None), getattr(node, "col_offset", -1) + 1)
 
@@ -90,7 +74,7 @@ def _number_text(x: float) -> str:
 
 
 class _Builder:
-    """Walks the whitelisted ast and adds nodes to a circuit."""
+    """Reads the program's lines, then walks the whitelisted ast and adds nodes to a circuit."""
 
     def __init__(self, values: Mapping[str, float], kinds: Mapping[str, str], reserved: set[str]):
         self.doc = Circuit()
@@ -99,7 +83,10 @@ class _Builder:
         self.env: dict[str, str] = {}  # name -> node id
         self.leaf_names: list[str] = []
         self.literal_values: dict[str, float] = {}
-        self.assigned: set[str] = set()
+        self.declared: dict[str, str] = {}  # name -> kind said by weight(...), constant(...), input(...)
+        self.targets: dict[str, ast.Name] = {}  # every assigned name -> where it is assigned
+        self.definitions: dict[str, ast.expr] = {}  # name -> the expression of its node, in text order
+        self.result: ast.expr | None = None  # the one line without '='
         self.labels: set[str] = set()  # the labels of the circuit's nodes (Circuit.has_label scans them all)
 
     def add(self, kind: str, op: str | None = None, label: str = "", **fields) -> str:
@@ -115,46 +102,94 @@ class _Builder:
     def program(self, tree: ast.Module) -> str:
         if not tree.body:
             raise ExpressionError("the formula is empty; write e.g. 'L = (a*b + c) * f'")
-        root = None
-        for i, stmt in enumerate(tree.body):
-            last = i == len(tree.body) - 1
-            if isinstance(stmt, ast.Assign):
-                root = self.assign(stmt)
-            elif isinstance(stmt, ast.Expr) and last:
-                root = self.expression(stmt.value)
-                node = self.doc.node(root)
-                if not node.is_leaf and node.label not in self.assigned:  # a leaf gets an output node below
-                    self.relabel(root, self.fresh("out"))
-            elif isinstance(stmt, ast.Expr):
-                _fail(stmt, "a line without '=' is only allowed last (it is the result); name it: 'y = ...'")
-            elif isinstance(stmt, ast.AugAssign):
-                _fail(stmt, "'+=' and friends are not supported: every name is assigned once; write 'y2 = y + ...'")
-            else:
-                _fail(stmt, f"{type(stmt).__name__} statements are not supported; {ALLOWED}")
+        for stmt in tree.body:
+            self.statement(stmt)
+        for name in self.order():
+            node_id = self.expression(self.definitions[name])
+            if node_id in self.env.values():  # y = +x: no new node
+                _fail(self.definitions[name], f"'{name} = ...' only copies a name; a node needs an operation")
+            self.relabel(node_id, name)
+            self.env[name] = node_id
+        if self.result is not None:
+            root = self.expression(self.result)
+            if root not in self.env.values():
+                self.relabel(root, self.fresh("out"))
+        elif self.definitions:
+            used = {n for expr in self.definitions.values() for n in names_in(expr)}
+            root = self.env[[n for n in self.definitions if n not in used][-1]]
+        else:  # only values ('x = 3'): the last one is the result, a leaf shown through an output node
+            last = list(self.literal_values)[-1]
+            root = self.leaf(last, self.targets[last])
+        unused = [name for name in self.literal_values if name not in self.env]
+        if unused:
+            _fail(self.targets[unused[0]], f"{unused[0]!r} gets a value but the formula does not use it")
         return root
 
-    def assign(self, stmt: ast.Assign) -> str | None:
+    def statement(self, stmt: ast.stmt) -> None:
+        if isinstance(stmt, ast.Assign):
+            self.assign(stmt)
+        elif isinstance(stmt, ast.Expr):
+            if self.result is not None:
+                _fail(stmt, "only one line may go without '=' (it is the result); name the others: 'y = ...'")
+            self.result = stmt.value
+        elif isinstance(stmt, ast.AugAssign):
+            _fail(stmt, "'+=' and friends are not supported: every name is assigned once; write 'y2 = y + ...'")
+        else:
+            _fail(stmt, f"{type(stmt).__name__} statements are not supported; {allowed()}")
+
+    def assign(self, stmt: ast.Assign) -> None:
         if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
             _fail(stmt, "assign to exactly one plain name, e.g. 'e = a*b'")
-        name = stmt.targets[0].id
-        if name in self.env or name in self.assigned:
-            _fail(stmt.targets[0], f"{name!r} is already defined or used above; each name is assigned once")
+        target = stmt.targets[0]
+        name = target.id
+        if name in self.targets:
+            _fail(target, f"{name!r} is assigned twice; each name is assigned once")
         if name in functions():
-            _fail(stmt.targets[0], f"{name!r} is the name of a function; pick another name")
-        number = _literal(stmt.value)
+            _fail(target, f"{name!r} is the name of a function; pick another name")
+        self.targets[name] = target
+        value = stmt.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in DECLARATIONS:
+            kind = value.func.id
+            number = _literal(value.args[0]) if len(value.args) == 1 and not value.keywords else None
+            if number is None:
+                _fail(value, f"{kind}() takes one number: '{name} = {kind}(0.5)'")
+            self.declared[name] = kind
+            value = value.args[0]
+        number = _literal(value)
         if number is not None:  # a free name's value, like the lecture's a = Value(2.0)
-            self.assigned.add(name)
+            if number - number != 0.0:
+                _fail(value, f"the number {number} is not finite")
             self.literal_values[name] = number
-            return self.leaf(name, stmt.targets[0])
-        if isinstance(stmt.value, ast.Name) and stmt.value.id in functions():
-            _fail(stmt.value, f"{stmt.value.id!r} is a function; call it: {stmt.value.id}(...)")
-        if isinstance(stmt.value, ast.Name):
-            _fail(stmt.value, f"'{name} = {stmt.value.id}' only copies a name; a node needs an operation")
-        node_id = self.expression(stmt.value)
-        self.relabel(node_id, name)
-        self.env[name] = node_id
-        self.assigned.add(name)
-        return node_id
+            return
+        if isinstance(value, ast.Name) and value.id in functions():
+            _fail(value, f"{value.id!r} is a function; call it: {value.id}(...)")
+        if isinstance(value, ast.Name):
+            _fail(value, f"'{name} = {value.id}' only copies a name; a node needs an operation")
+        self.definitions[name] = value
+
+    def order(self) -> list[str]:
+        """The definitions, each after the ones it uses (text order where that holds); a cycle is refused."""
+        deps = {name: [n for n in names_in(expr) if n in self.definitions] for name, expr in self.definitions.items()}
+        done: set[str] = set()
+        order: list[str] = []
+        for start in self.definitions:
+            stack, path = [(start, iter(deps[start]))], [start]
+            while stack:
+                name, todo = stack[-1]
+                used = next(todo, None)
+                if used is None:
+                    stack.pop()
+                    path.pop()
+                    if name not in done:
+                        done.add(name)
+                        order.append(name)
+                elif used in path:
+                    loop = " -> ".join(path[path.index(used):] + [used])
+                    _fail(self.targets[used], f"{used!r} is defined in terms of itself ({loop})")
+                elif used not in done:
+                    stack.append((used, iter(deps[used])))
+                    path.append(used)
+        return order
 
     # ------------------------------------------------------------ expressions
     def expression(self, node: ast.AST) -> str:
@@ -170,21 +205,21 @@ class _Builder:
                 return self.op("neg", [self.expression(node.operand)])
             if isinstance(node.op, ast.UAdd):
                 return self.expression(node.operand)
-            _fail(node, f"the operator {type(node.op).__name__} is not supported; {ALLOWED}")
+            _fail(node, f"the operator {type(node.op).__name__} is not supported; {allowed()}")
         if isinstance(node, ast.Call):
             return self.call(node)
         if isinstance(node, ast.Constant):
             _fail(node, f"{type(node.value).__name__} values such as {node.value!r} are not allowed; use numbers")
-        _fail(node, f"{_describe(node)} is not allowed; {ALLOWED}")
+        _fail(node, f"{describe(node)} is not allowed; {allowed()}")
         raise AssertionError("unreachable")
 
     def binop(self, node: ast.BinOp) -> str:
         table = infix_ops()
-        symbol = _PY_INFIX.get(type(node.op))
+        symbol = PY_INFIX.get(type(node.op))
         if symbol not in table:
             shown = "^ (for powers write **)" if symbol == "^" else symbol or type(node.op).__name__
             _fail(node, f"the operator {shown} is not supported; use {' '.join(table)}")
-        constant_form = _constant_operand_op(symbol)
+        constant_form = constant_operand_op(symbol)
         if constant_form is not None:
             k = _literal(node.right)
             if k is not None:
@@ -194,10 +229,12 @@ class _Builder:
     def call(self, node: ast.Call) -> str:
         table = functions()
         if not isinstance(node.func, ast.Name):
-            _fail(node.func, f"only plain function names can be called (no {_describe(node.func)}); {ALLOWED}")
+            _fail(node.func, f"only plain function names can be called (no {describe(node.func)}); {allowed()}")
         fname = node.func.id
         if fname == "powk":
             _fail(node.func, "write x**3 for a constant power instead of powk(...)")
+        if fname in DECLARATIONS:
+            _fail(node.func, f"{fname}(...) declares a kind on a line of its own: 'w = {fname}(0.5)'")
         if fname not in table:
             _fail(node.func, f"unknown function {fname!r}; known: {', '.join(sorted(table))}")
         if node.keywords:
@@ -233,7 +270,9 @@ class _Builder:
     def leaf(self, name: str, where: ast.AST) -> str:
         if name in functions():
             _fail(where, f"{name!r} is a function; call it: {name}(...)")
-        kind = self.kinds.get(name, default_kind(name))
+        if name in DECLARATIONS:
+            _fail(where, f"{name}(...) declares a kind on a line of its own: 'w = {name}(0.5)'")
+        kind = self.kinds.get(name, self.declared.get(name, "input"))
         if kind not in LEAF_KINDS:
             _fail(where, f"kind {kind!r} for {name!r} is not one of {', '.join(LEAF_KINDS)}")
         node_id = self.add(kind, label=name, value=DEFAULT_VALUE)
@@ -253,13 +292,6 @@ class _Builder:
                 self.doc.set_slider(self.env[name], *slider_for(float(value)))
             except (TypeError, ValueError) as exc:
                 raise ExpressionError(f"value of {name!r}: {exc}") from None
-
-
-def _describe(node: ast.AST) -> str:
-    names = {ast.Attribute: "attribute access", ast.Subscript: "subscripting", ast.Lambda: "lambda",
-             ast.Compare: "a comparison", ast.BoolOp: "and/or", ast.IfExp: "if/else", ast.List: "a list",
-             ast.Tuple: "a tuple", ast.Dict: "a dict", ast.Set: "a set", ast.JoinedStr: "an f-string"}
-    return names.get(type(node), type(node).__name__)
 
 
 def circuit_from_expression(text: str, values: Mapping[str, float] | None = None,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from engine.circuit.block_edits import collapse_commands, expand_commands
 from engine.circuit.clipboard import copy_nodes, paste_commands
 from engine.circuit.layout import layered_layout
+from engine.circuit.node_edits import replace_commands
 from engine.commands import Move
 from engine.errors import EngineError
 from engine.expr import circuit_from_expression
@@ -41,17 +42,32 @@ class EditActions:
         self.scene.select_ids([c.node.id for c in macro.children if hasattr(c, "node")])
         return True
 
-    def build_expression(self, text: str) -> bool:
-        """Add the circuit of a formula to the canvas, laid out, as one undo entry."""
+    def build_expression(self, text: str, mode: str | None = None) -> bool:
+        """Build the circuit of a formula as one undo entry. On a non-empty canvas `mode` (asked when None)
+        says whether it replaces the circuit or goes beside it; a formula that cannot be built is
+        explained under the formula field and nothing changes."""
         try:
-            doc = circuit_from_expression(text)
+            new = circuit_from_expression(text)
         except (EngineError, SyntaxError) as exc:
             self.status(str(exc))
+            self.formula_field.show_error(str(exc), getattr(exc, "line", None), getattr(exc, "column", None))
             return False
-        ok = self._paste_data(copy_nodes(doc, [n.id for n in doc.nodes()]), self.tr("build {text}").format(text=text))
-        if ok:
-            self.view.fit_all()
-        return ok
+        if mode is None:
+            mode = self.formula_field.ask_target() if self.doc.nodes() else "replace"
+        if mode == "cancel":
+            return False
+        if mode == "replace":
+            label = self.tr("build {text}") if not self.doc.nodes() else self.tr("replace with {text}")
+            ok = self.undo.push(replace_commands(self.doc, new, label.format(text=text)))
+        else:
+            label = self.tr("build {text}").format(text=text)
+            ok = self._paste_data(copy_nodes(new, [n.id for n in new.nodes()]), label)
+        if not ok:
+            self.formula_field.show_error(self.undo.last_error or self.tr("The circuit could not be built."))
+            return False
+        self.formula_field.clear_error()
+        self.view.fit_all()
+        return True
 
     def copy(self) -> None:
 

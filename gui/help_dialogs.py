@@ -9,6 +9,8 @@ import PySide6
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from .formula_field import syntax_html
+
 
 def app_version() -> str:
     try:
@@ -45,6 +47,10 @@ class HowToDialog(HelpDialog):
                      "entry, or press Tab over the canvas and type). Drag from an output port (right) to an input "
                      "port (left) to wire them. Or type a formula such as <code>L = (a*b + c) * f</code> in the "
                      "toolbar and press Enter.")),
+            (self.tr("Type a formula"),
+             self.tr("Type it in the toolbar's field and press Enter. If the canvas already holds a circuit you "
+                     "choose: replace it (one Undo brings it back) or add the formula beside it. A formula that "
+                     "cannot be built is explained in a red box under the field.") + "<br>" + syntax_html()),
             (self.tr("Nudge values"),
              self.tr("Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or "
                      "Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten "

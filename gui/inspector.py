@@ -1,21 +1,36 @@
 """The inspector: what the selected node is and everything about it you can edit.
 
 Label, the parameters of its kind (an op's Param specs such as the exponent k, a data node's
-column, a block's activation), and for inputs and weights the value slider with its range.
-Every edit is an undoable command; a refused one says why right here.
+column, a block's activation), for an op its local derivatives written once with the names of the
+nodes wired into it (dL/dd = f), and for inputs, weights and constants the kind (switched in one
+click) and the value slider with its range. Every edit is an undoable command; a refused one says
+why right here.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine import ops
 from engine.circuit.document import CircuitError
 from engine.circuit.evaluate import dataset_arrays
-from engine.circuit.nodes import ACTIVATIONS, KINDS
+from engine.circuit.node_edits import kind_commands
+from engine.circuit.nodes import ACTIVATIONS, KINDS, VALUE_KINDS
 from engine.commands import SetLabel, SetParams
 
 from .panel import Panel
@@ -32,10 +47,46 @@ def _columns(doc) -> list[str]:
     return [f"x{i}" for i in range(1, d + 1)] + ["y", "X"]
 
 
+def _fill(rule: str, names: dict[str, str]) -> str:
+    """A local derivative rule with port names (a, b, x, out) and parameters (k) replaced by what they are
+    on this node: the labels of the nodes wired in, the node's own label, the parameter's value."""
+    if not names:
+        return rule
+    pattern = r"(?<![A-Za-z_])(\d?)(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z_0-9])"
+    return re.sub(pattern, lambda m: (m.group(1) + "·" if m.group(1) else "") + names[m.group(2)], rule)
+
+
+def _shown(label: str) -> str:
+    """A label as it reads inside a formula: parenthesised unless it is a plain name or number."""
+    return label if re.fullmatch(r"[\w.]+", label) else f"({label})"
+
+
+def local_derivatives(doc, node) -> list[str]:
+    """One line per input port of an op node: d node / d input = its rule, in the circuit's names."""
+    op = ops.get(node.op)
+    wired = doc.inputs_of(node.id)
+    labels = {port: doc.node(wired[port]).label if port in wired else port for port in op.inputs}
+    names = {port: _shown(label) for port, label in labels.items()}
+    names["out"] = _shown(node.label)
+    names.update({p.name: f"{float(node.params.get(p.name, p.default)):g}" for p in op.params})
+    repeated = len(set(labels.values())) < len(labels)
+    lines = []
+    for port, rule in zip(op.inputs, op.local, strict=False):
+        line = f"∂{_shown(node.label)}/∂{_shown(labels[port])} = {_fill(rule, names)}"
+        if port not in wired:
+            line += " " + QCoreApplication.translate("InspectorPanel", "(input {port} not wired)").format(port=port)
+        elif repeated:
+            line += " " + QCoreApplication.translate("InspectorPanel", "(through input {port})").format(port=port)
+        lines.append(line)
+    return lines
+
+
 class InspectorPanel(Panel):
     """Shows and edits the one selected node."""
 
-    results = ()  # it shows the document, whose edits it hears of at once
+    # it shows the document, whose edits it hears of at once; from the results only what a node is missing
+    # (Result.incomplete: "needs input b", when the evaluator says so)
+    results = ("evaluated",)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -48,14 +99,36 @@ class InspectorPanel(Panel):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #d93025")
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #b06000")
+        self.missing.hide()
+        self.kind_row = QWidget()
+        self.kind_buttons = QButtonGroup(self)
+        row = QHBoxLayout(self.kind_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        for kind, title in zip(VALUE_KINDS, (self.tr("Input"), self.tr("Weight"), self.tr("Constant")), strict=True):
+            button = QPushButton(title)
+            button.setCheckable(True)
+            button.setObjectName(f"kind_{kind}")
+            button.setToolTip(QCoreApplication.translate("kinds", KINDS[kind]))
+            button.clicked.connect(lambda _=False, k=kind: self.set_kind(k))
+            self.kind_buttons.addButton(button)
+            row.addWidget(button)
+        self.kind_buttons.setExclusive(True)
+        self._gone: tuple[str, str] | None = None  # (id, kind) of the shown node while a kind switch re-adds it
+        self._last: str | None = None  # the last node shown
         self.value = ValueSliderPanel(session)
         self.value.title.hide()  # the inspector names the node already
         self.editors: dict[str, QWidget] = {}
         self._built_for = None
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Label"), self.label_edit)
+        form.addRow(self.tr("Kind"), self.kind_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
+        layout.addWidget(self.missing)
         layout.addLayout(form)
         layout.addLayout(self.params)
         layout.addWidget(self.message)
@@ -63,8 +136,9 @@ class InspectorPanel(Panel):
         layout.addStretch(1)
         for event in ("label_changed", "params_changed"):
             self.listen(self.doc.events[event], self._node_event)
-        for event in ("node_removed", "document_reset"):
-            self.listen(self.doc.events[event], self._rebind)
+        self.listen(self.doc.events.node_removed, self._removed)
+        self.listen(self.doc.events.node_added, self._added)
+        self.listen(self.doc.events.document_reset, self._rebind)
         self.listen(self.doc.events.dataset_changed, self._build)
         self.show_node(None)
 
@@ -76,21 +150,59 @@ class InspectorPanel(Panel):
         super().detach()
         self.value.detach()
 
+    def refresh(self) -> None:
+        super().refresh()
+        node = self.doc.node(self.node_id) if self.node_id in self.doc.graph else None
+        if node is not None and node.kind == "op":  # a wire came or went: the rule names what is wired now
+            about = self._describe(node)
+            if about != self.about.text():
+                self.about.setText(about)
+        incomplete = getattr(self.ev.result, "incomplete", None) or {}
+        why = incomplete.get(self.node_id) if self.node_id else None
+        self.missing.setText(self.tr("Not computed: it {why}.").format(why=why) if why else "")
+        self.missing.setVisible(bool(why))
+
     def _rebind(self) -> None:
         self.show_node(self.node_id)
+
+    def _removed(self, node) -> None:
+        if node.id in (self.node_id, self._last):  # the canvas may have dropped the selection first
+            self._gone = (node.id, node.kind)
+        self._rebind()
+
+    def _added(self, node) -> None:
+        """A kind switch (or its undo) removes the node and adds it back as another kind: keep showing it,
+        and select it on the canvas again once the edit is complete."""
+        if self._gone and node.id == self._gone[0] and node.kind != self._gone[1]:
+            self._gone = None
+            self.show_node(node.id)
+            QTimer.singleShot(0, lambda: self._select_on_canvas(node.id))
+
+    def _select_on_canvas(self, node_id: str) -> None:
+        owner = self.parentWidget()
+        while owner is not None and not hasattr(owner, "scene"):
+            owner = owner.parentWidget()
+        if owner is not None and node_id in self.doc.graph:
+            owner.scene.select_ids([node_id])
+        else:
+            self.session.select(node_id)
 
     # ------------------------------------------------------------ binding
     def show_node(self, node_id: str | None) -> None:
         if node_id is not None and node_id not in self.doc.graph:
             node_id = None
         self.node_id = node_id
+        self._last = node_id or self._last
         self.message.clear()
+        self.refresh()
         self.value.show_node(node_id)
-        self.value.setVisible(node_id is not None and self.doc.node(node_id).kind in ("input", "weight", "constant"))
+        self.value.setVisible(node_id is not None and self.doc.node(node_id).kind in VALUE_KINDS)
         self._build()
 
     def _node_event(self, node_id=None, **_) -> None:
         if node_id != self.node_id:
+            if self.node_id in self.doc.graph and self.doc.node(self.node_id).kind == "op":
+                self.about.setText(self._describe(self.doc.node(self.node_id)))  # a wired node renamed
             return
         node = self.doc.node(node_id)
         if self._built_for != (node.id, node.kind, node.op):
@@ -115,6 +227,10 @@ class InspectorPanel(Panel):
         node = self.doc.node(self.node_id) if self.node_id else None
         self._built_for = (node.id, node.kind, node.op) if node else None
         self.label_edit.setEnabled(node is not None)
+        self.form.setRowVisible(self.kind_row, node is not None and node.kind in VALUE_KINDS)
+        for button in self.kind_buttons.buttons():
+            with QSignalBlocker(button):
+                button.setChecked(node is not None and button.objectName() == f"kind_{node.kind}")
         with QSignalBlocker(self.label_edit):
             self.label_edit.setText(node.label if node else "")
         if node is None:
@@ -145,11 +261,13 @@ class InspectorPanel(Panel):
         if node.kind == "op":
             op = ops.get(node.op)
             doc = QCoreApplication.translate("ops", op.doc)
-            locals_ = ", ".join(f"∂/∂{p} = {html.escape(t)}" for p, t in zip(op.inputs, op.local, strict=False))
+            rules = "<br>".join(html.escape(line) for line in local_derivatives(self.doc, node))
             return (f"<b>{name}</b> &nbsp;<code>{html.escape(node.symbol())}</code><br>{html.escape(doc)}<br>"
-                    f"<code>{html.escape(op.formula)}</code><br><small>{locals_}</small>")
-        doc = QCoreApplication.translate("kinds", KINDS[node.kind])
-        return f"<b>{name}</b> &nbsp;<i>{html.escape(node.kind)}</i><br>{html.escape(doc)}"
+                    f"{html.escape(self.tr('Local derivatives:'))}<br><code>{rules}</code>")
+        doc = html.escape(QCoreApplication.translate("kinds", KINDS[node.kind]))
+        if node.kind in VALUE_KINDS:  # the Kind buttons below name it
+            return f"<b>{name}</b><br>{doc}"
+        return f"<b>{name}</b> &nbsp;<i>{html.escape(node.kind)}</i><br>{doc}"
 
     def _add(self, key: str, widget: QWidget, title: str | None = None) -> None:
         self.editors[key] = widget
@@ -175,6 +293,23 @@ class InspectorPanel(Panel):
         if not self._push(SetLabel(node.id, self.label_edit.text())):
             with QSignalBlocker(self.label_edit):
                 self.label_edit.setText(node.label)  # the document keeps its label; the message says why
+
+    def set_kind(self, kind: str) -> bool:
+        """Make the shown input, weight or constant another of those kinds: one undoable edit."""
+        node = self.doc.node(self.node_id) if self.node_id else None
+        if node is None or node.kind == kind:
+            return False
+        try:
+            macro = kind_commands(self.doc, node.id, kind)
+        except CircuitError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.undo.seal()
+        ok = self._push(macro)
+        self.undo.seal()
+        if not ok:
+            self._build()  # the buttons show the kind the node still has
+        return ok
 
     def _set_param(self, key: str, value) -> None:
         node = self.doc.node(self.node_id)

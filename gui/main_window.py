@@ -8,7 +8,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
 from engine import export
 from engine.circuit import Circuit, io
@@ -21,6 +21,7 @@ from .canvas.scene import CircuitScene
 from .canvas.view import CanvasView
 from .edit_actions import EditActions
 from .files import Autosave, Orphan, RecentFiles, orphans
+from .formula_field import FormulaField
 from .help_dialogs import AboutDialog, HelpDialog, HowToDialog
 from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
@@ -147,11 +148,9 @@ class MainWindow(EditActions, QMainWindow):
         self._action(h, self.tr("About Backprop Playground"), lambda: self.show_help("about"))
         tools = self.addToolBar(self.tr("Build"))
         tools.setObjectName("toolbar_build")
-        self.expression = QLineEdit()
-        self.expression.setPlaceholderText(self.tr("Type a formula, e.g. L = (a*b + c) * f, and press Enter"))
-        self.expression.setMinimumWidth(360)
-        self.expression.returnPressed.connect(lambda: self.build_expression(self.expression.text()))
-        tools.addWidget(self.expression)
+        self.formula_field = FormulaField(self.build_expression)  # gui/formula_field.py: syntax, errors, reset()
+        self.expression = self.formula_field.edit
+        tools.addWidget(self.formula_field)
 
     def show_help(self, which: str) -> HelpDialog:
         """The how-to or the About page, in a window of its own."""

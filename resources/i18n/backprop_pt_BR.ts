@@ -69,22 +69,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="84" />
+        <location filename="../../gui/help_dialogs.py" line="90" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="87" />
+        <location filename="../../gui/help_dialogs.py" line="93" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="89" />
+        <location filename="../../gui/help_dialogs.py" line="95" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="90" />
+        <location filename="../../gui/help_dialogs.py" line="96" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -213,34 +213,118 @@
 <context>
     <name>EditActions</name>
     <message>
-        <location filename="../../gui/edit_actions.py" line="51" />
+        <location filename="../../gui/edit_actions.py" line="60" />
+        <location filename="../../gui/edit_actions.py" line="63" />
         <source>build {text}</source>
         <translation>construir {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="67" />
+        <location filename="../../gui/edit_actions.py" line="60" />
+        <source>replace with {text}</source>
+        <translation>substituir por {text}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_actions.py" line="66" />
+        <source>The circuit could not be built.</source>
+        <translation>Não foi possível construir o circuito.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_actions.py" line="83" />
         <source>Select one node first.</source>
         <translation>Selecione um nó primeiro.</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="87" />
+        <location filename="../../gui/edit_actions.py" line="103" />
         <source>duplicate</source>
         <translation>duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="100" />
+        <location filename="../../gui/edit_actions.py" line="116" />
         <source>The clipboard holds no circuit.</source>
         <translation>A área de transferência não contém um circuito.</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="102" />
+        <location filename="../../gui/edit_actions.py" line="118" />
         <source>paste</source>
         <translation>colar</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="105" />
+        <location filename="../../gui/edit_actions.py" line="121" />
         <source>auto layout</source>
         <translation>organização automática</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaField</name>
+    <message>
+        <location filename="../../gui/formula_field.py" line="30" />
+        <source>Lines separated by ; or new lines, in any order.</source>
+        <translation>Linhas separadas por ; ou quebras de linha, em qualquer ordem.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="31" />
+        <source>{define} defines a node; the result is the line nothing else uses.</source>
+        <translation>{define} define um nó; o resultado é a linha que nenhuma outra usa.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="33" />
+        <source>{value} gives a name its value (1 when none is given).</source>
+        <translation>{value} dá o valor de um nome (1 quando nenhum é dado).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="34" />
+        <source>Every name is an input, unless declared: {weight} is a weight (training moves it), {constant} a constant. The Inspector switches the kind later.</source>
+        <translation>Todo nome é uma entrada, a menos que seja declarado: {weight} é um peso (o treinamento o move), {constant} uma constante. O Inspetor troca o tipo depois.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="37" />
+        <source>Operators: {ops}</source>
+        <translation>Operadores: {ops}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="38" />
+        <source>Functions: {names}</source>
+        <translation>Funções: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="40" />
+        <source>Example: {example}</source>
+        <translation>Exemplo: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="42" />
+        <source>Formula syntax</source>
+        <translation>Sintaxe das fórmulas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="54" />
+        <source>Type a formula: L = (a*b + c) * f; a = 2; w = weight(0.5) ⏎</source>
+        <translation>Digite uma fórmula: L = (a*b + c) * f; a = 2; w = weight(0.5) ⏎</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="70" />
+        <source>Click or press Escape to dismiss</source>
+        <translation>Clique ou pressione Esc para fechar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="83" />
+        <source>Build the formula</source>
+        <translation>Construir a fórmula</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="84" />
+        <source>The canvas already holds a circuit. Replace it with the formula, or add the formula beside it?</source>
+        <translation>A tela já tem um circuito. Substituí-lo pela fórmula ou adicionar a fórmula ao lado dele?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="86" />
+        <source>Replace the circuit</source>
+        <translation>Substituir o circuito</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formula_field.py" line="87" />
+        <source>Add to it</source>
+        <translation>Adicionar ao lado</translation>
     </message>
 </context>
 <context>
@@ -360,72 +444,82 @@
 <context>
     <name>HowToDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="39" />
+        <location filename="../../gui/help_dialogs.py" line="41" />
         <source>How to</source>
         <translation>Como usar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="43" />
+        <location filename="../../gui/help_dialogs.py" line="45" />
         <source>Build a circuit</source>
         <translation>Monte um circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="44" />
+        <location filename="../../gui/help_dialogs.py" line="46" />
         <source>Drag inputs, weights and operations from the palette onto the canvas (or double-click an entry, or press Tab over the canvas and type). Drag from an output port (right) to an input port (left) to wire them. Or type a formula such as &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; in the toolbar and press Enter.</source>
         <translation>Arraste entradas, pesos e operações da paleta para a tela (ou dê um duplo clique em um item, ou pressione Tab sobre a tela e digite). Arraste de uma porta de saída (à direita) até uma porta de entrada (à esquerda) para ligá-las. Ou digite uma fórmula como &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; na barra de ferramentas e pressione Enter.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="48" />
+        <location filename="../../gui/help_dialogs.py" line="50" />
+        <source>Type a formula</source>
+        <translation>Digitar uma fórmula</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="51" />
+        <source>Type it in the toolbar's field and press Enter. If the canvas already holds a circuit you choose: replace it (one Undo brings it back) or add the formula beside it. A formula that cannot be built is explained in a red box under the field.</source>
+        <translation>Digite-a no campo da barra de ferramentas e pressione Enter. Se a tela já tem um circuito, você escolhe: substituí-lo (um Desfazer o traz de volta) ou adicionar a fórmula ao lado dele. Uma fórmula que não pode ser construída é explicada em uma caixa vermelha abaixo do campo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="54" />
         <source>Nudge values</source>
         <translation>Ajuste os valores</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="49" />
+        <location filename="../../gui/help_dialogs.py" line="55" />
         <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
         <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="56" />
+        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Walk backpropagation</source>
         <translation>Percorra a retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="57" />
+        <location filename="../../gui/help_dialogs.py" line="63" />
         <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
         <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
+        <location filename="../../gui/help_dialogs.py" line="68" />
         <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="61" />
+        <location filename="../../gui/help_dialogs.py" line="67" />
         <source>Check and compare</source>
         <translation>Verifique e compare</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="67" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="74" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="72" />
+        <location filename="../../gui/help_dialogs.py" line="78" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="73" />
+        <location filename="../../gui/help_dialogs.py" line="79" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="78" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -433,42 +527,77 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../gui/inspector.py" line="56" />
+        <location filename="../../gui/inspector.py" line="77" />
+        <source>(input {port} not wired)</source>
+        <translation>(entrada {port} não ligada)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="79" />
+        <source>(through input {port})</source>
+        <translation>(pela entrada {port})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="111" />
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="111" />
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="111" />
+        <source>Constant</source>
+        <translation>Constante</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="127" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="121" />
+        <location filename="../../gui/inspector.py" line="128" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="157" />
+        <source>Not computed: it {why}.</source>
+        <translation>Não calculado: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="230" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="134" />
+        <location filename="../../gui/inspector.py" line="243" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="136" />
+        <location filename="../../gui/inspector.py" line="245" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="138" />
+        <location filename="../../gui/inspector.py" line="247" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="139" />
+        <location filename="../../gui/inspector.py" line="248" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="141" />
+        <location filename="../../gui/inspector.py" line="250" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="168" />
+        <location filename="../../gui/inspector.py" line="279" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>
@@ -505,311 +634,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="56" />
+        <location filename="../../gui/main_window.py" line="57" />
         <source>Palette</source>
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="146" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148" />
+        <location filename="../../gui/main_window.py" line="149" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
-        <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
-        <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="172" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="262" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277" />
+        <location filename="../../gui/main_window.py" line="276" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="277" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="279" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
-        <location filename="../../gui/main_window.py" line="307" />
+        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
-        <location filename="../../gui/main_window.py" line="334" />
-        <location filename="../../gui/main_window.py" line="344" />
+        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="326" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/main_window.py" line="336" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>

@@ -163,7 +163,7 @@ def test_dataset_circuit_equals_looping_the_samples():
 
 
 def test_training_step_is_one_undo_entry_and_lowers_the_loss():
-    doc = circuit_from_expression("p = w*x; d = p - t; L = d*d", values={"w": 0.5, "x": 2.0, "t": 3.0})
+    doc = circuit_from_expression("p = w*x; d = p - t; L = d*d; w = weight(0.5)", values={"w": 0.5, "x": 2.0, "t": 3.0})
     history = History(doc)
     ev = Evaluator(doc)
     from engine.circuit.training import Trainer

@@ -53,7 +53,10 @@ def test_run_table_and_set(capsys, lfile):
     assert float(rows["a"][-1]) == 6.0 and rows["e"][1:3] == ["op", "mul"]
 
 
-def test_run_training_lowers_or_raises_the_root(capsys, lfile):
+def test_run_training_lowers_or_raises_the_root(capsys, tmp_path):
+    lfile = tmp_path / "L_weight.json"  # training moves weights: b is declared one (a name makes none)
+    code, _, _ = call(capsys, "new", "--expr", L_EXPR + "; b = weight(-3)", *L_SET, "-o", str(lfile))
+    assert code == 0
     code, out, _ = call(capsys, "run", str(lfile), "--steps", "5", "--lr", "0.01", "--json")
     loss = json.loads(out)["loss"]
     assert code == 0 and len(loss) == 5 and loss[0] == -8.0

@@ -23,7 +23,7 @@ def run(doc):
 def test_lecture_program_labels_and_numbers():
     doc = circuit_from_expression("e = a*b; d = e + c; L = d*f", values={"a": 2, "b": -3, "c": 10, "f": -2})
     kinds = {n.label: (n.kind, n.op) for n in doc.nodes()}
-    assert kinds == {"a": ("input", None), "b": ("weight", None), "c": ("input", None), "f": ("input", None),
+    assert kinds == {"a": ("input", None), "b": ("input", None), "c": ("input", None), "f": ("input", None),
                      "e": ("op", "mul"), "d": ("op", "add"), "L": ("op", "mul")}
     assert not any(n.kind == "output" for n in doc.nodes())  # L is the single sink
     data, grad = run(doc)
@@ -41,7 +41,8 @@ def test_one_line_and_program_agree():
 
 def test_neuron_matches_value_engine():
     vals = {"x1": 2.0, "x2": 0.0, "w1": -3.0, "w2": 1.0, "b": 6.8813735870195432}
-    doc = circuit_from_expression("n = x1*w1 + x2*w2 + b\no = tanh(n)", values=vals)
+    doc = circuit_from_expression("n = x1*w1 + x2*w2 + b\no = tanh(n)\nw1 = weight(0)\nw2 = weight(0)\nb = weight(0)",
+                                  values=vals)
     assert {n.label for n in doc.nodes() if n.kind == "weight"} == {"w1", "w2", "b"}
     data, grad = run(doc)
     v = {k: Value(x, label=k) for k, x in vals.items()}
@@ -129,7 +130,12 @@ def test_default_labels_avoid_program_names():
     ("y = max(a)", (1, 5), "2 argument"),
     ("y = tanh", (1, 5), "function"),
     ("import os", (1, 1), "Import"),
-    ("a*b\nc = 1", (1, 1), "only allowed last"),
+    ("a*b\nc*d", (2, 1), "only one line may go without '='"),
+    ("L = a*b\nc = 1", (2, 1), "does not use it"),
+    ("a = b + 1\nb = a * 2", (1, 1), "defined in terms of itself (a -> b -> a)"),
+    ("L = weight(2) * x", (1, 5), "on a line of its own"),
+    ("w = weight(x)", (1, 5), "takes one number"),
+    ("y = +x", (1, 5), "copies"),
     ("y = x if a else b", (1, 5), "if/else"),
     ("y = 1e999 * x", (1, 5), "not finite"),
 ])
@@ -208,3 +214,45 @@ def test_a_registered_infix_op_is_parsed_without_editing_the_parser():
         ops.unregister("mean2")
     with pytest.raises(ExpressionError, match="%"):
         circuit_from_expression(text)
+
+
+def test_assignments_in_any_order_give_the_lecture_numbers():
+    """Seed 001: values first, values last, definitions backwards: one circuit, L = -8 and its grads."""
+    texts = ["L = (a*b + c) * f; a=2; b=-3; c=10; f=-2",
+             "a = 2; b = -3; c = 10; f = -2; L = (a*b + c) * f",
+             "L = d*f; f = -2; d = e + c; c = 10; e = a*b; a = 2; b = -3"]
+    for text in texts:
+        data, grad = run(circuit_from_expression(text))
+        assert data["L"] == -8.0, text
+        assert {k: grad[k] for k in "abcf"} == {"a": 6.0, "b": -4.0, "c": -2.0, "f": 4.0}, text
+    backwards = circuit_from_expression(texts[2])
+    assert {n.label: n.op for n in backwards.nodes() if n.kind == "op"} == {"e": "mul", "d": "add", "L": "mul"}
+    assert circuit_from_expression("y = 2*x; x = 3").by_label("x").value == 3.0
+
+
+def test_one_rule_for_kinds_every_free_name_is_an_input_unless_declared():
+    doc = circuit_from_expression("y = w*x + b + bias + w0")
+    assert {n.label: n.kind for n in doc.nodes() if n.is_leaf} == dict.fromkeys(["w", "x", "b", "bias", "w0"], "input")
+    doc = circuit_from_expression("y = w*x + b + k; w = weight(-3); b = weight(0.5); k = constant(2); x = input(4)")
+    leaves = {n.label: (n.kind, n.value) for n in doc.nodes() if n.is_leaf}
+    assert leaves == {"w": ("weight", -3.0), "x": ("input", 4.0), "b": ("weight", 0.5), "k": ("constant", 2.0)}
+    assert run(doc)[0]["y"] == -3 * 4 + 0.5 + 2
+    doc = circuit_from_expression("y = w*x; w = weight(1)", kinds={"w": "input"}, values={"w": 2})
+    assert (doc.by_label("w").kind, doc.by_label("w").value) == ("input", 2.0)  # the caller's mappings win
+
+
+def test_the_allowed_text_comes_from_the_registry():
+    """A throwaway op shows up in allowed() and in the refusals' text without editing the parser."""
+    from engine import ops
+    from engine.expr import allowed, operators
+    assert "tanh" in allowed() and "**" in operators() and "weight(number)" in allowed()
+    assert "zigzag" not in allowed()
+    ops.define("zigzag", "x", lambda m, x: x, lambda m, g, out, x: (g,), "zz", "function",
+               "d/dx zz(x) = 1", ("1",), "Identity, for a test.")
+    try:
+        assert "zigzag" in allowed()
+        with pytest.raises(ExpressionError, match="zigzag"):
+            circuit_from_expression("y = x.real")
+    finally:
+        ops.unregister("zigzag")
+    assert "zigzag" not in allowed()

@@ -562,42 +562,42 @@
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="157" />
+        <location filename="../../gui/inspector.py" line="162" />
         <source>Not computed: it {why}.</source>
         <translation>Não calculado: {why}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="230" />
+        <location filename="../../gui/inspector.py" line="237" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="243" />
+        <location filename="../../gui/inspector.py" line="250" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="245" />
+        <location filename="../../gui/inspector.py" line="252" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="247" />
+        <location filename="../../gui/inspector.py" line="254" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="248" />
+        <location filename="../../gui/inspector.py" line="255" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="250" />
+        <location filename="../../gui/inspector.py" line="257" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="279" />
+        <location filename="../../gui/inspector.py" line="286" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>

@@ -24,6 +24,7 @@ from .files import Autosave, Orphan, RecentFiles, orphans
 from .help_dialogs import AboutDialog, HelpDialog, HowToDialog
 from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
+from .playground.docks import fit_toolbars
 from .undo import UndoBridge
 
 EXAMPLES = examples_dir()  # resources/examples in a checkout or in the installed wheel
@@ -51,6 +52,7 @@ class MainWindow(EditActions, QMainWindow):
         self.path: Path | None = None
         self.name: str | None = None
         self.theme = "light"
+        self._fitted = False
         self.scene.status_message.connect(self.status)
         self.palette = PalettePanel(self._add_entry)
         self.add_dock(self.palette, self.tr("Palette"), "dock_palette", Qt.LeftDockWidgetArea)
@@ -131,7 +133,7 @@ class MainWindow(EditActions, QMainWindow):
         collapse = self._action(e, self.tr("Collapse into a neuron"), lambda: self.expand_or_collapse(False))
         self.view.node_actions = [rename, duplicate, cut, copy, delete, None, expand, collapse]
         self._action(e, self.tr("Select All"), self.scene.select_all, QKeySequence.SelectAll)
-        v = bar.addMenu(self.tr("&View"))
+        v = self.view_menu = bar.addMenu(self.tr("&View"))
         self._action(v, self.tr("Zoom In"), self.view.zoom_in, QKeySequence.ZoomIn)
         self._action(v, self.tr("Zoom Out"), self.view.zoom_out, QKeySequence.ZoomOut)
         self._action(v, self.tr("Fit"), lambda: self.view.fit_all(), "Ctrl+0")
@@ -194,10 +196,24 @@ class MainWindow(EditActions, QMainWindow):
                             self.tr("The circuit could not be evaluated: {e}").format(e=exc))
             return False
         self.undo_stack.clear()
+        self._forget_old_document()
         self.path, self.name = path, name or (path.name if path else None)
         self.view.fit_all()
         self._update_title()
         return True
+
+    def _forget_old_document(self) -> None:
+        """Nothing of the previous document stays on screen: panels' runs and tables, the typed formula,
+        the status message."""
+        from .playground import reset
+
+        reset(self)
+        field = getattr(self, "formula_field", None) or getattr(self, "expression", None)
+        if hasattr(field, "reset"):
+            field.reset()
+        elif hasattr(field, "clear"):
+            field.clear()
+        self.statusBar().clearMessage()
 
     def new(self) -> None:
         if self._may_discard():
@@ -363,6 +379,18 @@ class MainWindow(EditActions, QMainWindow):
         name = self.name or self.tr("untitled")
         mark = "" if self.undo_stack.isClean() else "*"
         self.setWindowTitle(f"{name}{mark} — Backprop Playground")
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._fitted:  # the first time: size the docks for this window (and screen)
+            self._fitted = True
+            self.dock_layout.fit(self.width(), self.height())
+        fit_toolbars(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if hasattr(self, "dock_layout"):
+            fit_toolbars(self)
 
     def closeEvent(self, event) -> None:
         if not self._may_discard():

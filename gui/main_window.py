@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QMessageBox
 
@@ -385,6 +385,7 @@ class MainWindow(EditActions, QMainWindow):
         if not self._fitted:  # the first time: size the docks for this window (and screen)
             self._fitted = True
             self.dock_layout.fit(self.width(), self.height())
+            QTimer.singleShot(0, self.view.fit_all)  # the canvas got its size from the docks: fit the circuit to it
         fit_toolbars(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -3,7 +3,7 @@ View > Lock panels, raising a panel when an action fills it, and the toolbar kep
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QToolBar, QWidget
 
@@ -23,16 +23,25 @@ FILLS = {"forward": "grads", "backward": "grads", "step_backward": "chain", "ste
 
 
 class PanelScroll(QScrollArea):
-    """A panel whose content grows with the selection (the Inspector) scrolls inside its dock instead of
-    growing the dock and squeezing its neighbours."""
+    """A panel whose content changes size (the Inspector with the selection, the chain rule with its
+    steps) scrolls inside its dock instead of growing the dock and squeezing its neighbours.
+    fit_width: the dock is as wide as the panel's form needs (only the height scrolls); otherwise both
+    directions scroll and the panel never changes its dock's size at all."""
 
-    def __init__(self, panel: QWidget):
+    def __init__(self, panel: QWidget, fit_width: bool = True):
         super().__init__()
-        self.panel = panel
+        self.panel, self.fit_width = panel, fit_width
         self.setWidget(panel)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        if fit_width:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        hint = self.panel.minimumSizeHint()
+        if not self.fit_width:
+            return QSize(min(hint.width(), 160), min(hint.height(), 120))
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), min(hint.height(), 120))
 
 
 class DockLayout(QObject):
@@ -55,7 +64,7 @@ class DockLayout(QObject):
         # inspector above training; only the bottom docks share tabs: with a second tab group Qt 6.11
         # leaves a stray copy of that group's first tab bar on screen (seen offscreen and under X)
         window.splitDockWidget(inspector, training, Qt.Vertical)
-        chain = self.add("chain", "dock_chain", Qt.BottomDockWidgetArea)
+        chain = self.add("chain", "dock_chain", Qt.BottomDockWidgetArea, scroll=False)
         tabs = [self.add(key, name, Qt.BottomDockWidgetArea) for key, name in TABS]
         window.splitDockWidget(chain, tabs[0], Qt.Horizontal)
         for other in tabs[1:]:
@@ -71,9 +80,11 @@ class DockLayout(QObject):
         self.lock_action.toggled.connect(self.set_locked)
         self.set_locked(self.lock_action.isChecked())
 
-    def add(self, key: str, name: str, area, scroll: bool = False) -> QDockWidget:
+    def add(self, key: str, name: str, area, scroll: bool | None = None) -> QDockWidget:
+        """A dock for a part; scroll: None (the panel itself), True (PanelScroll fitting its width), False
+        (PanelScroll in both directions)."""
         widget = self.parts[key]
-        shown = PanelScroll(widget) if scroll else widget
+        shown = widget if scroll is None else PanelScroll(widget, fit_width=scroll)
         if hasattr(self.window, "add_dock"):
             dock = self.window.add_dock(shown, self.titles[key], name, area)
         else:
@@ -109,7 +120,7 @@ class DockLayout(QObject):
         w.resizeDocks([self.docks["inspector"]], [right], Qt.Horizontal)
         w.resizeDocks([self.docks["chain"], self.tabbed[0]], [round(0.30 * (width - right)),
                                                               round(0.70 * (width - right))], Qt.Horizontal)
-        w.resizeDocks([self.docks["inspector"], self.docks["training"]], [45, 55], Qt.Vertical)
+        w.resizeDocks([self.docks["inspector"], self.docks["training"]], [52, 48], Qt.Vertical)
 
     # ------------------------------------------------------------ locking and raising
     def set_locked(self, locked: bool) -> None:

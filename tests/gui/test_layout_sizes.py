@@ -3,6 +3,13 @@ tall with its title, axes, labels and legend in view; every toolbar action visib
 put (selection, View > Lock panels); actions that bring their panel to the front; opening a document
 forgets the old one. Screenshots go to tests/screenshots/layout_*.png."""
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -202,3 +209,37 @@ def test_the_loss_plot_ends_at_the_value_now_on_whole_steps(make_window):
     ticks = [v for _, values in axis.tickValues(0.0, 2.0, 300) for v in values]
     assert ticks and all(float(v).is_integer() for v in ticks)
     assert axis.tickStrings([0.0, 1.0, 2.0], 1.0, 1.0) == ["0", "1", "2"]
+
+
+def test_handles_between_panels_are_easy_to_grab(make_window):
+    from PySide6.QtWidgets import QStyle
+
+    w = make_window()
+    assert w.style().pixelMetric(QStyle.PM_DockWidgetSeparatorExtent, None, w) >= 6
+    w.set_theme("dark")
+    assert "separator:hover" in w.styleSheet() and w.style().pixelMetric(
+        QStyle.PM_DockWidgetSeparatorExtent, None, w) >= 6
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (./run.sh test installs it as root)")
+@pytest.mark.parametrize("lang", ["en", "pt_BR"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_real_window_under_x(tmp_path, lang, size):
+    """The same measures on a real X screen of that size (the window sized by first start), with whole-screen
+    captures copied to tests/screenshots/xvfb_layout_<lang>_<size>_<panel>.png."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "XDG_RUNTIME_DIR": str(tmp_path)}
+    proc = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {size[0]}x{size[1]}x24", sys.executable,
+                           str(Path(__file__).with_name("xvfb_layout.py")), lang, str(tmp_path)],
+                          env=env, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads((tmp_path / "measures.json").read_text())
+    assert result["platform"] == "xcb" and result["screen"] == list(size)
+    assert result["toolbar"] == []
+    assert result["canvas"][0] >= 700 and result["canvas"][1] >= 300
+    for key, m in result["panels"].items():
+        assert m["on_screen"] and m["clipped"] == [], (key, m)
+        tables = m["tables"] if key == "check" else []
+        assert all(h >= MIN_HEIGHT for h in m["plots"] + tables), (key, m)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for png in tmp_path.glob("*.png"):
+        shutil.copy(png, SCREENSHOTS / f"xvfb_layout_{lang}_{size[0]}x{size[1]}_{png.name}")

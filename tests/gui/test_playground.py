@@ -90,7 +90,8 @@ def test_gradient_steps_and_training_lower_the_loss(host, qtbot):
     assert list(ys) == pytest.approx(hist + [w.evaluator.root_value()])  # the last point is the loss now
     _, acc = parts["loss"].acc_curve.getData()  # a classifier: its accuracy is plotted beside the loss
     now = probe.current_accuracy(w.evaluator)
-    assert list(acc) == pytest.approx(ctl.trainer.accuracy + [now]) and parts["loss"].acc_plot.isVisibleTo(parts["loss"])
+    assert list(acc) == pytest.approx(ctl.trainer.accuracy + [now])
+    assert parts["loss"].acc_plot.isVisibleTo(parts["loss"])
     w.show()
     qtbot.waitExposed(w)
     w.view.fit_all()

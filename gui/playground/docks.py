@@ -52,6 +52,7 @@ class DockLayout(QObject):
         super().__init__(window)
         self.window, self.parts = window, parts
         self.docks: dict[str, QDockWidget] = {}
+        self.tabbed: list[QDockWidget] = []
         self.titles = {"inspector": self.tr("Inspector"), "training": self.tr("Training"),
                        "chain": self.tr("Chain rule"), "grads": self.tr("Gradients"), "loss": self.tr("Loss"),
                        "activation": self.tr("Activation"), "function": self.tr("f(x)"),
@@ -92,6 +93,7 @@ class DockLayout(QObject):
             dock.setObjectName(name)
             dock.setWidget(shown)
             self.window.addDockWidget(area, dock)
+        dock.topLevelChanged.connect(lambda _, d=dock: self._title_bar(d))
         if isinstance(widget, Panel):  # raising a tab does not show the widget again: tell it
             dock.visibilityChanged.connect(lambda visible, w=widget: visible and w.exposed())
         self.docks[key] = dock
@@ -129,12 +131,16 @@ class DockLayout(QObject):
         for dock in self.docks.values():
             dock.setFeatures(LOCKED if locked else UNLOCKED)
         for dock in self.tabbed:
-            if dock.isFloating():
-                continue
-            dock.setTitleBarWidget(QWidget() if locked else None)
+            self._title_bar(dock)
         settings = getattr(self.window, "settings", None)
         if settings is not None:
             settings.setValue("panels_locked", "true" if locked else "false")
+
+    def _title_bar(self, dock: QDockWidget) -> None:
+        """A docked tab in a locked layout has no title bar (its tab names it); a floating one has its own."""
+        bare = dock in self.tabbed and not dock.isFloating() and self.lock_action.isChecked()
+        if bare != isinstance(dock.titleBarWidget(), QWidget):
+            dock.setTitleBarWidget(QWidget() if bare else None)
 
     def bring_to_front(self, key: str) -> None:
         """Show a panel's dock and raise its tab."""

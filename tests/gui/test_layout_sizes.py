@@ -145,6 +145,11 @@ def test_panels_are_locked_by_default_and_the_choice_is_kept(make_window, tmp_pa
     assert w.dock_layout.docks["loss"].titleBarWidget() is None
     w.dock_layout.docks["loss"].setFloating(True)  # unlocked: a panel can float
     assert w.dock_layout.docks["loss"].isFloating()
+    lock.trigger()  # locked again: the floating panel keeps its title bar until it is docked
+    assert w.dock_layout.docks["loss"].titleBarWidget() is None
+    w.dock_layout.docks["loss"].setFloating(False)
+    assert w.dock_layout.docks["loss"].titleBarWidget() is not None
+    lock.trigger()
     assert settings.value("panels_locked") == "false"
     again = make_window(settings=settings)
     assert not again.dock_layout.lock_action.isChecked()

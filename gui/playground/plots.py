@@ -77,7 +77,12 @@ class PlotStack(QWidget):
         self._arrange(event.size().width(), event.size().height())
 
     def _follow(self) -> None:
-        self.setVisible(any(not plot.isHidden() for plot in self.plots))
+        show = any(not plot.isHidden() for plot in self.plots)
+        if show == self.isHidden():
+            self.setVisible(show)
+            parent = self.parentWidget()
+            if parent is not None and parent.layout() is not None:
+                parent.layout().activate()  # the caption moves at once, not on a later event-loop turn
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt override): a plot was shown or hidden
         if event.type() in (QEvent.ShowToParent, QEvent.HideToParent):

@@ -76,8 +76,8 @@ class DockLayout(QObject):
         self.lock_action.setCheckable(True)
         self.lock_action.setToolTip(self.tr("Locked panels cannot be dragged away or floated by accident; "
                                             "unlock them to move, float or re-dock a panel."))
-        locked = str(getattr(window, "settings", None) and window.settings.value("panels_locked", "true"))
-        self.lock_action.setChecked(locked.lower() != "false")
+        settings = getattr(window, "settings", None)
+        self.lock_action.setChecked(settings is None or str(settings.value("panels_locked", "true")) != "false")
         self.lock_action.toggled.connect(self.set_locked)
         self.set_locked(self.lock_action.isChecked())
 
@@ -128,7 +128,7 @@ class DockLayout(QObject):
     def set_locked(self, locked: bool) -> None:
         """Locked (the default): a panel cannot be dragged out or floated; the tabbed panels drop their
         title bar (their tab names them), which gives the plots its height. Kept in the settings."""
-        for dock in self.docks.values():
+        for dock in self.window.findChildren(QDockWidget):  # ours and the window's own (the palette)
             dock.setFeatures(LOCKED if locked else UNLOCKED)
         for dock in self.tabbed:
             self._title_bar(dock)

@@ -24,6 +24,7 @@ from .files import Autosave, Orphan, RecentFiles, orphans
 from .help_dialogs import AboutDialog, HelpDialog, HowToDialog
 from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
+from .playground import forget_old_document
 from .playground.docks import fit_toolbars
 from .undo import UndoBridge
 
@@ -196,24 +197,11 @@ class MainWindow(EditActions, QMainWindow):
                             self.tr("The circuit could not be evaluated: {e}").format(e=exc))
             return False
         self.undo_stack.clear()
-        self._forget_old_document()
+        forget_old_document(self)  # no run, table, typed formula or message of the old document stays
         self.path, self.name = path, name or (path.name if path else None)
         self.view.fit_all()
         self._update_title()
         return True
-
-    def _forget_old_document(self) -> None:
-        """Nothing of the previous document stays on screen: panels' runs and tables, the typed formula,
-        the status message."""
-        from .playground import reset
-
-        reset(self)
-        field = getattr(self, "formula_field", None) or getattr(self, "expression", None)
-        if hasattr(field, "reset"):
-            field.reset()
-        elif hasattr(field, "clear"):
-            field.clear()
-        self.statusBar().clearMessage()
 
     def new(self) -> None:
         if self._may_discard():

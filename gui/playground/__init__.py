@@ -54,9 +54,9 @@ def install(window):
     return parts
 
 
-def reset(window) -> None:
+def forget_old_document(window) -> None:
     """Another document is shown: nothing of the old one stays (training run, loss history, chain-rule
-    steps, gradient-check table, strategies, status message)."""
+    steps, gradient-check table, strategies, the typed formula, the status message)."""
     parts = window.playground
     ctl = parts["controller"]
     if ctl.timer.isActive():
@@ -70,6 +70,12 @@ def reset(window) -> None:
     for part in parts.values():
         if isinstance(part, Panel):
             part.reset()
+    field = getattr(window, "formula_field", None) or getattr(window, "expression", None)
+    if hasattr(field, "reset"):  # the formula field's own reset, else a plain line edit
+        field.reset()
+    elif hasattr(field, "clear"):
+        field.clear()
+    window.statusBar().clearMessage()
 
 
 def uninstall(window) -> None:

@@ -75,6 +75,11 @@ class HowToDialog(HelpDialog):
                      "learning rate and speed in the Training panel. For a 2-D classifier such as the moons "
                      "example, the Decision boundary panel redraws as it learns; click it to add a point, "
                      "Shift+click for the other class.")),
+            (self.tr("Arrange the panels"),
+             self.tr("The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to "
+                     "the front. Drag the handles between panels to resize them. Panels are locked in place "
+                     "(View > Lock panels); unlock them to drag a panel elsewhere or float it in a window of "
+                     "its own.")),
             (self.tr("Keep your work"),
              self.tr("Ctrl+S saves the circuit as JSON; File > Export writes a PNG or SVG picture, Graphviz DOT, "
                      "or a Python or PyTorch script that reproduces every number. Your work is autosaved and "

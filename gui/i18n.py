@@ -38,6 +38,17 @@ def set_language(code: str) -> str:
     return code
 
 
+def kind_caption(kind: str) -> str:
+    """The caption a leaf's card shows for its kind ('input', 'weight', ...), in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    captions = {"input": QCoreApplication.translate("NodeKind", "input"),
+                "weight": QCoreApplication.translate("NodeKind", "weight"),
+                "constant": QCoreApplication.translate("NodeKind", "constant"),
+                "data": QCoreApplication.translate("NodeKind", "data")}
+    return captions.get(kind, kind)
+
+
 def dynamic_strings() -> list[tuple[str, str]]:
     """(context, text) of every string the GUI translates at run time rather than from a literal:
     palette names, group titles, node-kind and op descriptions from the engine's registry.

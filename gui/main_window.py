@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
@@ -25,6 +25,8 @@ from .formula_field import FormulaField
 from .help_dialogs import AboutDialog, HelpDialog, HowToDialog
 from .i18n import LANGUAGES
 from .palette_dock import PalettePanel
+from .playground import forget_old_document
+from .playground.docks import fit_toolbars
 from .undo import UndoBridge
 
 EXAMPLES = examples_dir()  # resources/examples in a checkout or in the installed wheel
@@ -52,6 +54,7 @@ class MainWindow(EditActions, QMainWindow):
         self.path: Path | None = None
         self.name: str | None = None
         self.theme = "light"
+        self._fitted = False
         self.scene.status_message.connect(self.status)
         self.palette = PalettePanel(self._add_entry)
         self.add_dock(self.palette, self.tr("Palette"), "dock_palette", Qt.LeftDockWidgetArea)
@@ -132,7 +135,7 @@ class MainWindow(EditActions, QMainWindow):
         collapse = self._action(e, self.tr("Collapse into a neuron"), lambda: self.expand_or_collapse(False))
         self.view.node_actions = [rename, duplicate, cut, copy, delete, None, expand, collapse]
         self._action(e, self.tr("Select All"), self.scene.select_all, QKeySequence.SelectAll)
-        v = bar.addMenu(self.tr("&View"))
+        v = self.view_menu = bar.addMenu(self.tr("&View"))
         self._action(v, self.tr("Zoom In"), self.view.zoom_in, QKeySequence.ZoomIn)
         self._action(v, self.tr("Zoom Out"), self.view.zoom_out, QKeySequence.ZoomOut)
         self._action(v, self.tr("Fit"), lambda: self.view.fit_all(), "Ctrl+0")
@@ -193,6 +196,7 @@ class MainWindow(EditActions, QMainWindow):
                             self.tr("The circuit could not be evaluated: {e}").format(e=exc))
             return False
         self.undo_stack.clear()
+        forget_old_document(self)  # no run, table, typed formula or message of the old document stays
         self.path, self.name = path, name or (path.name if path else None)
         about_banner.show_for(self)  # the example's or file's title and description above the canvas
         self.view.fit_all()
@@ -363,6 +367,19 @@ class MainWindow(EditActions, QMainWindow):
         name = self.name or self.tr("untitled")
         mark = "" if self.undo_stack.isClean() else "*"
         self.setWindowTitle(f"{name}{mark} — Backprop Playground")
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._fitted:  # the first time: size the docks for this window (and screen)
+            self._fitted = True
+            self.dock_layout.fit(self.width(), self.height())
+            QTimer.singleShot(0, self.view.fit_all)  # the canvas got its size from the docks: fit the circuit to it
+        fit_toolbars(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if hasattr(self, "dock_layout"):
+            fit_toolbars(self)
 
     def closeEvent(self, event) -> None:
         if not self._may_discard():

@@ -47,7 +47,7 @@ class Panel(QWidget):
 
     What is not in a result (the stepper's chain-rule steps, the loss history of a training run,
     a gradient check's table) comes from the controller that owns that run, through one `show_*`
-    method of the panel.
+    method of the panel; `reset()` forgets it when another document opens.
     """
 
     results: tuple[str, ...] = ("evaluated",)  # the evaluator signals that make this panel redraw
@@ -80,6 +80,11 @@ class Panel(QWidget):
 
     def select(self, node_id: str | None) -> None:
         self.selected = node_id
+        self.schedule()
+
+    def reset(self) -> None:
+        """Another document is shown: forget what came from the old one (a run's history, a table)
+        and redraw from the new result. Panels that only draw the result keep this default."""
         self.schedule()
 
     def on_screen(self) -> bool:

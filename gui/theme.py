@@ -29,6 +29,16 @@ def qt_palette(name: str) -> QPalette:
     return palette
 
 
+SEPARATOR = 7  # px: the handle between panels is easy to grab, and lights up under the mouse
+
+
+def separator_style(name: str) -> str:
+    """The style of the handles between docks (and between a dock and the canvas)."""
+    rest, hover = ("#3a3d42", "#3d6fd8") if name == "dark" else ("#d9dce1", "#7aa7ff")
+    return (f"QMainWindow::separator {{ background: {rest}; width: {SEPARATOR}px; height: {SEPARATOR}px; }}"
+            f" QMainWindow::separator:hover {{ background: {hover}; }}")
+
+
 def apply(window, name: str) -> None:
     """Switch the window (and the app) to a theme: Qt widgets, canvas and pyqtgraph plots."""
     name = "dark" if name == "dark" else "light"
@@ -36,6 +46,7 @@ def apply(window, name: str) -> None:
     QApplication.instance().setPalette(palette)
     window.setPalette(palette)  # existing widgets do not always pick up the application palette
     window.scene.set_theme(dict(colors.DARK if name == "dark" else colors.LIGHT))
+    window.setStyleSheet(separator_style(name))
     bg, fg = ("#1f2023", "#d0d0d0") if name == "dark" else ("w", "#333")
     for plot in window.findChildren(pg.PlotWidget):
         plot.setBackground(bg)

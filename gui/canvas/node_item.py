@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGrap
 from engine.circuit.nodes import VALUE_KINDS
 from engine.draw.style import fmt_number
 
+from ..i18n import kind_caption
 from .port_item import PortItem
 
 __all__ = ["NodeItem", "fmt_number", "missing_text"]
@@ -31,7 +32,7 @@ RADIUS = 7.0
 
 def display_symbol(node) -> str:
     """The header's right-hand text: the op symbol, a block's glyph and activation (Σ→tanh), or the kind."""
-    return node.symbol()
+    return kind_caption(node.kind) if node.is_leaf else node.symbol()
 
 
 _FONTS: list = []

@@ -7,11 +7,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from engine import ops
 from engine.backends import A
+from engine.circuit.probe import current_accuracy
 
 from ..panel import Panel
 
@@ -21,11 +22,89 @@ CURVE = "#7f8690"  # reads on the light and the dark plot background
 
 
 STACKED_AXIS_WIDTH = 56  # plots stacked in one panel share this left-axis width, so their x lines up
+MIN_PLOT_HEIGHT = 150  # no plot is squeezed below this: its axis labels, title and legend stay readable
 
 
-def make_plot(parent_layout, title: str | None, stacked: bool = False, grid: bool = True):
-    """A themed plot added to a layout; stacked=True for plots drawn one above another."""
-    widget = pg.PlotWidget(background="w")
+class IntegerAxis(pg.AxisItem):
+    """An axis of step numbers: ticks only at whole numbers (no 'step 2.5')."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph override)
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            if spacing >= 1:
+                levels.append((spacing, [v for v in values if float(v).is_integer()]))
+        return levels or [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
+        return [str(int(round(v * scale))) for v in values]
+
+
+class PlotStack(QWidget):
+    """Plots that belong together (f(x) over df/dx, loss over accuracy): one above the other in a
+    tall panel, side by side in a wide one, so that each keeps at least MIN_PLOT_HEIGHT in a bottom
+    dock. It hides itself while all its plots are hidden (the panel's caption then moves up)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.TopToBottom, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.plots: list = []
+        self.setMinimumHeight(MIN_PLOT_HEIGHT)
+        self.setVisible(False)
+
+    def add(self, plot) -> None:
+        self.plots.append(plot)
+        self.box.addWidget(plot, 1)
+        plot.installEventFilter(self)
+        self._arrange(self.width(), self.height(), force=True)
+        self._follow()
+
+    def side_by_side(self) -> bool:
+        return self.box.direction() == QBoxLayout.LeftToRight
+
+    def _arrange(self, width: int, height: int, force: bool = False) -> None:
+        """Side by side when the stack is clearly wider than tall (with some slack so it does not flicker)."""
+        row = width >= (0.9 if self.side_by_side() else 1.2) * height
+        if row == self.side_by_side() and not force:
+            return
+        self.box.setDirection(QBoxLayout.LeftToRight if row else QBoxLayout.TopToBottom)
+        for plot in self.plots:  # one above the other: their x axes line up (same left-axis width)
+            plot.getAxis("left").setWidth(None if row else STACKED_AXIS_WIDTH)
+            plot.setMinimumHeight(MIN_PLOT_HEIGHT if row else 0)  # the stack itself keeps MIN_PLOT_HEIGHT
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(event.size().width(), event.size().height())
+
+    def _follow(self) -> None:
+        show = any(not plot.isHidden() for plot in self.plots)
+        if show == self.isHidden():
+            self.setVisible(show)
+            parent = self.parentWidget()
+            if parent is not None and parent.layout() is not None:
+                parent.layout().activate()  # the caption moves at once, not on a later event-loop turn
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt override): a plot was shown or hidden
+        if event.type() in (QEvent.ShowToParent, QEvent.HideToParent):
+            self._follow()
+        return False
+
+
+def _stack_of(parent_layout) -> PlotStack:
+    """The PlotStack at the end of a layout (stacked plots added one after another share it), or a new one."""
+    last = parent_layout.itemAt(parent_layout.count() - 1) if parent_layout.count() else None
+    if last is not None and isinstance(last.widget(), PlotStack):
+        return last.widget()
+    stack = PlotStack()
+    parent_layout.addWidget(stack, 1)
+    return stack
+
+
+def make_plot(parent_layout, title: str | None, stacked: bool = False, grid: bool = True,
+              integer_x: bool = False):
+    """A themed plot added to a layout, at least MIN_PLOT_HEIGHT tall; stacked=True for plots that
+    belong together (they share a PlotStack); integer_x for an x axis of step numbers."""
+    widget = pg.PlotWidget(background="w", axisItems={"bottom": IntegerAxis("bottom")} if integer_x else None)
     if title is not None:
         widget.setTitle(title, color="#333", size="10pt")
     if grid:
@@ -34,9 +113,11 @@ def make_plot(parent_layout, title: str | None, stacked: bool = False, grid: boo
         axis = widget.getAxis(name)  # and skip the finest grid level (its many faint lines cost ~5 ms a redraw)
         axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         axis.setStyle(maxTickLevel=1)
+    widget.setMinimumHeight(MIN_PLOT_HEIGHT)
     if stacked:
-        widget.getAxis("left").setWidth(STACKED_AXIS_WIDTH)
-    parent_layout.addWidget(widget, 1)
+        _stack_of(parent_layout).add(widget)
+    else:
+        parent_layout.addWidget(widget, 1)
     return widget
 
 
@@ -116,18 +197,22 @@ class GradientsPanel(Panel):
 
 
 class LossPanel(Panel):
-    """The loss (or output) after each gradient step, the accuracy below it for classifiers, and a
-    read-out of both under the mouse. The controller shows its training run's history here."""
+    """The loss (or output) at each gradient step, the accuracy beside or below it for classifiers,
+    and a read-out of both under the mouse. The controller shows its training run's history here:
+    the value before each step; the last point is the value now (after the last step), read from the
+    evaluator's result, so the curve never lags one step behind the circuit."""
 
-    results = ()
+    results = ("evaluated",)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         layout = QVBoxLayout(self)
-        self.plot = make_plot(layout, self.tr("Loss over steps"), stacked=True)
+        self.plot = make_plot(layout, self.tr("Loss over steps"), stacked=True, integer_x=True)
+        self.plot.setLabel("bottom", self.tr("step"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(POS, width=2), symbol="o", symbolSize=4)
-        self.acc_plot = make_plot(layout, self.tr("Accuracy over steps"), stacked=True)
-        self.acc_plot.setYRange(0.0, 1.0, padding=0.05)  # x follows the data, as in the loss plot above
+        self.acc_plot = make_plot(layout, self.tr("Accuracy over steps"), stacked=True, integer_x=True)
+        self.acc_plot.setLabel("bottom", self.tr("step"))
+        self.acc_plot.setYRange(0.0, 1.0, padding=0.05)  # x follows the data, as in the loss plot
         self.acc_plot.enableAutoRange(axis="x")
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
         self.acc_curve = self.acc_plot.plot([], [], pen=pg.mkPen(SEL, width=2), symbol="o", symbolSize=4,
@@ -137,26 +222,56 @@ class LossPanel(Panel):
         layout.addWidget(self.readout)
         for plot in (self.plot, self.acc_plot):
             plot.scene().sigMouseMoved.connect(lambda pos, p=plot: self._hover(p, pos))
-        self.values: list[float] = []
+        self.values: list[float] = []  # the run's history: the value before each step
         self.accuracy: list[float] = []
+        self.shown: list[float] = []  # what is drawn: the history and the value now
+        self.shown_accuracy: list[float] = []
+        self.maximize = False
 
     def set_history(self, values, maximize: bool = False, accuracy=()) -> None:
         self.values, self.accuracy = list(values), list(accuracy or ())
-        self.curve.setData(np.arange(len(self.values)), self.values)
-        self.acc_curve.setData(np.arange(len(self.accuracy)), self.accuracy)
-        self.acc_plot.setVisible(bool(self.accuracy))
+        self.maximize = maximize
         title = self.tr("Output over steps (maximised)") if maximize else self.tr("Loss over steps")
         if title != self.plot.getPlotItem().titleLabel.text:
             self.plot.setTitle(title, color=self.plot.getAxis("left").textPen().color(), size="10pt")
+        self.refresh()
+
+    def reset(self) -> None:
+        """Another document is shown: its loss history starts empty."""
+        self.set_history([])
+        self.readout.setText(" ")
+
+    def _now(self) -> tuple[float | None, float | None]:
+        """The root's value and the classifier's accuracy with the values the circuit has now."""
+        if self.ev.compile_error or self.ev.errors:
+            return None, None
+        try:
+            value = self.ev.root_value()
+        except Exception:  # noqa: BLE001 (no root or no value yet: nothing to add)
+            return None, None
+        return (value if math.isfinite(value) else None), current_accuracy(self.ev)
+
+    def refresh(self) -> None:
+        self._dirty = False
+        self.shown, self.shown_accuracy = list(self.values), list(self.accuracy)
+        if self.values:
+            value, acc = self._now()
+            if value is not None:
+                self.shown.append(value)
+                if self.accuracy and acc is not None:
+                    self.shown_accuracy.append(acc)
+        self.curve.setData(np.arange(len(self.shown)), self.shown)
+        self.acc_curve.setData(np.arange(len(self.shown_accuracy)), self.shown_accuracy)
+        self.acc_plot.setVisible(bool(self.shown_accuracy))
 
     def _hover(self, plot, pos) -> None:
-        if not self.values:
+        if not self.shown:
             return
         x = plot.getPlotItem().vb.mapSceneToView(pos).x()
-        k = int(np.clip(round(x), 0, len(self.values) - 1))
-        text = self.tr("step {k}: {v:.6g}").format(k=k, v=self.values[k])
-        if k < len(self.accuracy):
-            text += self.tr(", accuracy {a:.1%}").format(a=self.accuracy[k])
+        k = int(np.clip(round(x), 0, len(self.shown) - 1))
+        text = self.tr("step {k}: {v:.6g}").format(k=k, v=self.shown[k])
+        if k < len(self.shown_accuracy):
+            text += self.tr(", accuracy {a:.1%}").format(a=self.shown_accuracy[k])
         self.readout.setText(text)
 
 

@@ -1,64 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
-    <name />
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="60" />
-        <source>Inspector</source>
-        <translation>Inspetor</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
-        <source>Training</source>
-        <translation>Treinamento</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="65" />
-        <source>Chain rule</source>
-        <translation>Regra da cadeia</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="67" />
-        <source>Gradients</source>
-        <translation>Gradientes</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="67" />
-        <source>Loss</source>
-        <translation>Perda</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="68" />
-        <source>Activation</source>
-        <translation>Ativação</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="68" />
-        <source>f(x)</source>
-        <translation>f(x)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="69" />
-        <source>Gradient check</source>
-        <translation>Verificação do gradiente</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="69" />
-        <source>Decision boundary</source>
-        <translation>Fronteira de decisão</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="70" />
-        <source>Strategies</source>
-        <translation>Estratégias</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/__init__.py" line="75" />
-        <source>Backprop</source>
-        <translation>Backprop</translation>
-    </message>
-</context>
-<context>
     <name>AboutBanner</name>
     <message>
         <location filename="../../gui/about_banner.py" line="54" />
@@ -69,22 +11,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="90" />
+        <location filename="../../gui/help_dialogs.py" line="95" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="93" />
+        <location filename="../../gui/help_dialogs.py" line="98" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="95" />
+        <location filename="../../gui/help_dialogs.py" line="100" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="96" />
+        <location filename="../../gui/help_dialogs.py" line="101" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -92,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="194" />
+        <location filename="../../gui/playground/plots.py" line="309" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="198" />
-        <location filename="../../gui/playground/plots.py" line="216" />
+        <location filename="../../gui/playground/plots.py" line="313" />
+        <location filename="../../gui/playground/plots.py" line="331" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="240" />
+        <location filename="../../gui/playground/plots.py" line="355" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -200,6 +142,74 @@
         <location filename="../../gui/canvas/scene.py" line="351" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
+    </message>
+</context>
+<context>
+    <name>DockLayout</name>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="56" />
+        <source>Inspector</source>
+        <translation>Inspetor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="56" />
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="57" />
+        <source>Chain rule</source>
+        <translation>Regra da cadeia</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="57" />
+        <source>Gradients</source>
+        <translation>Gradientes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="57" />
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="58" />
+        <source>Activation</source>
+        <translation>Ativação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="58" />
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="59" />
+        <source>Decision boundary</source>
+        <translation>Fronteira de decisão</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="59" />
+        <source>Gradient check</source>
+        <translation>Verificação do gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="60" />
+        <source>Strategies</source>
+        <translation>Estratégias</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="75" />
+        <source>Lock panels</source>
+        <translation>Travar painéis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="77" />
+        <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
+        <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="104" />
+        <source>Backprop</source>
+        <translation>Backprop</translation>
     </message>
 </context>
 <context>
@@ -431,12 +441,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="71" />
+        <location filename="../../gui/playground/plots.py" line="152" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="73" />
+        <location filename="../../gui/playground/plots.py" line="154" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -474,14 +484,19 @@
         <translation>Ajuste os valores</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="55" />
-        <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
-        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
-    </message>
-    <message>
         <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Walk backpropagation</source>
         <translation>Percorra a retropropagação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="67" />
+        <source>Check and compare</source>
+        <translation>Verifique e compare</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="55" />
+        <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
+        <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="63" />
@@ -492,11 +507,6 @@
         <location filename="../../gui/help_dialogs.py" line="68" />
         <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="67" />
-        <source>Check and compare</source>
-        <translation>Verifique e compare</translation>
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="73" />
@@ -510,16 +520,26 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="78" />
+        <source>Arrange the panels</source>
+        <translation>Organize os painéis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="79" />
+        <source>The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to the front. Drag the handles between panels to resize them. Panels are locked in place (View &gt; Lock panels); unlock them to drag a panel elsewhere or float it in a window of its own.</source>
+        <translation>Os gráficos dividem as abas abaixo da tela; F6, F7, F8 e F10 trazem para a frente o painel que preenchem. Arraste as alças entre os painéis para redimensioná-los. Os painéis ficam travados no lugar (Exibir &gt; Travar painéis); destrave-os para arrastar um painel para outro lugar ou soltá-lo numa janela própria.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="83" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="79" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="84" />
+        <location filename="../../gui/help_dialogs.py" line="89" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -605,28 +625,34 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="127" />
-        <location filename="../../gui/playground/plots.py" line="148" />
+        <location filename="../../gui/playground/plots.py" line="210" />
+        <location filename="../../gui/playground/plots.py" line="234" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="129" />
+        <location filename="../../gui/playground/plots.py" line="211" />
+        <location filename="../../gui/playground/plots.py" line="214" />
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="213" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="148" />
+        <location filename="../../gui/playground/plots.py" line="234" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="157" />
+        <location filename="../../gui/playground/plots.py" line="272" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="159" />
+        <location filename="../../gui/playground/plots.py" line="274" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
@@ -634,306 +660,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="57" />
+        <location filename="../../gui/main_window.py" line="60" />
         <source>Palette</source>
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="121" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146" />
+        <location filename="../../gui/main_window.py" line="149" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147" />
+        <location filename="../../gui/main_window.py" line="150" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="267" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="275" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="283" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="284" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="290" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="310" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="309" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317" />
+        <location filename="../../gui/main_window.py" line="321" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324" />
-        <location filename="../../gui/main_window.py" line="333" />
-        <location filename="../../gui/main_window.py" line="343" />
+        <location filename="../../gui/main_window.py" line="328" />
+        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/main_window.py" line="347" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326" />
+        <location filename="../../gui/main_window.py" line="330" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336" />
+        <location filename="../../gui/main_window.py" line="340" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -941,34 +967,57 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="48" />
+        <location filename="../../gui/canvas/node_item.py" line="49" />
         <source>waits for {label}</source>
         <translation>espera por {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="49" />
+        <location filename="../../gui/canvas/node_item.py" line="50" />
         <source>waits for {label}, which {needs}</source>
         <translation>espera por {label}, que {needs}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="54" />
+        <location filename="../../gui/canvas/node_item.py" line="55" />
         <source>needs inputs {ports}</source>
         <translation>precisa das entradas {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="55" />
+        <location filename="../../gui/canvas/node_item.py" line="56" />
         <source>needs input {ports}</source>
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="265" />
+        <location filename="../../gui/canvas/node_item.py" line="266" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="266" />
+        <location filename="../../gui/canvas/node_item.py" line="267" />
         <source>grad</source>
         <translation>grad</translation>
+    </message>
+</context>
+<context>
+    <name>NodeKind</name>
+    <message>
+        <location filename="../../gui/i18n.py" line="45" />
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="46" />
+        <source>weight</source>
+        <translation>peso</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="47" />
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="48" />
+        <source>data</source>
+        <translation>dado</translation>
     </message>
 </context>
 <context>

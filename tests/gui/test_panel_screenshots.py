@@ -27,7 +27,7 @@ def grab(qtbot, window, name, shot):
     image = QImage(str(path))
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 8, f"{path.name} looks blank"
-    return dock.widget()
+    return getattr(dock.widget(), "panel", dock.widget())  # a panel that scrolls sits in a PanelScroll
 
 
 def first(doc, pred):

@@ -21,7 +21,7 @@ def shown(qtbot, w, name):
     dock = next(d for d in w.findChildren(QDockWidget) if d.objectName() == name)
     dock.raise_()
     qtbot.waitUntil(dock.widget().isVisible)
-    return dock.widget()
+    return getattr(dock.widget(), "panel", dock.widget())  # a panel that scrolls sits in a PanelScroll
 
 
 def test_function_panel_draws_the_lectures_polynomial_and_follows_the_slider(host, qtbot):

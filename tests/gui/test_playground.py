@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtWidgets import QDockWidget
 
 from engine import Value
+from engine.circuit import probe
 from engine.circuit.evaluate import Evaluator
 from tests.conftest import SCREENSHOTS
 
@@ -89,9 +90,11 @@ def test_gradient_steps_and_training_lower_the_loss(host, qtbot):
     assert hist[0] == start, "the two single steps and the run share one history"
     assert hist[-1] < hist[0]
     xs, ys = parts["loss"].curve.getData()
-    assert list(ys) == pytest.approx(hist)
-    _, acc = parts["loss"].acc_curve.getData()  # a classifier: its accuracy is plotted below the loss
-    assert list(acc) == pytest.approx(ctl.trainer.accuracy) and parts["loss"].acc_plot.isVisibleTo(parts["loss"])
+    assert list(ys) == pytest.approx(hist + [w.evaluator.root_value()])  # the last point is the loss now
+    _, acc = parts["loss"].acc_curve.getData()  # a classifier: its accuracy is plotted beside the loss
+    now = probe.current_accuracy(w.evaluator)
+    assert list(acc) == pytest.approx(ctl.trainer.accuracy + [now])
+    assert parts["loss"].acc_plot.isVisibleTo(parts["loss"])
     w.show()
     qtbot.waitExposed(w)
     w.view.fit_all()
@@ -200,7 +203,7 @@ def test_fast_training_takes_several_steps_per_frame(host, qtbot):
     qtbot.waitUntil(lambda: len(after_tick) >= 3, timeout=20000)
     ctl.toggle_training()
     assert max(b - a for a, b in zip(after_tick, after_tick[1:], strict=False)) > 1
-    assert list(parts["loss"].curve.getData()[1]) == pytest.approx(ctl.trainer.history)
+    assert list(parts["loss"].curve.getData()[1]) == pytest.approx(ctl.trainer.history + [w.evaluator.root_value()])
 
 
 def test_one_gradient_step_on_L_is_the_lectures_nudge(host):

@@ -1,0 +1,172 @@
+"""Where the playground's panels sit: the default arrangement sized to the screen, translated titles,
+View > Lock panels, raising a panel when an action fills it, and the toolbar kept on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QToolBar, QWidget
+
+from ..panel import Panel
+
+LOCKED = QDockWidget.DockWidgetClosable
+UNLOCKED = LOCKED | QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+
+# the bottom tabs, left to right: (part, dock object name)
+TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock_activation"),
+        ("function", "dock_function"), ("boundary", "dock_boundary"), ("check", "dock_gradcheck"),
+        ("strategies", "dock_strategies"))
+
+# which panel an action fills: it comes to the front when the action runs
+FILLS = {"forward": "grads", "backward": "grads", "step_backward": "chain", "step_back": "chain",
+         "run_to_end": "chain", "reset": "chain", "grad_check": "check", "grad_step": "loss", "train": "loss"}
+
+
+class PanelScroll(QScrollArea):
+    """A panel whose content changes size (the Inspector with the selection, the chain rule with its
+    steps) scrolls inside its dock instead of growing the dock and squeezing its neighbours.
+    fit_width: the dock is as wide as the panel's form needs (only the height scrolls); otherwise both
+    directions scroll and the panel never changes its dock's size at all."""
+
+    def __init__(self, panel: QWidget, fit_width: bool = True):
+        super().__init__()
+        self.panel, self.fit_width = panel, fit_width
+        self.setWidget(panel)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        if fit_width:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        hint = self.panel.minimumSizeHint()
+        if not self.fit_width:
+            return QSize(min(hint.width(), 160), min(hint.height(), 120))
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), min(hint.height(), 120))
+
+
+class DockLayout(QObject):
+    """Builds the docks of one main window and keeps their arrangement (the window calls fit() once
+    when it is first shown, set_locked() from View > Lock panels)."""
+
+    def __init__(self, window: QMainWindow, parts: dict):
+        super().__init__(window)
+        self.window, self.parts = window, parts
+        self.docks: dict[str, QDockWidget] = {}
+        self.tabbed: list[QDockWidget] = []
+        self.titles = {"inspector": self.tr("Inspector"), "training": self.tr("Training"),
+                       "chain": self.tr("Chain rule"), "grads": self.tr("Gradients"), "loss": self.tr("Loss"),
+                       "activation": self.tr("Activation"), "function": self.tr("f(x)"),
+                       "boundary": self.tr("Decision boundary"), "check": self.tr("Gradient check"),
+                       "strategies": self.tr("Strategies")}
+        window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)  # the right column runs to the bottom
+        window.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
+        inspector = self.add("inspector", "dock_inspector", Qt.RightDockWidgetArea, scroll=True)
+        training = self.add("training", "dock_training", Qt.RightDockWidgetArea, scroll=True)
+        # inspector above training; only the bottom docks share tabs: with a second tab group Qt 6.11
+        # leaves a stray copy of that group's first tab bar on screen (seen offscreen and under X)
+        window.splitDockWidget(inspector, training, Qt.Vertical)
+        chain = self.add("chain", "dock_chain", Qt.BottomDockWidgetArea, scroll=False)
+        tabs = [self.add(key, name, Qt.BottomDockWidgetArea) for key, name in TABS]
+        window.splitDockWidget(chain, tabs[0], Qt.Horizontal)
+        for other in tabs[1:]:
+            window.tabifyDockWidget(tabs[0], other)
+        tabs[0].raise_()
+        self.tabbed = tabs
+        self.lock_action = QAction(self.tr("Lock panels"), window)
+        self.lock_action.setCheckable(True)
+        self.lock_action.setToolTip(self.tr("Locked panels cannot be dragged away or floated by accident; "
+                                            "unlock them to move, float or re-dock a panel."))
+        settings = getattr(window, "settings", None)
+        self.lock_action.setChecked(settings is None or str(settings.value("panels_locked", "true")) != "false")
+        self.lock_action.toggled.connect(self.set_locked)
+        self.set_locked(self.lock_action.isChecked())
+
+    def add(self, key: str, name: str, area, scroll: bool | None = None) -> QDockWidget:
+        """A dock for a part; scroll: None (the panel itself), True (PanelScroll fitting its width), False
+        (PanelScroll in both directions)."""
+        widget = self.parts[key]
+        shown = widget if scroll is None else PanelScroll(widget, fit_width=scroll)
+        if hasattr(self.window, "add_dock"):
+            dock = self.window.add_dock(shown, self.titles[key], name, area)
+        else:
+            dock = QDockWidget(self.titles[key], self.window)
+            dock.setObjectName(name)
+            dock.setWidget(shown)
+            self.window.addDockWidget(area, dock)
+        dock.topLevelChanged.connect(lambda _, d=dock: self._title_bar(d))
+        if isinstance(widget, Panel):  # raising a tab does not show the widget again: tell it
+            dock.visibilityChanged.connect(lambda visible, w=widget: visible and w.exposed())
+        self.docks[key] = dock
+        return dock
+
+    def add_toolbar(self, actions: dict[str, QAction]) -> QToolBar:
+        """The Backprop toolbar: passes, chain-rule stepping, check and training."""
+        bar = self.window.addToolBar(self.tr("Backprop"))
+        bar.setObjectName("toolbar_backprop")
+        for name in ("forward", "backward", "zero_grad", "auto_backward", None, "step_backward", "step_back",
+                     "run_to_end", "reset", None, "grad_check", "grad_step", "train"):
+            if name is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(actions[name])
+        return bar
+
+    # ------------------------------------------------------------ sizes
+    def fit(self, width: int, height: int) -> None:
+        """The default sizes for a window of width x height: the bottom plots get enough height that every
+        plot keeps at least 150 px, the right column a width its forms need, the canvas the rest."""
+        w = self.window
+        bottom = max(310, min(420, round(0.40 * height)))
+        right = max(300, min(380, round(0.22 * width)))
+        w.resizeDocks([self.docks["chain"]], [bottom], Qt.Vertical)
+        w.resizeDocks([self.docks["inspector"]], [right], Qt.Horizontal)
+        w.resizeDocks([self.docks["chain"], self.tabbed[0]], [round(0.30 * (width - right)),
+                                                              round(0.70 * (width - right))], Qt.Horizontal)
+        w.resizeDocks([self.docks["inspector"], self.docks["training"]], [52, 48], Qt.Vertical)
+
+    # ------------------------------------------------------------ locking and raising
+    def set_locked(self, locked: bool) -> None:
+        """Locked (the default): a panel cannot be dragged out or floated; the tabbed panels drop their
+        title bar (their tab names them), which gives the plots its height. Kept in the settings."""
+        for dock in self.window.findChildren(QDockWidget):  # ours and the window's own (the palette)
+            dock.setFeatures(LOCKED if locked else UNLOCKED)
+        for dock in self.tabbed:
+            self._title_bar(dock)
+        settings = getattr(self.window, "settings", None)
+        if settings is not None:
+            settings.setValue("panels_locked", "true" if locked else "false")
+
+    def _title_bar(self, dock: QDockWidget) -> None:
+        """A docked tab in a locked layout has no title bar (its tab names it); a floating one has its own."""
+        bare = dock in self.tabbed and not dock.isFloating() and self.lock_action.isChecked()
+        if bare != isinstance(dock.titleBarWidget(), QWidget):
+            dock.setTitleBarWidget(QWidget() if bare else None)
+
+    def bring_to_front(self, key: str) -> None:
+        """Show a panel's dock and raise its tab."""
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+
+    def raise_on(self, actions: dict[str, QAction]) -> None:
+        """Every action that fills a panel brings that panel to the front."""
+        for name, key in FILLS.items():
+            if name in actions:
+                actions[name].triggered.connect(lambda *_, k=key: self.bring_to_front(k))
+
+
+def fit_toolbars(window: QMainWindow) -> None:
+    """Every toolbar action stays visible: when the toolbars of the top row do not fit the window's
+    width side by side, the last one moves to a second row (and back when there is room again)."""
+    bars = [b for b in window.findChildren(QToolBar) if window.toolBarArea(b) == Qt.TopToolBarArea
+            and not b.isHidden()]
+    if len(bars) < 2:
+        return
+    last = bars[-1]
+    need = sum(b.sizeHint().width() for b in bars) + 8 * len(bars)
+    broken = window.toolBarBreak(last)
+    if need > window.width() and not broken:
+        window.insertToolBarBreak(last)
+    elif need <= window.width() and broken:
+        window.removeToolBarBreak(last)

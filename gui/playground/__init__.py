@@ -62,11 +62,7 @@ def forget_old_document(window) -> None:
     if ctl.timer.isActive():
         ctl.toggle_training()
     ctl.restart_training()
-    parts["check"].show_rows([])  # (the controller ends the chain-rule stepping on the document's reset)
-    strategies = parts["strategies"]
-    strategies.results = []
-    strategies.table.setRowCount(0)
-    strategies.plot.clear()
+    ctl.check = None  # the check panel reads it (the controller ends the chain-rule stepping on the reset)
     for part in parts.values():
         if isinstance(part, Panel):
             part.reset()

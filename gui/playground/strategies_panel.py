@@ -66,6 +66,12 @@ class StrategiesPanel(Panel):
         self.run_button.clicked.connect(self.run)
         self.results = []
         self.log_scale = False
+        self.reset()
+
+    def reset(self) -> None:
+        """Another document is shown: the old circuit's runs go (Run compares the new one)."""
+        self.results = []
+        self.plot.clear()
         self.text.setHtml("<p style='color:gray'>" + self.tr(
             "The hacker's guide's question: how should the inputs change to make the output bigger? Run the "
             "four strategies to compare what each tries, what it costs and where it gets.") + "</p>")

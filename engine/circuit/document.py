@@ -16,6 +16,7 @@ from .. import ops
 from ..errors import EngineError
 from .events import DocumentEvents, emit
 from .json_values import SchemaError
+from .blocks import stored_params
 from .nodes import DEFAULT_SLIDER, KINDS, Node, default_params
 from .schema import activation_problem, check_params, slider_problem
 from .wiring import why_not_wire
@@ -123,7 +124,7 @@ class Circuit:
             ops.get(op)  # raises UnknownOpError with the list of known ops
         elif op is not None:
             raise CircuitError(f"a {kind} node takes no op (got {op!r})")
-        merged = {**default_params(kind, op), **(params or {})}
+        merged = stored_params(kind, {**default_params(kind, op), **(params or {})})  # dense arrays: read-only
         why = activation_problem(kind, merged)  # sizes that disagree are built, and validate() names them
         if why:
             raise CircuitError(why)

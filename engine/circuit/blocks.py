@@ -82,10 +82,15 @@ class Dense(_Block):
     @staticmethod
     def backward(m, g, out, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
         x2 = np.atleast_2d(np.asarray(x, dtype=np.float64))
-        z = Dense._z(x, W, b)
-        g = np.broadcast_to(np.asarray(g, dtype=np.float64).reshape(-1, z.shape[1]), z.shape)
-        dz = _activation_grad(A, g, np.reshape(out, z.shape), z, activation)
-        dx = dz @ np.asarray(W, dtype=np.float64)  # d(xW^T)/dx = W
+        W = np.asarray(W, dtype=np.float64)
+        shape = (x2.shape[0], W.shape[0])
+        g = np.broadcast_to(np.asarray(g, dtype=np.float64).reshape(-1, shape[1]), shape)
+        out = np.reshape(out, shape)
+        # every activation's derivative is a function of its output (tanh: 1 - out^2, sigmoid: out (1 - out),
+        # relu: [x > 0] = [out > 0]), so x W^T + b is not computed again: the output stands in for it
+        # (tests/engine/test_blocks.py checks this for every activation)
+        dz = _activation_grad(A, g, out, out, activation)
+        dx = dz @ W  # d(xW^T)/dx = W
         return (dx.reshape(np.shape(x)),), {"W": dz.T @ x2, "b": np.asarray(unbroadcast(dz, np.shape(b)))}
 
 

@@ -14,9 +14,9 @@ import networkx as nx
 
 from .. import ops
 from ..errors import EngineError
+from .blocks import stored_params
 from .events import DocumentEvents, emit
 from .json_values import SchemaError
-from .blocks import stored_params
 from .nodes import DEFAULT_SLIDER, KINDS, Node, default_params
 from .schema import activation_problem, check_params, slider_problem
 from .wiring import why_not_wire

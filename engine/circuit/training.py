@@ -247,9 +247,9 @@ class Trainer:
         for p in self._params:
             if p.key is None:
                 values[p.node_id] = float(p.data)
-            elif isinstance(p.data, np.ndarray):
-                params.setdefault(p.node_id, {})[p.key] = (stored_array(p.data) if self.doc.node(p.node_id).kind == "dense"
-                                                           else p.data.tolist())
+            elif isinstance(p.data, np.ndarray):  # a dense layer keeps arrays, a neuron its short list of floats
+                dense = self.doc.node(p.node_id).kind == "dense"
+                params.setdefault(p.node_id, {})[p.key] = stored_array(p.data) if dense else p.data.tolist()
             else:
                 params.setdefault(p.node_id, {})[p.key] = float(p.data)
         return StepEdit(self._run, values, params, self._run_text)

@@ -7,6 +7,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from threadpoolctl import ThreadpoolController
 
 from engine.circuit import probe
 from engine.circuit.document import CircuitError
@@ -15,6 +16,17 @@ from engine.circuit.training import Trainer, TrainingError
 from engine.gradcheck import CHECK_ATOL, CHECK_RTOL, check_close
 
 FRAME_MS = 33.0  # redraw at most ~30 times a second while training
+_BLAS = None  # threadpoolctl's view of the loaded BLAS libraries (found once, on the first step)
+
+
+def one_blas_thread():
+    """Training steps run their matrix products on one BLAS thread: the products of a circuit are small,
+    and OpenBLAS's worker threads, spinning between them, starve the GUI thread on a busy machine
+    (digits in the app: ~6 steps/s with the default threads, ~20 with one; benchmarks/bench_training.py)."""
+    global _BLAS
+    if _BLAS is None:
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
 
 
 class PlaygroundController(QObject):
@@ -186,20 +198,30 @@ class PlaygroundController(QObject):
 
     def _show_history(self) -> None:
         trainer = self.trainer
-        self.loss.set_history(trainer.history, trainer.settings.get("objective") == "maximize", trainer.accuracy)
+        maximize = trainer.plan is not None and trainer.plan.objective == "maximize"
+        self.loss.set_history(trainer.history, maximize, trainer.accuracy)
 
     def gradient_step(self):
+        """One step (F8): its own undo entry."""
         self._end_stepping()
-        if self._train_once():
+        self._trainer().begin_run(self.tr("gradient step"))
+        with one_blas_thread():
+            ok = self._train_once()
+        if self.trainer is not None:
+            self.trainer.end_run()
+        if ok:
             self._show_history()
 
     def toggle_training(self):
+        """Start or pause training on the timer; the steps of one run are one undo entry."""
         if self.timer.isActive():
             self.timer.stop()
+            if self.trainer is not None:
+                self.trainer.end_run()
             self.actions["train"].setText(self.tr("Train"))
         else:
             self._end_stepping()
-            self._trainer()
+            self._trainer().begin_run(self.tr("training"))
             self.timer.start()
             self.actions["train"].setText(self.tr("Pause"))
 
@@ -210,11 +232,12 @@ class PlaygroundController(QObject):
 
     def _train_tick(self):
         deadline = time.perf_counter() + 0.8 * FRAME_MS / 1000.0  # leave the event loop time to breathe
-        for _ in range(self.steps_per_tick):
-            if not self._train_once():
-                self.toggle_training()
-                break
-            if time.perf_counter() > deadline:
-                break
+        with one_blas_thread():
+            for _ in range(self.steps_per_tick):
+                if not self._train_once():
+                    self.toggle_training()
+                    break
+                if time.perf_counter() > deadline:
+                    break
         if self.trainer is not None:
             self._show_history()

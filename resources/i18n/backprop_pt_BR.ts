@@ -3,57 +3,57 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/playground/__init__.py" line="54" />
+        <location filename="../../gui/playground/__init__.py" line="60" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="55" />
+        <location filename="../../gui/playground/__init__.py" line="61" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="59" />
+        <location filename="../../gui/playground/__init__.py" line="65" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="61" />
+        <location filename="../../gui/playground/__init__.py" line="67" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="68" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="62" />
+        <location filename="../../gui/playground/__init__.py" line="68" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="63" />
+        <location filename="../../gui/playground/__init__.py" line="69" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="64" />
+        <location filename="../../gui/playground/__init__.py" line="70" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/__init__.py" line="69" />
+        <location filename="../../gui/playground/__init__.py" line="75" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
@@ -61,22 +61,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="74" />
+        <location filename="../../gui/help_dialogs.py" line="78" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="77" />
+        <location filename="../../gui/help_dialogs.py" line="81" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="79" />
+        <location filename="../../gui/help_dialogs.py" line="83" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="80" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -84,18 +84,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="190" />
+        <location filename="../../gui/playground/plots.py" line="193" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="194" />
-        <location filename="../../gui/playground/plots.py" line="213" />
+        <location filename="../../gui/playground/plots.py" line="197" />
+        <location filename="../../gui/playground/plots.py" line="215" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="237" />
+        <location filename="../../gui/playground/plots.py" line="239" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -108,12 +108,12 @@
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="65" />
+        <location filename="../../gui/playground/boundary_panel.py" line="64" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="79" />
+        <location filename="../../gui/playground/boundary_panel.py" line="78" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -121,18 +121,18 @@
 <context>
     <name>ChainRulePanel</name>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="16" />
-        <location filename="../../gui/playground/chain_rule_panel.py" line="36" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="21" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="41" />
         <source>Press Step backward (F10) to walk the chain rule node by node.</source>
         <translation>Pressione Passo para trás (F10) para percorrer a regra da cadeia nó a nó.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="26" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="31" />
         <source>Steps so far</source>
         <translation>Passos até agora</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="40" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="45" />
         <source>Step {i} of {n}: node {label}</source>
         <translation>Passo {i} de {n}: nó {label}</translation>
     </message>
@@ -140,12 +140,12 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="309" />
+        <location filename="../../gui/canvas/scene.py" line="317" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="325" />
+        <location filename="../../gui/canvas/scene.py" line="333" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -194,22 +194,22 @@
 <context>
     <name>FunctionPanel</name>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="29" />
+        <location filename="../../gui/playground/function_panel.py" line="28" />
         <source>f(x) and its tangent</source>
         <translation>f(x) e sua tangente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="33" />
+        <location filename="../../gui/playground/function_panel.py" line="32" />
         <source>df/dx</source>
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="65" />
+        <location filename="../../gui/playground/function_panel.py" line="59" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="100" />
+        <location filename="../../gui/playground/function_panel.py" line="94" />
         <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.6g} (the lecture's estimate (f(x+h) - f(x))/h with h = 0.0001: {est:.6g})</source>
         <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.6g} (a estimativa da aula (f(x+h) - f(x))/h com h = 0,0001: {est:.6g})</translation>
     </message>
@@ -217,27 +217,27 @@
 <context>
     <name>GradCheckPanel</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>Node</source>
         <translation>Nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>Analytic</source>
         <translation>Analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>Numeric</source>
         <translation>Numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="27" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="19" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="31" />
+        <location filename="../../gui/playground/gradcheck_panel.py" line="23" />
         <source>✗ mismatch</source>
         <translation>✗ divergência</translation>
     </message>
@@ -245,12 +245,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="68" />
+        <location filename="../../gui/playground/plots.py" line="71" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="70" />
+        <location filename="../../gui/playground/plots.py" line="73" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -309,21 +309,21 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="58" />
-        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
-        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
+        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses); one undo entry per step or run. A step follows the circuit: an output that is a loss node (mse, bce, cross-entropy, hinge) is lowered by moving weights and blocks; any other output is raised by the lecture's nudge, every input and weight moving by learning rate × gradient. The first line of the Training panel says what the next step will change; change the goal, what moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
+        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa); uma entrada de desfazer por passo ou por treino. Um passo segue o circuito: uma saída que é um nó de perda (mse, bce, entropia cruzada, hinge) é diminuída movendo pesos e blocos; qualquer outra saída é aumentada pelo ajuste da aula, cada entrada e peso se movendo em taxa de aprendizado × gradiente. A primeira linha do painel Treinamento diz o que o próximo passo vai mudar; mude ali o objetivo, o que se move, o otimizador, a taxa de aprendizado e a velocidade. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
+        <location filename="../../gui/help_dialogs.py" line="66" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="63" />
+        <location filename="../../gui/help_dialogs.py" line="67" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="72" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -331,42 +331,42 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../gui/inspector.py" line="54" />
+        <location filename="../../gui/inspector.py" line="56" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="108" />
+        <location filename="../../gui/inspector.py" line="121" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="121" />
+        <location filename="../../gui/inspector.py" line="134" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="123" />
+        <location filename="../../gui/inspector.py" line="136" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="125" />
+        <location filename="../../gui/inspector.py" line="138" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="126" />
+        <location filename="../../gui/inspector.py" line="139" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="128" />
+        <location filename="../../gui/inspector.py" line="141" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="156" />
+        <location filename="../../gui/inspector.py" line="168" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>
@@ -374,28 +374,28 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="123" />
-        <location filename="../../gui/playground/plots.py" line="144" />
+        <location filename="../../gui/playground/plots.py" line="126" />
+        <location filename="../../gui/playground/plots.py" line="147" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="125" />
+        <location filename="../../gui/playground/plots.py" line="128" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="144" />
+        <location filename="../../gui/playground/plots.py" line="147" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="153" />
+        <location filename="../../gui/playground/plots.py" line="156" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="155" />
+        <location filename="../../gui/playground/plots.py" line="158" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
@@ -403,310 +403,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50" />
+        <location filename="../../gui/main_window.py" line="56" />
         <source>Palette</source>
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="146" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
         <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256" />
+        <location filename="../../gui/main_window.py" line="262" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="276" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="277" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="279" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318" />
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320" />
+        <location filename="../../gui/main_window.py" line="326" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="336" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
-        <location filename="../../gui/main_window.py" line="352" />
+        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -714,12 +715,12 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="249" />
+        <location filename="../../gui/canvas/node_item.py" line="233" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="250" />
+        <location filename="../../gui/canvas/node_item.py" line="234" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -735,78 +736,88 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="51" />
+        <location filename="../../gui/playground/controller.py" line="49" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="52" />
+        <location filename="../../gui/playground/controller.py" line="50" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="51" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="52" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="53" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
+        <location filename="../../gui/playground/controller.py" line="54" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="57" />
+        <location filename="../../gui/playground/controller.py" line="55" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="58" />
+        <location filename="../../gui/playground/controller.py" line="56" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="59" />
+        <location filename="../../gui/playground/controller.py" line="57" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="60" />
-        <location filename="../../gui/playground/controller.py" line="206" />
+        <location filename="../../gui/playground/controller.py" line="58" />
+        <location filename="../../gui/playground/controller.py" line="221" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="65" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="118" />
+        <location filename="../../gui/playground/controller.py" line="123" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="173" />
+        <location filename="../../gui/playground/controller.py" line="178" />
         <source>{label}.{key}: norm over {k} of {n} entries</source>
         <translation>{label}.{key}: norma sobre {k} de {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="179" />
+        <location filename="../../gui/playground/controller.py" line="184" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="211" />
+        <location filename="../../gui/playground/controller.py" line="207" />
+        <source>gradient step</source>
+        <translation>passo de gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="224" />
+        <source>training</source>
+        <translation>treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="226" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -822,58 +833,58 @@
 <context>
     <name>StrategiesPanel</name>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="24" />
+        <location filename="../../gui/playground/strategies_panel.py" line="28" />
         <source>Random search</source>
         <translation>Busca aleatória</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="25" />
+        <location filename="../../gui/playground/strategies_panel.py" line="29" />
         <source>Random local search</source>
         <translation>Busca aleatória local</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="26" />
+        <location filename="../../gui/playground/strategies_panel.py" line="30" />
         <source>Numerical gradient</source>
         <translation>Gradiente numérico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="27" />
+        <location filename="../../gui/playground/strategies_panel.py" line="31" />
         <source>Analytic gradient</source>
         <translation>Gradiente analítico</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="28" />
+        <location filename="../../gui/playground/strategies_panel.py" line="32" />
         <source>Run the four strategies (100 steps each)</source>
         <translation>Executar as quatro estratégias (100 passos cada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="33" />
         <source>Strategy</source>
         <translation>Estratégia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="33" />
         <source>Output reached</source>
         <translation>Saída alcançada</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="29" />
+        <location filename="../../gui/playground/strategies_panel.py" line="33" />
         <source>Evaluations</source>
         <translation>Avaliações</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="31" />
+        <location filename="../../gui/playground/strategies_panel.py" line="38" />
         <source>circuit evaluations</source>
         <translation>avaliações do circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="32" />
-        <location filename="../../gui/playground/strategies_panel.py" line="53" />
+        <location filename="../../gui/playground/strategies_panel.py" line="39" />
+        <location filename="../../gui/playground/strategies_panel.py" line="56" />
         <source>best output</source>
         <translation>melhor saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="52" />
+        <location filename="../../gui/playground/strategies_panel.py" line="55" />
         <source>best output, sign × log10(1 + |y|)</source>
         <translation>melhor saída, sinal × log10(1 + |y|)</translation>
     </message>
@@ -881,116 +892,207 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="20" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="20" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="27" />
-        <source>Minimise the loss</source>
-        <translation>Minimizar a perda</translation>
+        <location filename="../../gui/playground/training_panel.py" line="41" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <source>Follow the circuit</source>
+        <translation>Seguir o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="28" />
-        <source>Maximise the output</source>
-        <translation>Maximizar a saída</translation>
+        <location filename="../../gui/playground/training_panel.py" line="42" />
+        <source>Lower the output (minimise)</source>
+        <translation>Diminuir a saída (minimizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="29" />
-        <source>Nudge inputs too (the lecture's step)</source>
-        <translation>Ajustar as entradas também (o passo da aula)</translation>
+        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <source>Raise the output (maximise)</source>
+        <translation>Aumentar a saída (maximizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="30" />
-        <source>Move inputs along their gradients as well as weights, as the lecture does with a.data += 0.01 * a.grad.</source>
-        <translation>Move as entradas na direção dos seus gradientes, além dos pesos, como a aula faz com a.data += 0.01 * a.grad.</translation>
+        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <source>Follow the circuit: a loss node (mse, bce, cross-entropy, hinge) is lowered; any other output is raised, as in the lecture.</source>
+        <translation>Seguir o circuito: um nó de perda (mse, bce, entropia cruzada, hinge) é diminuído; qualquer outra saída é aumentada, como na aula.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="34" />
+        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <source>Weights and blocks</source>
+        <translation>Pesos e blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <source>Inputs, weights and blocks</source>
+        <translation>Entradas, pesos e blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="50" />
+        <source>Follow the circuit: a loss is lowered by moving weights and blocks only; any other circuit nudges every input and weight too, as the lecture does with a.data += 0.01 * a.grad.</source>
+        <translation>Seguir o circuito: uma perda é diminuída movendo só pesos e blocos; qualquer outro circuito ajusta também cada entrada e peso, como a aula faz com a.data += 0.01 * a.grad.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="55" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="37" />
+        <location filename="../../gui/playground/training_panel.py" line="58" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="64" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="69" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="70" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="71" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="51" />
+        <location filename="../../gui/playground/training_panel.py" line="72" />
+        <source>What moves</source>
+        <translation>O que se move</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="73" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="52" />
+        <location filename="../../gui/playground/training_panel.py" line="74" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="53" />
+        <location filename="../../gui/playground/training_panel.py" line="75" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="54" />
+        <location filename="../../gui/playground/training_panel.py" line="76" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="151" />
+        <source>Next step: none (the circuit needs exactly one output).</source>
+        <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="153" />
+        <source>inputs, weights or blocks</source>
+        <translation>entradas, pesos ou blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="153" />
+        <source>weights or blocks</source>
+        <translation>pesos ou blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="154" />
+        <source>Next step: nothing to move (the circuit has no {what}).</source>
+        <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="157" />
+        <source>{names} and {n} more</source>
+        <translation>{names} e mais {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="160" />
+        <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
+        <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="162" />
+        <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
+        <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="164" />
+        <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
+        <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="166" />
+        <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
+        <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="168" />
+        <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
+        <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="169" />
+        <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
+        <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="175" />
+        <source>Goal and what moves are set in this panel.</source>
+        <translation>O objetivo e o que se move estão definidos neste painel.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="177" />
+        <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
+        <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="179" />
+        <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
+        <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>
 </context>
 <context>
     <name>ValueSliderPanel</name>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="20" />
-        <location filename="../../gui/playground/slider_panel.py" line="63" />
+        <location filename="../../gui/slider_panel.py" line="24" />
+        <location filename="../../gui/slider_panel.py" line="71" />
         <source>Select an input or a weight to nudge it.</source>
         <translation>Selecione uma entrada ou um peso para ajustá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="34" />
+        <location filename="../../gui/slider_panel.py" line="38" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="36" />
+        <location filename="../../gui/slider_panel.py" line="40" />
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="37" />
+        <location filename="../../gui/slider_panel.py" line="41" />
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="38" />
+        <location filename="../../gui/slider_panel.py" line="42" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/slider_panel.py" line="69" />
+        <location filename="../../gui/slider_panel.py" line="77" />
         <source>{label} ({kind})</source>
         <translation>{label} ({kind})</translation>
     </message>

@@ -113,7 +113,8 @@ class StepEdit(Command):
             doc.set_value(nid, value)
         for nid, new in self.new_params.items():
             params = doc.node(nid).params
-            self.old_params.setdefault(nid, copy_value(params))  # arrays shared; a neuron's short w list copied
+            if nid not in self.old_params:
+                self.old_params[nid] = copy_value(params)  # arrays shared; a neuron's short w list copied
             doc.set_params(nid, {**params, **new})
 
     def undo(self, doc):
@@ -189,11 +190,6 @@ class Trainer:
             self._signature = signature
         for p, (_, _, data) in zip(self._params, targets, strict=True):
             p.data = data
-
-    @property
-    def next_lr(self) -> float | None:
-        """The learning rate the next step uses (a schedule moves it), or None before the first step."""
-        return None if self._opt is None else self._opt.current_lr
 
     # ------------------------------------------------------------ stepping
     def step(self) -> float:

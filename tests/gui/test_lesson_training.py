@@ -96,6 +96,10 @@ def test_the_lectures_nudge_on_typed_L(shown, qtbot):
     training.objective.setCurrentIndex(training.objective.findData("auto"))
     assert "objective" not in w.doc.training  # following the circuit: the setting is left out of the file
     assert plan_line(w, qtbot) == "Next step: nudges a, b, c, f by 0.01 × gradient to raise L."
+    from engine.commands import SetLabel
+
+    w.undo.push(SetLabel(w.doc.by_label("a").id, "alpha"))  # the line names the nodes as they are called now
+    assert plan_line(w, qtbot) == "Next step: nudges alpha, b, c, f by 0.01 × gradient to raise L."
 
 
 def test_the_neurons_nudge_then_weights_only_then_lowering(shown, qtbot):

@@ -168,6 +168,9 @@ def test_moons_trains_with_the_train_action_and_the_panels_on_screen(shown, qtbo
     norm = float(np.linalg.norm(w.evaluator.param_grads(w.doc.by_label("layer1").id)["W"]))
     assert any(label.endswith("layer1") and h == pytest.approx(norm) for label, h in zip(bars.labels, bars.heights,
                                                                                            strict=True))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    w.grab().save(str(SCREENSHOTS / "lesson_training_moons.png"))  # panels after the run (open and judge)
+    w.findChild(QDockWidget, "dock_gradients").grab().save(str(SCREENSHOTS / "lesson_training_moons_grads.png"))
     assert w.undo_stack.count() == 1 and w.undo_stack.undoText() == "training"  # the run is one entry
     w.undo_stack.undo()
     assert w.doc.by_label("layer1").params["W"] is start_W  # the very array the run started from

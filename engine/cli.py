@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--steps", type=int, default=0, help="training steps (default 0: just forward and backward)")
     run.add_argument("--lr", type=float, default=None, help="learning rate")
     run.add_argument("--optimizer", choices=("sgd", "momentum", "adam"), default=None)
-    run.add_argument("--maximize", action="store_true", help="step uphill (gradient ascent) instead of downhill")
+    goal = run.add_mutually_exclusive_group()  # neither: follow the circuit (a loss node is minimised, else raised)
+    goal.add_argument("--maximize", action="store_true", help="step uphill (gradient ascent)")
+    goal.add_argument("--minimize", action="store_true", help="step downhill (gradient descent)")
     run.add_argument("--json", action="store_true", help='one JSON object: {"nodes": [...], "loss": [...]}')
     check = sub.add_parser("check", help="validate and gradient-check every leaf; exit 1 on failure")
     check.add_argument("file")
@@ -145,8 +147,8 @@ def _train(doc, ev, args) -> list[float]:
         trainer.settings["lr"] = args.lr
     if args.optimizer:
         trainer.settings["optimizer"] = args.optimizer
-    if args.maximize:
-        trainer.settings["objective"] = "maximize"
+    if args.maximize or args.minimize:
+        trainer.settings["objective"] = "maximize" if args.maximize else "minimize"
     trainer.run(args.steps)
     return [float(_mean(x)) for x in _losses(trainer.history)]
 

@@ -71,8 +71,12 @@ class HowToDialog(HelpDialog):
                      "panel runs the hacker's guide's four ways to raise an output and says what each tried, what "
                      "it cost and where it got.")),
             (self.tr("Train"),
-             self.tr("F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, "
-                     "learning rate and speed in the Training panel. For a 2-D classifier such as the moons "
+             self.tr("F8 takes one gradient step, F9 trains continuously (F9 again pauses); one undo entry per "
+                     "step or run. A step follows the circuit: an output that is a loss node (mse, bce, "
+                     "cross-entropy, hinge) is lowered by moving weights and blocks; any other output is raised "
+                     "by the lecture's nudge, every input and weight moving by learning rate × gradient. The "
+                     "first line of the Training panel says what the next step will change; change the goal, what "
+                     "moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons "
                      "example, the Decision boundary panel redraws as it learns; click it to add a point, "
                      "Shift+click for the other class.")),
             (self.tr("Arrange the panels"),

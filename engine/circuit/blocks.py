@@ -1,6 +1,9 @@
 """Composite blocks: a Neuron (sum of w*x + b -> activation) and a matrix-valued Dense layer.
 
-Their weights live in the node's params; the tape reports their gradients per parameter.
+Their weights live in the node's params; the tape reports their gradients per parameter. A dense
+layer's W and b are kept as read-only float64 arrays (stored_params): an edit or a training step
+replaces an array, never writes into it, so an undo entry can hold the old one by reference
+(copy-on-write). Files keep lists; a neuron's few weights stay a list of floats.
 The activation's curve and derivative come from the op registry. Each block's `glyph` followed by
 its activation (Σ→tanh) is how the canvas, the palette, exports and tooltips show it.
 """
@@ -79,11 +82,58 @@ class Dense(_Block):
     @staticmethod
     def backward(m, g, out, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
         x2 = np.atleast_2d(np.asarray(x, dtype=np.float64))
-        z = Dense._z(x, W, b)
-        g = np.broadcast_to(np.asarray(g, dtype=np.float64).reshape(-1, z.shape[1]), z.shape)
-        dz = _activation_grad(A, g, np.reshape(out, z.shape), z, activation)
-        dx = dz @ np.asarray(W, dtype=np.float64)  # d(xW^T)/dx = W
-        return (dx.reshape(np.shape(x)),), {"W": (dz.T @ x2).tolist(), "b": unbroadcast(dz, np.shape(b)).tolist()}
+        W = np.asarray(W, dtype=np.float64)
+        shape = (x2.shape[0], W.shape[0])
+        g = np.broadcast_to(np.asarray(g, dtype=np.float64).reshape(-1, shape[1]), shape)
+        out = np.reshape(out, shape)
+        # every activation's derivative is a function of its output (tanh: 1 - out^2, sigmoid: out (1 - out),
+        # relu: [x > 0] = [out > 0]), so x W^T + b is not computed again: the output stands in for it
+        # (tests/engine/test_blocks.py checks this for every activation)
+        dz = _activation_grad(A, g, out, out, activation)
+        dx = dz @ W  # d(xW^T)/dx = W
+        return (dx.reshape(np.shape(x)),), {"W": dz.T @ x2, "b": np.asarray(unbroadcast(dz, np.shape(b)))}
 
 
 BLOCKS = {"neuron": Neuron, "dense": Dense}
+ARRAY_PARAMS = {"dense": {"W": 2, "b": 1}}  # block kind -> parameter -> its number of dimensions
+_NUMBERS = frozenset({float, int})
+
+
+def stored_array(value) -> np.ndarray:
+    """A block parameter as the document keeps it: float64 and read-only. An array the caller owns
+    alone is frozen in place (no copy); anything else is copied first."""
+    a = np.asarray(value, dtype=np.float64)
+    if a is value and not a.flags.writeable:
+        return a
+    if a is not value or not a.flags.owndata:
+        a = a.copy()
+    a.flags.writeable = False
+    return a
+
+
+def _numbers(value, ndim: int) -> bool:
+    """A list (of lists) of plain numbers with rows of one length, or a numeric array, of ndim dimensions."""
+    if isinstance(value, np.ndarray):
+        return value.ndim == ndim and value.dtype.kind in "fiu"
+    if not isinstance(value, list | tuple):
+        return False
+    if ndim == 1:
+        return _NUMBERS.issuperset(map(type, value))
+    return bool(value) and len({len(r) if isinstance(r, list | tuple) else -1 for r in value}) == 1 and all(
+        _numbers(r, ndim - 1) for r in value)
+
+
+def stored_params(kind: str, params: dict) -> dict:
+    """A block's parameters with its arrays stored read-only (stored_array); a malformed value (ragged
+    rows, a string) is left as it is for the validator to name."""
+    shapes = ARRAY_PARAMS.get(kind)
+    if not shapes:
+        return params
+    out = dict(params)
+    for key, ndim in shapes.items():
+        if key in out and _numbers(out[key], ndim):
+            try:
+                out[key] = stored_array(out[key])
+            except OverflowError:  # an int beyond float64: the validator names it
+                pass
+    return out

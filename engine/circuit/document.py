@@ -14,6 +14,7 @@ import networkx as nx
 
 from .. import ops
 from ..errors import EngineError
+from .blocks import stored_params
 from .events import DocumentEvents, emit
 from .json_values import SchemaError
 from .nodes import DEFAULT_SLIDER, KINDS, Node, default_params
@@ -123,7 +124,7 @@ class Circuit:
             ops.get(op)  # raises UnknownOpError with the list of known ops
         elif op is not None:
             raise CircuitError(f"a {kind} node takes no op (got {op!r})")
-        merged = {**default_params(kind, op), **(params or {})}
+        merged = stored_params(kind, {**default_params(kind, op), **(params or {})})  # dense arrays: read-only
         why = activation_problem(kind, merged)  # sizes that disagree are built, and validate() names them
         if why:
             raise CircuitError(why)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .. import ops
 from .blocks import BLOCKS
 
@@ -93,10 +95,13 @@ _ATOMS = frozenset({float, int, bool, str, type(None)})
 
 
 def copy_value(value):
-    """A copy of a parameter value: dicts and lists copied at every level, numbers shared (they are immutable).
-    A list of numbers (a weight row) is copied in one C call, so a whole matrix costs microseconds."""
+    """A copy of a parameter value: dicts and lists copied at every level, numbers and read-only arrays (a
+    dense layer's W and b, engine.circuit.blocks.stored_params) shared: they are never changed in place.
+    A list of numbers (a weight row) is copied in one C call."""
     if isinstance(value, dict):
         return {k: copy_value(v) for k, v in value.items()}
     if isinstance(value, list):
         return value.copy() if _ATOMS.issuperset(map(type, value)) else [copy_value(v) for v in value]
+    if isinstance(value, np.ndarray) and value.flags.writeable:  # read-only block arrays are shared as they are
+        return value.copy()
     return value

@@ -6,6 +6,7 @@ import copy
 import re
 
 import networkx as nx
+import numpy as np
 
 from .. import ops
 from .json_values import SchemaError, _fields, _short, _size, finite_json, is_finite, is_number, type_name
@@ -161,13 +162,18 @@ def check_params(kind: str, op: str | None, params: dict, where: str) -> None:
             raise SchemaError(f"{where}: w must hold n = {n} numbers, got {_size(p['w'])}")
     if kind == "dense":
         nin, nout = _int(p["nin"], where, "param 'nin'"), _int(p["nout"], where, "param 'nout'")
-        W = p["W"].tolist() if hasattr(p["W"], "tolist") else p["W"]
-        if not isinstance(W, list | tuple):
-            raise SchemaError(f"{w} 'W' must be an array of rows, got {type_name(W)}")
-        for r, row in enumerate(W):
-            _vector(row, f"{w} 'W' row {r}")
-        if len(W) != nout or any(len(row) != nin for row in W):
-            raise SchemaError(f"{where}: W must be nout x nin = {nout} x {nin}, got {_size(W)}")
+        W = p["W"]
+        if isinstance(W, np.ndarray) and W.ndim == 2 and W.dtype == np.float64:  # stored (blocks.stored_params)
+            if W.shape != (nout, nin):
+                raise SchemaError(f"{where}: W must be nout x nin = {nout} x {nin}, got {W.shape[0]} x {W.shape[1]}")
+        else:
+            W = W.tolist() if hasattr(W, "tolist") else W
+            if not isinstance(W, list | tuple):
+                raise SchemaError(f"{w} 'W' must be an array of rows, got {type_name(W)}")
+            for r, row in enumerate(W):
+                _vector(row, f"{w} 'W' row {r}")
+            if len(W) != nout or any(len(row) != nin for row in W):
+                raise SchemaError(f"{where}: W must be nout x nin = {nout} x {nin}, got {_size(W)}")
         _vector(p["b"], f"{w} 'b'")
         if len(p["b"]) != nout:
             raise SchemaError(f"{where}: b must hold nout = {nout} numbers, got {_size(p['b'])}")

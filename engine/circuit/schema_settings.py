@@ -14,8 +14,8 @@ TRAINING = {
     "schedule": ("constant", "linear"),
     "lr_end": ("float", 0.0, 1e3, None),
     "steps": ("int", 1, 10**7),
-    "objective": ("minimize", "maximize"),
-    "train_inputs": ("bool",),
+    "objective": ("minimize", "maximize", None),  # null or left out: follow the circuit
+    "train_inputs": ("bool", None),
 }
 # the saved view: the example's title and description, the canvas zoom and centre
 VIEW = {"title": ("text", 1_000), "description": ("text", 100_000), "zoom": ("float", 1e-3, 1e3),

@@ -1,26 +1,86 @@
-"""Gradient-descent training of a circuit's weights (and optionally its inputs).
+"""Gradient steps on a circuit: what moves, which way, and the undoable write-back.
 
-Each step: forward + backward through the evaluator, one optimizer update (engine.optim), and
-the new values written back to the document, as one undoable entry when a History is given.
+What a step does follows the circuit unless the settings say otherwise (step_plan):
+- a circuit whose output is a loss node (mse, bce, softmax_ce, hinge...) is trained: the loss is
+  minimised and only weights and blocks move;
+- any other circuit takes the lecture's nudge: every input, weight and block moves along its
+  gradient to raise the output (a.data += 0.01 * a.grad).
+
+Each step: forward + backward through the evaluator, one optimizer update (engine.optim), and the
+new values written back to the document. With a History, the steps of one run merge into one undo
+entry (StepEdit) that holds the values before the run and after its last step; block arrays are
+kept by reference (they are read-only: copy-on-write), never copied into the history.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from .. import optim
+from .. import ops, optim
 from ..errors import EngineError
-from .commands import SetParams, SetValue
+from .blocks import stored_array
+from .commands import Command
+from .document import CircuitError
 from .evaluate import Evaluator
+from .nodes import BLOCK_KINDS, copy_value
 from .probe import current_accuracy
 
+# objective / train_inputs None: follow the circuit (step_plan); a file that leaves them out does too
 DEFAULTS = {"optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "schedule": "constant", "lr_end": None,
-            "steps": 100, "objective": "minimize", "train_inputs": False}
+            "steps": 100, "objective": None, "train_inputs": None}
 OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 class TrainingError(EngineError, ValueError):
     """Training cannot go on (a NaN, nothing to train, bad settings); the message says where."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the next gradient step will do, resolved from the settings and the circuit."""
+
+    objective: str  # "minimize" or "maximize"
+    train_inputs: bool  # inputs move too (the lecture's nudge), not only weights and blocks
+    goal_follows: bool  # the objective was not set: it follows the circuit
+    moves_follow: bool  # train_inputs was not set: it follows the circuit
+    loss_root: bool  # the circuit's output is a loss node
+    root: str | None  # the output's label (None: the circuit has no single output)
+    targets: tuple[str, ...]  # labels of the nodes that move, in document order
+    ids: tuple[str, ...]  # their node ids
+    optimizer: str
+    lr: float
+    momentum: float
+
+
+def loss_root(doc) -> bool | None:
+    """True if the circuit's output is a loss node (through an output marker), None if it has no output."""
+    try:
+        root = doc.root()
+    except CircuitError:
+        return None
+    if root.kind == "output":
+        src = doc.inputs_of(root.id).get("x")
+        root = doc.node(src) if src else root
+    return root.kind == "op" and ops.get(root.op).category == "loss"
+
+
+def step_plan(doc, settings: dict | None = None) -> Plan:
+    """The resolved plan of the next step for `settings` (by default the document's own)."""
+    s = {**DEFAULTS, **(doc.training if settings is None else settings)}
+    is_loss = loss_root(doc)
+    objective = s["objective"] or ("minimize" if is_loss else "maximize")
+    train_inputs = s["train_inputs"] if s["train_inputs"] is not None else not is_loss
+    try:
+        root = doc.root().label
+    except CircuitError:
+        root = None
+    kinds = ("input", "weight", *BLOCK_KINDS) if train_inputs else ("weight", *BLOCK_KINDS)
+    moving = [n for n in doc.nodes() if n.kind in kinds]
+    return Plan(objective, bool(train_inputs), s["objective"] is None, s["train_inputs"] is None, bool(is_loss),
+                root, tuple(n.label for n in moving), tuple(n.id for n in moving), s["optimizer"], float(s["lr"]),
+                float(s["momentum"]))
 
 
 class _Param:
@@ -32,8 +92,52 @@ class _Param:
         self.node_id, self.key, self.data, self.grad = node_id, key, data, 0.0
 
 
+class StepEdit(Command):
+    """Values and block parameters written by gradient steps, as one undo entry per run: a later step
+    of the same run merges in (the old state stays the run's start, the new one is the last step's).
+    Old and new block arrays are held by reference; they are read-only, so nothing changes them."""
+
+    def __init__(self, run, values: dict, params: dict, text: str = "gradient step"):
+        self.run, self.steps, self.text = run, 1, text
+        self.new_values, self.new_params = values, params  # node id -> value; node id -> {key: array}
+        self.old_values: dict = {}
+        self.old_params: dict = {}
+
+    @property
+    def merge_key(self):
+        return ("training", self.run)
+
+    def do(self, doc):
+        for nid, value in self.new_values.items():
+            self.old_values.setdefault(nid, doc.node(nid).value)
+            doc.set_value(nid, value)
+        for nid, new in self.new_params.items():
+            params = doc.node(nid).params
+            if nid not in self.old_params:
+                self.old_params[nid] = copy_value(params)  # arrays shared; a neuron's short w list copied
+            doc.set_params(nid, {**params, **new})
+
+    def undo(self, doc):
+        for nid, value in self.old_values.items():
+            doc.set_value(nid, value)
+        for nid, params in self.old_params.items():
+            doc.set_params(nid, params)
+
+    def merge(self, other):
+        if not isinstance(other, StepEdit):
+            return False
+        for mine, theirs in ((self.old_values, other.old_values), (self.old_params, other.old_params)):
+            for nid, old in theirs.items():
+                mine.setdefault(nid, old)
+        self.new_values.update(other.new_values)
+        for nid, new in other.new_params.items():
+            self.new_params[nid] = {**self.new_params.get(nid, {}), **new}
+        self.steps += other.steps
+        return True
+
+
 class Trainer:
-    """Steps gradient descent on a document through its evaluator."""
+    """Steps gradient descent (or ascent) on a document through its evaluator."""
 
     def __init__(self, doc, evaluator: Evaluator | None = None, history=None):
         self.doc = doc
@@ -42,20 +146,24 @@ class Trainer:
         self.settings = {**DEFAULTS, **(doc.training or {})}
         self.history: list[float] = []
         self.accuracy: list[float] = []
+        self.plan: Plan | None = None
         self._opt = None
         self._signature = None
+        self._run = object()  # the undo entry the next step merges into
+        self._run_text = "gradient step"
 
     # ------------------------------------------------------------ parameters and optimizer
     def _targets(self):
-        kinds = ("weight", "input") if self.settings["train_inputs"] else ("weight",)
+        """(node id, key, current value) of everything the plan moves: a float, or a writable array copy
+        that the optimizer updates in place and the document then takes over (read-only)."""
         out = []
-        for n in self.doc.nodes():
-            if n.kind in kinds:
-                out.append((n.id, None, float(n.value)))
-            elif n.kind == "neuron":
+        for n in map(self.doc.node, self.plan.ids):
+            if n.kind == "neuron":
                 out += [(n.id, "w", np.array(n.params["w"], dtype=float)), (n.id, "b", float(n.params["b"]))]
             elif n.kind == "dense":
                 out += [(n.id, "W", np.array(n.params["W"], dtype=float)), (n.id, "b", np.array(n.params["b"], float))]
+            else:
+                out.append((n.id, None, float(n.value)))
         return out
 
     def _optimizer(self, params):
@@ -70,9 +178,11 @@ class Trainer:
         return optim.SGD(params, lr=lr, momentum=float(s["momentum"]) if s["optimizer"] == "momentum" else 0.0)
 
     def _sync(self):
+        self.plan = step_plan(self.doc, self.settings)
         targets = self._targets()
         if not targets:
-            raise TrainingError("nothing to train: the circuit has no weight nodes (or blocks)")
+            what = "inputs, weights or blocks" if self.plan.train_inputs else "weights or blocks"
+            raise TrainingError(f"nothing to train: the circuit has no {what} to move")
         signature = [(nid, key) for nid, key, _ in targets]
         if signature != self._signature:
             self._params = [_Param(nid, key, data) for nid, key, data in targets]
@@ -83,7 +193,7 @@ class Trainer:
 
     # ------------------------------------------------------------ stepping
     def step(self) -> float:
-        """One gradient step; returns the loss (root value) before the update."""
+        """One gradient step; returns the root's value (the loss) before the update."""
         ev = self.ev
         if ev.grads_stale or not ev.grads:
             ev.backward()
@@ -93,12 +203,12 @@ class Trainer:
         loss = ev.root_value()
         if not np.isfinite(loss):
             raise TrainingError(f"training stopped: the result {self.doc.node(ev.root()).label!r} is {loss}")
+        self._sync()
         self.history.append(loss)
         acc = self._accuracy()
         if acc is not None:
             self.accuracy.append(acc)
-        self._sync()
-        sign = -1.0 if self.settings["objective"] == "maximize" else 1.0
+        sign = -1.0 if self.plan.objective == "maximize" else 1.0
         for p in self._params:
             g = ev.grads.get(p.node_id, 0.0) if p.key is None else ev.param_grads(p.node_id).get(p.key, 0.0)
             p.grad = sign * (np.asarray(g, dtype=float) if isinstance(p.data, np.ndarray) else float(np.sum(g)))
@@ -107,33 +217,46 @@ class Trainer:
         return loss
 
     def run(self, n: int | None = None) -> list[float]:
-        for _ in range(int(n if n is not None else self.settings["steps"])):
-            self.step()
+        """n steps (the settings' count by default), one undo entry for all of them."""
+        n = int(n if n is not None else self.settings["steps"])
+        self.begin_run(f"{n} gradient steps")
+        try:
+            for _ in range(n):
+                self.step()
+        finally:
+            self.end_run()
         return self.history
 
-    def _commands(self):
-        cmds, blocks = [], {}
-        for p in self._params:
-            if p.key is None:
-                cmds.append(SetValue(p.node_id, float(p.data)))
-            else:
-                blocks.setdefault(p.node_id, {})[p.key] = (p.data.tolist() if isinstance(p.data, np.ndarray)
-                                                            else float(p.data))
-        for nid, new in blocks.items():
-            cmds.append(SetParams(nid, {**self.doc.node(nid).params, **new}))
-        return cmds
+    def begin_run(self, text: str = "gradient step") -> None:
+        """The next steps form one undo entry named `text` (until end_run)."""
+        self.end_run()
+        self._run_text = text
 
-    def _write_back(self):
-        with self.ev.batch_update():
-            if self.undo is not None:
-                with self.undo.macro("gradient step"):
-                    for cmd in self._commands():
-                        self.undo.push(cmd)
-            else:
-                for cmd in self._commands():
-                    cmd.do(self.doc)
+    def end_run(self) -> None:
+        """The run is over: the next step starts a new undo entry."""
+        self._run, self._run_text = object(), "gradient step"
         if self.undo is not None:
             self.undo.seal()
+
+    def _edit(self) -> StepEdit:
+        values, params = {}, {}
+        for p in self._params:
+            if p.key is None:
+                values[p.node_id] = float(p.data)
+            elif isinstance(p.data, np.ndarray):  # a dense layer keeps arrays, a neuron its short list of floats
+                dense = self.doc.node(p.node_id).kind == "dense"
+                params.setdefault(p.node_id, {})[p.key] = stored_array(p.data) if dense else p.data.tolist()
+            else:
+                params.setdefault(p.node_id, {})[p.key] = float(p.data)
+        return StepEdit(self._run, values, params, self._run_text)
+
+    def _write_back(self):
+        edit = self._edit()
+        with self.ev.batch_update():
+            if self.undo is not None:
+                self.undo.push(edit)  # merges into this run's entry; end_run() seals it
+            else:
+                edit.do(self.doc)
 
     def _accuracy(self):
         """Share of samples classified right, for a dataset circuit with a classifier loss at the root."""

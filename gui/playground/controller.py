@@ -7,6 +7,7 @@ import time
 from psygnal import Signal, SignalGroup
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from threadpoolctl import ThreadpoolController
 
 from engine.circuit.document import CircuitError
 from engine.circuit.events import Subscriptions, emit
@@ -15,6 +16,17 @@ from engine.circuit.training import Trainer, TrainingError
 from engine.errors import EngineError
 
 FRAME_MS = 33.0  # redraw at most ~30 times a second while training
+_BLAS = None  # threadpoolctl's view of the loaded BLAS libraries (found once, on the first step)
+
+
+def one_blas_thread():
+    """Training steps run their matrix products on one BLAS thread: the products of a circuit are small,
+    and OpenBLAS's worker threads, spinning between them, starve the GUI thread on a busy machine
+    (digits in the app: ~6 steps/s with the default threads, ~20 with one; benchmarks/bench_training.py)."""
+    global _BLAS
+    if _BLAS is None:
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
 
 
 class RunEvents(SignalGroup):
@@ -41,6 +53,7 @@ class PlaygroundController(QObject):
         self.timer = QTimer(self)
         self.steps_per_tick = 1
         self.set_speed(20)
+        self._start_clock()
         self.timer.timeout.connect(self._train_tick)
         self.actions: dict[str, QAction] = {}
         for name, text, key, slot in [
@@ -191,35 +204,64 @@ class PlaygroundController(QObject):
 
     def _show_history(self) -> None:
         trainer = self.trainer
-        self.loss.set_history(trainer.history, trainer.settings.get("objective") == "maximize", trainer.accuracy)
+        maximize = trainer.plan is not None and trainer.plan.objective == "maximize"
+        self.loss.set_history(trainer.history, maximize, trainer.accuracy)
 
     def gradient_step(self):
+        """One step (F8): its own undo entry."""
         self._end_stepping()
-        if self._train_once():
+        self._trainer().begin_run(self.tr("gradient step"))
+        with one_blas_thread():
+            ok = self._train_once()
+        if self.trainer is not None:
+            self.trainer.end_run()
+        if ok:
             self._show_history()
 
     def toggle_training(self):
+        """Start or pause training on the timer; the steps of one run are one undo entry."""
         if self.timer.isActive():
             self.timer.stop()
+            if self.trainer is not None:
+                self.trainer.end_run()
             self.actions["train"].setText(self.tr("Train"))
         else:
             self._end_stepping()
-            self._trainer()
+            self._trainer().begin_run(self.tr("training"))
+            self._start_clock()
             self.timer.start()
             self.actions["train"].setText(self.tr("Pause"))
 
     def set_speed(self, steps_per_second: int) -> None:
         """Training speed: above screen rate a timer tick takes several steps and the plots redraw once."""
+        self.speed = float(steps_per_second)
         self.steps_per_tick = max(1, round(steps_per_second * FRAME_MS / 1000.0))
         self.timer.setInterval(round(1000.0 * self.steps_per_tick / steps_per_second))
 
+    def _start_clock(self) -> None:
+        self._due, self._last_tick, self._tick_end, self._redraw = 0.0, time.perf_counter(), None, 0.0
+
     def _train_tick(self):
-        deadline = time.perf_counter() + 0.8 * FRAME_MS / 1000.0  # leave the event loop time to breathe
-        for _ in range(self.steps_per_tick):
-            if not self._train_once():
-                self.toggle_training()
-                break
-            if time.perf_counter() > deadline:
-                break
+        """Take the steps the set speed makes due since the last tick, then let the panels redraw once.
+
+        Steps are owed by the clock (speed x elapsed time), so a tick that ran late catches up; the debt
+        is capped at a quarter second of steps, so a machine that cannot keep up does not burst. The time
+        between ticks (the panels redrawing) is measured: a tick may step for up to three times that
+        long, so drawing takes at most about a quarter of the time when steps are slow (digits)."""
+        now = time.perf_counter()
+        if self._tick_end is not None:
+            self._redraw = 0.7 * self._redraw + 0.3 * (now - self._tick_end)
+        self._due = min(self._due + (now - self._last_tick) * self.speed, max(1.0, 0.25 * self.speed))
+        self._last_tick = now
+        deadline = now + min(max(0.8 * FRAME_MS / 1000.0, 3.0 * self._redraw), 0.25)
+        with one_blas_thread():
+            while self._due >= 1.0:
+                if not self._train_once():
+                    self.toggle_training()
+                    break
+                self._due -= 1.0
+                if time.perf_counter() > deadline:
+                    break
         if self.trainer is not None:
             self._show_history()
+        self._tick_end = time.perf_counter()

@@ -1,25 +1,35 @@
-"""Training settings (optimizer, learning rate, objective, speed) and the dataset / shown-sample choice."""
+"""Training settings (optimizer, learning rate, goal, what moves, speed), the one line that says what
+the next gradient step will do, and the dataset / shown-sample choice."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox
 
 from engine import datasets
 from engine.circuit import probe
+from engine.circuit.training import DEFAULTS, Plan, step_plan
 from engine.commands import SetDocAttr
 
 from ..panel import Panel
 
+MAX_NAMES = 6  # the line names this many nodes, then "and N more"
+MOVES = {"auto": None, "weights": False, "all": True}  # the "What moves" choice -> the train_inputs setting
+
 
 class TrainingPanel(Panel):
-    """Edits doc.training and doc.dataset through commands; the controller reads them."""
+    """Edits doc.training and doc.dataset through commands; the controller reads them. The goal and what
+    moves follow the circuit unless chosen here (engine.circuit.training.step_plan)."""
 
-    results = ()  # the accuracy is one label, cheap enough to follow every result at once
+    results = ()  # the accuracy follows every result at once (one label); the plan line follows edits
+    QUIET = ("value_changed", "node_moved", "slider_changed")  # edits that cannot change the plan
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.undo, self.ctl = session.undo, session.controller
+        self.plan_line = QLabel()
+        self.plan_line.setWordWrap(True)
+        self.plan_line.setObjectName("training_plan")
         self.optimizer = QComboBox()
         for key, text in (("sgd", self.tr("SGD")), ("momentum", self.tr("SGD with momentum")), ("adam", "Adam")):
             self.optimizer.addItem(text, key)
@@ -28,11 +38,18 @@ class TrainingPanel(Panel):
         self.lr.setRange(0.0001, 10.0)
         self.lr.setSingleStep(0.01)
         self.objective = QComboBox()
-        self.objective.addItem(self.tr("Minimise the loss"), "minimize")
-        self.objective.addItem(self.tr("Maximise the output"), "maximize")
-        self.inputs = QCheckBox(self.tr("Nudge inputs too (the lecture's step)"))
-        self.inputs.setToolTip(self.tr("Move inputs along their gradients as well as weights, as the lecture "
-                                       "does with a.data += 0.01 * a.grad."))
+        self.objective.addItem(self.tr("Follow the circuit"), "auto")
+        self.objective.addItem(self.tr("Lower the output (minimise)"), "minimize")
+        self.objective.addItem(self.tr("Raise the output (maximise)"), "maximize")
+        self.objective.setToolTip(self.tr("Follow the circuit: a loss node (mse, bce, cross-entropy, hinge) is "
+                                          "lowered; any other output is raised, as in the lecture."))
+        self.moves = QComboBox()
+        self.moves.addItem(self.tr("Follow the circuit"), "auto")
+        self.moves.addItem(self.tr("Weights and blocks"), "weights")
+        self.moves.addItem(self.tr("Inputs, weights and blocks"), "all")
+        self.moves.setToolTip(self.tr("Follow the circuit: a loss is lowered by moving weights and blocks only; "
+                                      "any other circuit nudges every input and weight too, as the lecture "
+                                      "does with a.data += 0.01 * a.grad."))
         self.speed = QSpinBox()
         self.speed.setRange(1, 1000)
         self.speed.setSuffix(self.tr(" steps/s"))
@@ -48,47 +65,55 @@ class TrainingPanel(Panel):
         self.sample.setValue(-1)  # the nodes show the batch mean until a sample is chosen
         self.accuracy = QLabel("—")
         form = QFormLayout(self)
+        form.addRow(self.plan_line)
         form.addRow(self.tr("Optimizer"), self.optimizer)
         form.addRow(self.tr("Learning rate"), self.lr)
         form.addRow(self.tr("Goal"), self.objective)
-        form.addRow(self.inputs)
+        form.addRow(self.tr("What moves"), self.moves)
         form.addRow(self.tr("Speed"), self.speed)
         form.addRow(self.tr("Dataset"), self.dataset)
         form.addRow(self.tr("Shown sample"), self.sample)
         form.addRow(self.tr("Accuracy"), self.accuracy)
-        for box in (self.optimizer, self.objective):
+        for box in (self.optimizer, self.objective, self.moves):
             box.currentIndexChanged.connect(self._settings_edited)
-        self.inputs.toggled.connect(self._settings_edited)
         self.lr.editingFinished.connect(self._settings_edited)
         self.speed.valueChanged.connect(self.ctl.set_speed)
         self.dataset.currentIndexChanged.connect(self._dataset_edited)
         self.sample.valueChanged.connect(self._sample_edited)
         for event in ("training_changed", "dataset_changed", "document_reset"):
             self.listen(self.doc.events[event], self.sync)
+        self.listen(self.doc.events.all, self._edited)  # the line names nodes and follows the circuit's output
+        self.listen(self.ev.events.evaluated, self._show_accuracy)
         self.sync()
-        self.listen(self.ev.events.evaluated, self.refresh)
-        self.refresh()
+        self._show_accuracy()
+
+    def _edited(self, info) -> None:
+        if info.signal.name not in self.QUIET:
+            self.schedule()  # drawn once after a burst of edits (a training step), and only while shown
 
     def settings(self) -> dict:
-        from engine.circuit.training import DEFAULTS
-
         return {**DEFAULTS, **(self.doc.training or {})}
 
     def sync(self) -> None:
         """Model -> widgets."""
         s = self.settings()
-        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.dataset, self.inputs)]
+        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.moves, self.dataset)]
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(s["optimizer"]), 0))
         self.lr.setValue(float(s["lr"]))
-        self.objective.setCurrentIndex(max(self.objective.findData(s["objective"]), 0))
-        self.inputs.setChecked(bool(s.get("train_inputs")))
+        self.objective.setCurrentIndex(max(self.objective.findData(s["objective"] or "auto"), 0))
+        moves = {None: "auto", False: "weights", True: "all"}.get(s["train_inputs"], "auto")
+        self.moves.setCurrentIndex(max(self.moves.findData(moves), 0))
         name = (self.doc.dataset or {}).get("name")
         self.dataset.setCurrentIndex(max(self.dataset.findData(name), 0))
         del blockers
+        self.schedule()
 
     def _settings_edited(self) -> None:
         new = {**(self.doc.training or {}), "optimizer": self.optimizer.currentData(), "lr": self.lr.value(),
-               "objective": self.objective.currentData(), "train_inputs": self.inputs.isChecked()}
+               "objective": self.objective.currentData(), "train_inputs": MOVES[self.moves.currentData()]}
+        for key in ("objective", "train_inputs"):  # following the circuit: the file leaves the setting out
+            if new[key] in (None, "auto"):
+                del new[key]
         if new != self.doc.training:
             self.undo.push(SetDocAttr("training", new))
             self.undo.seal()
@@ -105,7 +130,51 @@ class TrainingPanel(Panel):
         self.display.set_sample(None if value < 0 else value)
 
     def refresh(self) -> None:
-        """The share of samples the circuit classifies right now (classifier circuits only)."""
+        """The line saying what the next gradient step does (also the Gradient step action's tooltip)."""
         self._dirty = False
+        plan = step_plan(self.doc)
+        text = self.describe(plan)
+        if text != self.plan_line.text():
+            self.plan_line.setText(text)
+            self.plan_line.setToolTip(self.why(plan))
+            self.ctl.actions["grad_step"].setToolTip(text)
+            self.ctl.actions["grad_step"].setStatusTip(text)
+
+    def _show_accuracy(self) -> None:
+        """The share of samples the circuit classifies right now (classifier circuits only)."""
         acc = probe.current_accuracy(self.ev)
         self.accuracy.setText("—" if acc is None else f"{acc:.1%}")
+
+    def describe(self, plan: Plan) -> str:
+        """One line: what the next gradient step changes, by how much, and to what end."""
+        if plan.root is None:
+            return self.tr("Next step: none (the circuit needs exactly one output).")
+        if not plan.targets:
+            what = (self.tr("inputs, weights or blocks") if plan.train_inputs else self.tr("weights or blocks"))
+            return self.tr("Next step: nothing to move (the circuit has no {what}).").format(what=what)
+        names = ", ".join(plan.targets[:MAX_NAMES])
+        if len(plan.targets) > MAX_NAMES:
+            names = self.tr("{names} and {n} more").format(names=names, n=len(plan.targets) - MAX_NAMES)
+        raise_ = plan.objective == "maximize"
+        if plan.optimizer == "sgd" and raise_:
+            text = self.tr("Next step: nudges {names} by {lr} × gradient to raise {root}.")
+        elif plan.optimizer == "sgd":
+            text = self.tr("Next step: moves {names} by −{lr} × gradient to lower {root}.")
+        elif plan.optimizer == "momentum":
+            text = (self.tr("Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.")
+                    if raise_ else
+                    self.tr("Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}."))
+        else:
+            text = (self.tr("Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.") if raise_ else
+                    self.tr("Next step: moves {names} with Adam (learning rate {lr}) to lower {root}."))
+        return text.format(names=names, lr=f"{plan.lr:g}", mu=f"{plan.momentum:g}", root=plan.root)
+
+    def why(self, plan: Plan) -> str:
+        """Why the goal and what moves are what they are (the line's tooltip)."""
+        if not (plan.goal_follows or plan.moves_follow):
+            return self.tr("Goal and what moves are set in this panel.")
+        if plan.loss_root:
+            return self.tr("{root} is a loss node, so by default a step lowers it by moving weights and "
+                           "blocks.").format(root=plan.root)
+        return self.tr("{root} is not a loss node, so by default a step is the lecture's nudge: every input "
+                       "and weight moves along its gradient to raise {root}.").format(root=plan.root)

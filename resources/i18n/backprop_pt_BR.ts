@@ -11,22 +11,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="95" />
+        <location filename="../../gui/help_dialogs.py" line="99" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="98" />
+        <location filename="../../gui/help_dialogs.py" line="102" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="100" />
+        <location filename="../../gui/help_dialogs.py" line="104" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="101" />
+        <location filename="../../gui/help_dialogs.py" line="105" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -484,16 +484,6 @@
         <translation>Ajuste os valores</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
-        <source>Walk backpropagation</source>
-        <translation>Percorra a retropropagação</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="67" />
-        <source>Check and compare</source>
-        <translation>Verifique e compare</translation>
-    </message>
-    <message>
         <location filename="../../gui/help_dialogs.py" line="55" />
         <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
         <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
@@ -509,37 +499,47 @@
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
     </message>
     <message>
+        <location filename="../../gui/help_dialogs.py" line="62" />
+        <source>Walk backpropagation</source>
+        <translation>Percorra a retropropagação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="67" />
+        <source>Check and compare</source>
+        <translation>Verifique e compare</translation>
+    </message>
+    <message>
         <location filename="../../gui/help_dialogs.py" line="73" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="74" />
-        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
-        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
+        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses); one undo entry per step or run. A step follows the circuit: an output that is a loss node (mse, bce, cross-entropy, hinge) is lowered by moving weights and blocks; any other output is raised by the lecture's nudge, every input and weight moving by learning rate × gradient. The first line of the Training panel says what the next step will change; change the goal, what moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
+        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa); uma entrada de desfazer por passo ou por treino. Um passo segue o circuito: uma saída que é um nó de perda (mse, bce, entropia cruzada, hinge) é diminuída movendo pesos e blocos; qualquer outra saída é aumentada pelo ajuste da aula, cada entrada e peso se movendo em taxa de aprendizado × gradiente. A primeira linha do painel Treinamento diz o que o próximo passo vai mudar; mude ali o objetivo, o que se move, o otimizador, a taxa de aprendizado e a velocidade. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="78" />
+        <location filename="../../gui/help_dialogs.py" line="82" />
         <source>Arrange the panels</source>
         <translation>Organize os painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="79" />
+        <location filename="../../gui/help_dialogs.py" line="83" />
         <source>The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to the front. Drag the handles between panels to resize them. Panels are locked in place (View &gt; Lock panels); unlock them to drag a panel elsewhere or float it in a window of its own.</source>
         <translation>Os gráficos dividem as abas abaixo da tela; F6, F7, F8 e F10 trazem para a frente o painel que preenchem. Arraste as alças entre os painéis para redimensioná-los. Os painéis ficam travados no lugar (Exibir &gt; Travar painéis); destrave-os para arrastar um painel para outro lugar ou soltá-lo numa janela própria.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="83" />
+        <location filename="../../gui/help_dialogs.py" line="87" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="84" />
+        <location filename="../../gui/help_dialogs.py" line="88" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="89" />
+        <location filename="../../gui/help_dialogs.py" line="93" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -1031,73 +1031,83 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="47" />
+        <location filename="../../gui/playground/controller.py" line="60" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="48" />
+        <location filename="../../gui/playground/controller.py" line="61" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="49" />
+        <location filename="../../gui/playground/controller.py" line="62" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="50" />
+        <location filename="../../gui/playground/controller.py" line="63" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="51" />
+        <location filename="../../gui/playground/controller.py" line="64" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="52" />
+        <location filename="../../gui/playground/controller.py" line="65" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="53" />
+        <location filename="../../gui/playground/controller.py" line="66" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="54" />
+        <location filename="../../gui/playground/controller.py" line="67" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="55" />
+        <location filename="../../gui/playground/controller.py" line="68" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="56" />
-        <location filename="../../gui/playground/controller.py" line="204" />
+        <location filename="../../gui/playground/controller.py" line="69" />
+        <location filename="../../gui/playground/controller.py" line="227" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="63" />
+        <location filename="../../gui/playground/controller.py" line="76" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="123" />
+        <location filename="../../gui/playground/controller.py" line="136" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="176" />
+        <location filename="../../gui/playground/controller.py" line="189" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="209" />
+        <location filename="../../gui/playground/controller.py" line="213" />
+        <source>gradient step</source>
+        <translation>passo de gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="230" />
+        <source>training</source>
+        <translation>treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="233" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -1148,83 +1158,83 @@
         <translation>passagens pelo circuito gastas</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="70" />
+        <location filename="../../gui/playground/strategies_panel.py" line="76" />
         <source>The hacker's guide's question: how should the inputs change to make the output bigger? Run the four strategies to compare what each tries, what it costs and where it gets.</source>
         <translation>A pergunta do hacker's guide: como as entradas devem mudar para a saída aumentar? Execute as quatro estratégias para comparar o que cada uma tenta, quanto custa e aonde chega.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="79" />
+        <location filename="../../gui/playground/strategies_panel.py" line="85" />
         <source>The strategies treat every input and weight as a knob; this circuit has {n} (at most {m}): try them on a small circuit such as the multiply gate.</source>
         <translation>As estratégias tratam cada entrada e peso como um botão de ajuste; este circuito tem {n} (no máximo {m}): experimente-as num circuito pequeno, como a porta de multiplicação.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="94" />
+        <location filename="../../gui/playground/strategies_panel.py" line="100" />
         <source>{e} + {b} backward</source>
         <translation>{e} + {b} backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="99" />
+        <location filename="../../gui/playground/strategies_panel.py" line="105" />
         <source>{e} evaluations + {b} backward passes</source>
         <translation>{e} avaliações + {b} passagens backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="100" />
+        <location filename="../../gui/playground/strategies_panel.py" line="106" />
         <source>{e} evaluations</source>
         <translation>{e} avaliações</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="108" />
+        <location filename="../../gui/playground/strategies_panel.py" line="114" />
         <source>Strategy</source>
         <translation>Estratégia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="108" />
+        <location filename="../../gui/playground/strategies_panel.py" line="114" />
         <source>Output reached</source>
         <translation>Saída alcançada</translation>
     </message>
     <message>
         <location filename="../../gui/playground/strategies_panel.py" line="57" />
-        <location filename="../../gui/playground/strategies_panel.py" line="151" />
+        <location filename="../../gui/playground/strategies_panel.py" line="157" />
         <source>best output</source>
         <translation>melhor saída</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="109" />
+        <location filename="../../gui/playground/strategies_panel.py" line="115" />
         <source>Circuit passes</source>
         <translation>Passagens pelo circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="123" />
+        <location filename="../../gui/playground/strategies_panel.py" line="129" />
         <source>Start: {start}, output {out}.</source>
         <translation>Início: {start}, saída {out}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="124" />
+        <location filename="../../gui/playground/strategies_panel.py" line="130" />
         <source>&lt;b&gt;Random search&lt;/b&gt; tried {s} random points anywhere in the sliders' ranges ({ranges}) and kept the best one: {out} at {at}, for {cost}. It never learns which way is up: it is lucky with {n} inputs in a small box and hopeless with thousands.</source>
         <translation>&lt;b&gt;Busca aleatória&lt;/b&gt; tentou {s} pontos aleatórios em qualquer lugar das faixas dos controles deslizantes ({ranges}) e ficou com o melhor: {out} em {at}, por {cost}. Ela nunca aprende para que lado é para cima: tem sorte com {n} entradas numa caixa pequena e não tem chance com milhares.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="128" />
+        <location filename="../../gui/playground/strategies_panel.py" line="134" />
         <source>&lt;b&gt;Random local search&lt;/b&gt; tried {s} small random moves (at most ±{step} per input) from the best point so far and kept a move only when the output rose: {out}, for {cost}. Many of its tries go the wrong way and are thrown away.</source>
         <translation>&lt;b&gt;Busca aleatória local&lt;/b&gt; tentou {s} pequenos movimentos aleatórios (no máximo ±{step} por entrada) a partir do melhor ponto até então e só manteve um movimento quando a saída subiu: {out}, por {cost}. Muitas tentativas vão para o lado errado e são descartadas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="132" />
+        <location filename="../../gui/playground/strategies_panel.py" line="138" />
         <source>&lt;b&gt;Numerical gradient&lt;/b&gt; nudged each input by h = {h} to measure the output's slope along it ({n} evaluations per step), then moved every input {step} × its slope: {out}, for {cost}. It knows which way to go, but pays one evaluation per input.</source>
         <translation>&lt;b&gt;Gradiente numérico&lt;/b&gt; empurrou cada entrada em h = {h} para medir a inclinação da saída nessa direção ({n} avaliações por passo) e depois moveu cada entrada {step} × a sua inclinação: {out}, por {cost}. Ele sabe para que lado ir, mas paga uma avaliação por entrada.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="136" />
+        <location filename="../../gui/playground/strategies_panel.py" line="142" />
         <source>&lt;b&gt;Analytic gradient&lt;/b&gt; got every slope at once from one backward pass (the chain rule), then moved every input {step} × its gradient: {out}, for {cost}. The same steps as the numerical gradient, but one backward pass gives all the slopes, whatever the number of inputs.</source>
         <translation>&lt;b&gt;Gradiente analítico&lt;/b&gt; obteve todas as inclinações de uma vez com uma passagem backward (a regra da cadeia) e depois moveu cada entrada {step} × o seu gradiente: {out}, por {cost}. Os mesmos passos do gradiente numérico, mas uma passagem backward dá todas as inclinações, qualquer que seja o número de entradas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="140" />
+        <location filename="../../gui/playground/strategies_panel.py" line="146" />
         <source>Only the two gradient methods tell which way to go: at the start {slope}, so each input moves the way its slope points. The random methods only compare outputs; a high random-search number says nothing about how to improve the point you are at.</source>
         <translation>Só os dois métodos de gradiente dizem para que lado ir: no início {slope}, então cada entrada se move para onde aponta a sua inclinação. Os métodos aleatórios só comparam saídas; um número alto da busca aleatória não diz nada sobre como melhorar o ponto onde você está.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/strategies_panel.py" line="150" />
+        <location filename="../../gui/playground/strategies_panel.py" line="156" />
         <source>best output, sign × log10(1 + |y|)</source>
         <translation>melhor saída, sinal × log10(1 + |y|)</translation>
     </message>
@@ -1232,84 +1242,175 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="24" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="24" />
+        <location filename="../../gui/playground/training_panel.py" line="34" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="31" />
-        <source>Minimise the loss</source>
-        <translation>Minimizar a perda</translation>
+        <location filename="../../gui/playground/training_panel.py" line="41" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <source>Follow the circuit</source>
+        <translation>Seguir o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="32" />
-        <source>Maximise the output</source>
-        <translation>Maximizar a saída</translation>
+        <location filename="../../gui/playground/training_panel.py" line="42" />
+        <source>Lower the output (minimise)</source>
+        <translation>Diminuir a saída (minimizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="33" />
-        <source>Nudge inputs too (the lecture's step)</source>
-        <translation>Ajustar as entradas também (o passo da aula)</translation>
+        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <source>Raise the output (maximise)</source>
+        <translation>Aumentar a saída (maximizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="34" />
-        <source>Move inputs along their gradients as well as weights, as the lecture does with a.data += 0.01 * a.grad.</source>
-        <translation>Move as entradas na direção dos seus gradientes, além dos pesos, como a aula faz com a.data += 0.01 * a.grad.</translation>
+        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <source>Follow the circuit: a loss node (mse, bce, cross-entropy, hinge) is lowered; any other output is raised, as in the lecture.</source>
+        <translation>Seguir o circuito: um nó de perda (mse, bce, entropia cruzada, hinge) é diminuído; qualquer outra saída é aumentada, como na aula.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="38" />
+        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <source>Weights and blocks</source>
+        <translation>Pesos e blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <source>Inputs, weights and blocks</source>
+        <translation>Entradas, pesos e blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="50" />
+        <source>Follow the circuit: a loss is lowered by moving weights and blocks only; any other circuit nudges every input and weight too, as the lecture does with a.data += 0.01 * a.grad.</source>
+        <translation>Seguir o circuito: uma perda é diminuída movendo só pesos e blocos; qualquer outro circuito ajusta também cada entrada e peso, como a aula faz com a.data += 0.01 * a.grad.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="55" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="41" />
+        <location filename="../../gui/playground/training_panel.py" line="58" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="64" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="51" />
+        <location filename="../../gui/playground/training_panel.py" line="69" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="52" />
+        <location filename="../../gui/playground/training_panel.py" line="70" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="53" />
+        <location filename="../../gui/playground/training_panel.py" line="71" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="55" />
+        <location filename="../../gui/playground/training_panel.py" line="72" />
+        <source>What moves</source>
+        <translation>O que se move</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="73" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="56" />
+        <location filename="../../gui/playground/training_panel.py" line="74" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="57" />
+        <location filename="../../gui/playground/training_panel.py" line="75" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="58" />
+        <location filename="../../gui/playground/training_panel.py" line="76" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="151" />
+        <source>Next step: none (the circuit needs exactly one output).</source>
+        <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="153" />
+        <source>inputs, weights or blocks</source>
+        <translation>entradas, pesos ou blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="153" />
+        <source>weights or blocks</source>
+        <translation>pesos ou blocos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="154" />
+        <source>Next step: nothing to move (the circuit has no {what}).</source>
+        <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="157" />
+        <source>{names} and {n} more</source>
+        <translation>{names} e mais {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="160" />
+        <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
+        <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="162" />
+        <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
+        <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="164" />
+        <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
+        <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="166" />
+        <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
+        <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="168" />
+        <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
+        <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="169" />
+        <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
+        <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="175" />
+        <source>Goal and what moves are set in this panel.</source>
+        <translation>O objetivo e o que se move estão definidos neste painel.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="177" />
+        <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
+        <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="179" />
+        <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
+        <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>
 </context>
 <context>

@@ -162,20 +162,27 @@ def test_dataset_circuit_equals_looping_the_samples():
     assert ev.grad(doc.by_label("w2").id) == pytest.approx(gw[1], rel=1e-12)
 
 
-def test_training_step_is_one_undo_entry_and_lowers_the_loss():
+def test_a_training_run_is_one_undo_entry_and_lowers_the_loss():
     doc = circuit_from_expression("p = w*x; d = p - t; L = d*d; w = weight(0.5)", values={"w": 0.5, "x": 2.0, "t": 3.0})
     history = History(doc)
     ev = Evaluator(doc)
     from engine.circuit.training import Trainer
 
     trainer = Trainer(doc, ev, history)
-    trainer.settings.update(lr=0.05)
+    # L = d*d is not a loss node, so by default a step would raise it (the lecture's nudge): say minimise
+    trainer.settings.update(lr=0.05, objective="minimize", train_inputs=False)
     trainer.run(5)
     assert trainer.history == sorted(trainer.history, reverse=True)
-    assert len(history._done) == 5
-    w_before_last = doc.by_label("w").value
+    w = 0.5
+    for _ in range(5):  # by hand: dL/dw = 2 (w x - t) x
+        w -= 0.05 * 2 * (w * 2.0 - 3.0) * 2.0
+    assert doc.by_label("w").value == pytest.approx(w, rel=1e-12)
+    assert len(history._done) == 1 and history.undo_text() == "5 gradient steps"
+    assert doc.by_label("x").value == 2.0 and doc.by_label("t").value == 3.0  # inputs stay
     history.undo()
-    assert doc.by_label("w").value != w_before_last
+    assert doc.by_label("w").value == 0.5 and not history.can_undo()
+    history.redo()
+    assert doc.by_label("w").value == pytest.approx(w, rel=1e-12)
 
 
 @pytest.mark.parametrize("name", ["moons.json", "digits.json", "mlp_lecture.json"])

@@ -53,17 +53,18 @@ def test_run_table_and_set(capsys, lfile):
     assert float(rows["a"][-1]) == 6.0 and rows["e"][1:3] == ["op", "mul"]
 
 
-def test_run_training_lowers_or_raises_the_root(capsys, tmp_path):
-    lfile = tmp_path / "L_weight.json"  # training moves weights: b is declared one (a name makes none)
-    code, _, _ = call(capsys, "new", "--expr", L_EXPR + "; b = weight(-3)", *L_SET, "-o", str(lfile))
-    assert code == 0
-    code, out, _ = call(capsys, "run", str(lfile), "--steps", "5", "--lr", "0.01", "--json")
+def test_run_training_lowers_or_raises_the_root(capsys, lfile):
+    code, out, _ = call(capsys, "run", str(lfile), "--steps", "5", "--lr", "0.01", "--minimize", "--json")
     loss = json.loads(out)["loss"]
     assert code == 0 and len(loss) == 5 and loss[0] == -8.0
     assert all(b < a for a, b in zip(loss, loss[1:], strict=False))
     code, out, _ = call(capsys, "run", str(lfile), "--steps", "5", "--lr", "0.01", "--maximize", "--json")
     loss = json.loads(out)["loss"]
     assert code == 0 and all(b > a for a, b in zip(loss, loss[1:], strict=False))
+    # neither: L is not a loss node, so the steps are the lecture's nudge (every leaf up its gradient)
+    code, out, _ = call(capsys, "run", str(lfile), "--steps", "2", "--lr", "0.01", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["loss"][1] == pytest.approx(-7.286496, abs=1e-9)
 
 
 def test_check_passes_and_reports_every_leaf(capsys, lfile):

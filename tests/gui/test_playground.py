@@ -209,14 +209,14 @@ def test_fast_training_takes_several_steps_per_frame(host, qtbot):
 def test_one_gradient_step_on_L_is_the_lectures_nudge(host):
     w, parts = host("L")
     panel = parts["training"]
-    assert panel.inputs.isChecked() and panel.objective.currentData() == "maximize"
+    assert panel.moves.currentData() == "all" and panel.objective.currentData() == "maximize"  # set in L.json
     parts["controller"].gradient_step()
     doc = w.doc
     values = {x: doc.by_label(x).value for x in "abcf"}
     assert values == pytest.approx({"a": 2.06, "b": -3.04, "c": 9.98, "f": -1.96})
     assert w.evaluator.root_value() == pytest.approx(-7.286496)
     assert parts["loss"].values == [-8.0] and "maximised" in parts["loss"].plot.getPlotItem().titleLabel.text
-    panel.inputs.setChecked(False)  # weights only: b is the circuit's one weight
+    panel.moves.setCurrentIndex(panel.moves.findData("weights"))  # weights only: b is the circuit's one weight
     assert w.doc.training["train_inputs"] is False
     w.undo_stack.undo()
-    assert w.doc.training["train_inputs"] is True and panel.inputs.isChecked()
+    assert w.doc.training["train_inputs"] is True and panel.moves.currentData() == "all"

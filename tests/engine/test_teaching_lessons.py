@@ -188,8 +188,6 @@ def test_lesson_06_hackers_guide():
     assert r.evaluator.root_value() == pytest.approx((-2 + 0.03) * (3 - 0.02))
 
 
-@pytest.mark.xfail(strict=True, reason="needs issue 11 (training helper): F8 on a typed circuit without a loss "
-                                       "is the lecture's nudge; on main it moves no input of f = x*y")
 def test_lesson_06_gradient_step_through_the_trainer():
     r = open_lesson("06_hackers_guide.json")
     while r.step.kind != "do" or r.step.check_text.startswith("count(strategy"):

@@ -14,7 +14,7 @@ PY="$VENV/bin/python"
 QT_LIBS="libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
 XCB_LIBS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 \
 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0"
-XVFB="xvfb xauth"
+XVFB="xvfb xauth xdotool"
 
 missing_debs() {  # prints the Debian packages of "$@" that are not installed
     command -v dpkg-query >/dev/null || return 0

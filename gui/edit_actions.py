@@ -17,6 +17,8 @@ from engine.commands import Move
 from engine.errors import EngineError
 from engine.expr import circuit_from_expression
 
+from . import about_banner
+
 
 class EditActions:
     """Edits that go through the document's commands, each one undo entry."""
@@ -59,6 +61,10 @@ class EditActions:
         if mode == "replace":
             label = self.tr("build {text}") if not self.doc.nodes() else self.tr("replace with {text}")
             ok = self.undo.push(replace_commands(self.doc, new, label.format(text=text)))
+            if ok:  # the old circuit's title and description no longer describe what the canvas holds
+                for key in ("title", "description"):
+                    self.doc.view.pop(key, None)
+                about_banner.show_for(self)
         else:
             label = self.tr("build {text}").format(text=text)
             ok = self._paste_data(copy_nodes(new, [n.id for n in new.nodes()]), label)

@@ -224,6 +224,7 @@ class PlaygroundController(QObject):
             self.timer.stop()
             if self.trainer is not None:
                 self.trainer.end_run()
+                self._show_history()  # the plot ends at the value the circuit has now that it stops
             self.actions["train"].setText(self.tr("Train"))
         else:
             self._end_stepping()

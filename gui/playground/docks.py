@@ -65,7 +65,7 @@ class DockLayout(QObject):
         # inspector above training; only the bottom docks share tabs: with a second tab group Qt 6.11
         # leaves a stray copy of that group's first tab bar on screen (seen offscreen and under X)
         window.splitDockWidget(inspector, training, Qt.Vertical)
-        chain = self.add("chain", "dock_chain", Qt.BottomDockWidgetArea, scroll=False)
+        chain = self.add("chain", "dock_chain", Qt.BottomDockWidgetArea, scroll=None)  # (its boxes wrap and scroll)
         tabs = [self.add(key, name, Qt.BottomDockWidgetArea) for key, name in TABS]
         window.splitDockWidget(chain, tabs[0], Qt.Horizontal)
         for other in tabs[1:]:

@@ -7,7 +7,7 @@
         <source>Hide this note about the circuit</source>
         <translation>Ocultar esta nota sobre o circuito</translation>
     </message>
-<message><source>A tanh neuron</source><translation>Um neurônio tanh</translation></message><message><source>The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8813735870195432: o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</source><translation>O neurônio da aula o = tanh(x1*w1 + x2*w2 + b) com x1=2, x2=0, w1=-3, w2=1, b=6.8813735870195432: o = 0.7071; a retropropagação dá x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</translation></message><message><source>The neuron with tanh written out</source><translation>O neurônio com a tanh por extenso</translation></message><message><source>The same neuron with tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) built from exp, -, + and /: the same numbers (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</source><translation>O mesmo neurônio com tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) montada com exp, -, + e /: os mesmos números (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</translation></message><message><source>A first derivative</source><translation>Uma primeira derivada</translation></message><message><source>f(x) = 3x^2 - 4x + 5 at x = 3: f = 20 and df/dx = 6x - 4 = 14. Nudge x and watch the slope.</source><translation>f(x) = 3x^2 - 4x + 5 em x = 3: f = 20 e df/dx = 6x - 4 = 14. Ajuste x e observe a inclinação.</translation></message><message><source>d = a*b + c</source><translation>d = a*b + c</translation></message><message><source>a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</source><translation>a = 2, b = -3, c = 10 dá d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</translation></message><message><source>L = (a*b + c) * f</source><translation>L = (a*b + c) * f</translation></message><message><source>The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its gradient, as the lecture does, and L rises to -7.286.</source><translation>O primeiro grafo da aula: L = -8; gradientes a 6, b -4, c -2, f 4, e -2, d -2. A adição repassa o gradiente, a multiplicação troca as entradas. Um passo de gradiente (F8) ajusta cada folha em 0.01 vezes o seu gradiente, como na aula, e L sobe para -7.286.</translation></message><message><source>b = a + a</source><translation>b = a + a</translation></message><message><source>A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up.</source><translation>Um valor usado duas vezes: a = 3, b = 6 e a.grad = 2, porque os gradientes dos dois usos se somam.</translation></message><message><source>The multiply gate</source><translation>A porta de multiplicação</translation></message><message><source>The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, y = -3: type them into the value boxes to follow it.)</source><translation>O primeiro circuito do guia do hacker, f(x, y) = x*y em x = -2, y = 3: f = -6, df/dx = y = 3 e df/dy = x = -2, então aumentar x e diminuir y aumenta f; um passo de gradiente (F8) faz exatamente isso. O painel Estratégias testa as quatro formas do guia de aumentar f. (O caderno em português começa em x = 1, y = -3: digite-os nas caixas de valor para acompanhá-lo.)</translation></message><message><source>y = sin(exp(x^3))</source><translation>y = sin(exp(x^3))</translation></message><message><source>The seed's chain of three functions at x = 2: y = 0.40176297151886475 and dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</source><translation>A cadeia de três funções do caderno em x = 2: y = 0.40176297151886475 e dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</translation></message><message><source>The lecture's MLP</source><translation>O MLP da aula</translation></message><message><source>MLP(3, [4, 4, 1]) with tanh neurons on the lecture's 4 samples (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); loss: the mean squared error (the lecture sums the squares). Weights are seeded uniform(-1, 1); train and watch the loss fall.</source><translation>MLP(3, [4, 4, 1]) com neurônios tanh nas 4 amostras da aula (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); perda: o erro quadrático médio (a aula soma os quadrados). Os pesos são sorteados com semente em uniform(-1, 1); treine e veja a perda cair.</translation></message><message><source>micrograd's moons classifier</source><translation>O classificador de luas do micrograd</translation></message><message><source>A 2-16-16-1 ReLU network trained with the max-margin (hinge) loss on 100 two-moons points, as in micrograd's demo (without its L2 term); labels are -1/+1.</source><translation>Uma rede ReLU 2-16-16-1 treinada com a perda de margem máxima (hinge) em 100 pontos das duas luas, como na demonstração do micrograd (sem o termo L2); os rótulos são -1/+1.</translation></message><message><source>The seed's 3x3 network</source><translation>A rede 3x3 do caderno</translation></message><message><source>X = arange(9).reshape(3, 3), y = [1, 0, 1], every weight 1, ReLU then sigmoid, MSE: the loss is 0.3333 as in the seed, and here the gradients are not zero (float64, a working backward pass).</source><translation>X = arange(9).reshape(3, 3), y = [1, 0, 1], todos os pesos 1, ReLU e depois sigmoide, MSE: a perda é 0.3333 como no caderno, e aqui os gradientes não são zero (float64, uma retropropagação que funciona).</translation></message><message><source>Digits MLP</source><translation>MLP de dígitos</translation></message><message><source>A 64-128-64-10 ReLU network with softmax cross-entropy on scikit-learn's 8x8 handwritten digits.</source><translation>Uma rede ReLU 64-128-64-10 com entropia cruzada softmax nos dígitos manuscritos 8x8 do scikit-learn.</translation></message></context>
+<message><source>A tanh neuron</source><translation>Um neurônio tanh</translation></message><message><source>The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exactly): o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</source><translation>O neurônio da aula o = tanh(x1*w1 + x2*w2 + b) com x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exatamente): o = 0.7071; a retropropagação dá x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</translation></message><message><source>The neuron with tanh written out</source><translation>O neurônio com a tanh por extenso</translation></message><message><source>The same neuron with tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) built from exp, -, + and /: the same numbers (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</source><translation>O mesmo neurônio com tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) montada com exp, -, + e /: os mesmos números (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</translation></message><message><source>A first derivative</source><translation>Uma primeira derivada</translation></message><message><source>f(x) = 3x^2 - 4x + 5 at x = 3: f = 20 and df/dx = 6x - 4 = 14. Nudge x and watch the slope.</source><translation>f(x) = 3x^2 - 4x + 5 em x = 3: f = 20 e df/dx = 6x - 4 = 14. Ajuste x e observe a inclinação.</translation></message><message><source>d = a*b + c</source><translation>d = a*b + c</translation></message><message><source>a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</source><translation>a = 2, b = -3, c = 10 dá d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</translation></message><message><source>L = (a*b + c) * f</source><translation>L = (a*b + c) * f</translation></message><message><source>The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its gradient, as the lecture does, and L rises to -7.286.</source><translation>O primeiro grafo da aula: L = -8; gradientes a 6, b -4, c -2, f 4, e -2, d -2. A adição repassa o gradiente, a multiplicação troca as entradas. Um passo de gradiente (F8) ajusta cada folha em 0.01 vezes o seu gradiente, como na aula, e L sobe para -7.286.</translation></message><message><source>b = a + a</source><translation>b = a + a</translation></message><message><source>A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up.</source><translation>Um valor usado duas vezes: a = 3, b = 6 e a.grad = 2, porque os gradientes dos dois usos se somam.</translation></message><message><source>The multiply gate</source><translation>A porta de multiplicação</translation></message><message><source>The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, y = -3: type them into the value boxes to follow it.)</source><translation>O primeiro circuito do guia do hacker, f(x, y) = x*y em x = -2, y = 3: f = -6, df/dx = y = 3 e df/dy = x = -2, então aumentar x e diminuir y aumenta f; um passo de gradiente (F8) faz exatamente isso. O painel Estratégias testa as quatro formas do guia de aumentar f. (O caderno em português começa em x = 1, y = -3: digite-os nas caixas de valor para acompanhá-lo.)</translation></message><message><source>y = sin(exp(x^3))</source><translation>y = sin(exp(x^3))</translation></message><message><source>The seed's chain of three functions at x = 2: y = 0.40176297151886475 and dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</source><translation>A cadeia de três funções do caderno em x = 2: y = 0.40176297151886475 e dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</translation></message><message><source>The lecture's MLP</source><translation>O MLP da aula</translation></message><message><source>MLP(3, [4, 4, 1]) with tanh neurons on the lecture's 4 samples (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); loss: the mean squared error (the lecture sums the squares). Weights are seeded uniform(-1, 1); train and watch the loss fall.</source><translation>MLP(3, [4, 4, 1]) com neurônios tanh nas 4 amostras da aula (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); perda: o erro quadrático médio (a aula soma os quadrados). Os pesos são sorteados com semente em uniform(-1, 1); treine e veja a perda cair.</translation></message><message><source>micrograd's moons classifier</source><translation>O classificador de luas do micrograd</translation></message><message><source>A 2-16-16-1 ReLU network trained with the max-margin (hinge) loss on 100 two-moons points, as in micrograd's demo (without its L2 term); labels are -1/+1.</source><translation>Uma rede ReLU 2-16-16-1 treinada com a perda de margem máxima (hinge) em 100 pontos das duas luas, como na demonstração do micrograd (sem o termo L2); os rótulos são -1/+1.</translation></message><message><source>The seed's 3x3 network</source><translation>A rede 3x3 do caderno</translation></message><message><source>X = arange(9).reshape(3, 3), y = [1, 0, 1], every weight 1, ReLU then sigmoid, MSE: the loss is 0.3333 as in the seed, and here the gradients are not zero (float64, a working backward pass).</source><translation>X = arange(9).reshape(3, 3), y = [1, 0, 1], todos os pesos 1, ReLU e depois sigmoide, MSE: a perda é 0.3333 como no caderno, e aqui os gradientes não são zero (float64, uma retropropagação que funciona).</translation></message><message><source>Digits MLP</source><translation>MLP de dígitos</translation></message><message><source>A 64-128-64-10 ReLU network with softmax cross-entropy on scikit-learn's 8x8 handwritten digits.</source><translation>Uma rede ReLU 64-128-64-10 com entropia cruzada softmax nos dígitos manuscritos 8x8 do scikit-learn.</translation></message></context>
 <context>
     <name>AboutDialog</name>
     <message>
@@ -223,43 +223,43 @@
 <context>
     <name>EditActions</name>
     <message>
-        <location filename="../../gui/edit_actions.py" line="60" />
-        <location filename="../../gui/edit_actions.py" line="63" />
+        <location filename="../../gui/edit_actions.py" line="62" />
+        <location filename="../../gui/edit_actions.py" line="69" />
         <source>build {text}</source>
         <translation>construir {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="60" />
+        <location filename="../../gui/edit_actions.py" line="62" />
         <source>replace with {text}</source>
         <translation>substituir por {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="66" />
+        <location filename="../../gui/edit_actions.py" line="72" />
         <source>The circuit could not be built.</source>
         <translation>Não foi possível construir o circuito.</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="83" />
+        <location filename="../../gui/edit_actions.py" line="89" />
         <source>Select one node first.</source>
         <translation>Selecione um nó primeiro.</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="103" />
+        <location filename="../../gui/edit_actions.py" line="109" />
         <source>duplicate</source>
         <translation>duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="116" />
+        <location filename="../../gui/edit_actions.py" line="122" />
         <source>The clipboard holds no circuit.</source>
         <translation>A área de transferência não contém um circuito.</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="118" />
+        <location filename="../../gui/edit_actions.py" line="124" />
         <source>paste</source>
         <translation>colar</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_actions.py" line="121" />
+        <location filename="../../gui/edit_actions.py" line="127" />
         <source>auto layout</source>
         <translation>organização automática</translation>
     </message>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/controller.py" line="69" />
-        <location filename="../../gui/playground/controller.py" line="227" />
+        <location filename="../../gui/playground/controller.py" line="228" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
@@ -1102,12 +1102,12 @@
         <translation>passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="230" />
+        <location filename="../../gui/playground/controller.py" line="231" />
         <source>training</source>
         <translation>treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="233" />
+        <location filename="../../gui/playground/controller.py" line="234" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsTextItem, QTableWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsTextItem, QTableWidget, QTextBrowser
 
 from tests.conftest import EXAMPLES
 
@@ -87,7 +87,7 @@ def readable(plot: pg.PlotWidget) -> list[str]:
 def measure(dock: QDockWidget) -> dict:
     """Heights of the visible plots and tables of a dock, and what is clipped in each plot."""
     plots = [p for p in dock.findChildren(pg.PlotWidget) if p.isVisible()]
-    tables = [t for t in dock.findChildren(QTableWidget) if t.isVisible()]
+    tables = [t for t in dock.findChildren(QTableWidget) + dock.findChildren(QTextBrowser) if t.isVisible()]
     return {"plots": [p.height() for p in plots], "tables": [t.height() for t in tables],
             "clipped": [name for p in plots for name in readable(p)],
             "on_screen": not dock.widget().visibleRegion().isEmpty()}

@@ -7,9 +7,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engine.circuit import io
-from engine.circuit.result import Result
 from engine.commands import SetLabel
-from tests.conftest import SCREENSHOTS
+from tests.conftest import EXAMPLES, SCREENSHOTS
 
 L_VALUES_LAST = "L = (a*b + c) * f; a=2; b=-3; c=10; f=-2"
 L_VALUES_FIRST = "a = 2; b = -3; c = 10; f = -2; L = (a*b + c) * f"
@@ -209,8 +208,6 @@ def test_portuguese_field_help_and_inspector(qtbot, tmp_path):
         set_language("en")
 
 
-@pytest.mark.skipif("incomplete" not in Result.__dataclass_fields__,
-                    reason="partial evaluation (Result.incomplete) comes with the canvas branch")
 def test_inspector_says_what_an_unwired_node_needs(shown, qtbot):
     from engine.commands import Disconnect
 
@@ -248,3 +245,18 @@ def test_inspector_reads_what_is_missing_from_the_result(shown, qtbot):
         assert not inspector.missing.isVisible()
     finally:
         inspector.ev = ev
+
+
+def test_a_replaced_example_loses_its_title_and_banner(shown, qtbot):
+    """The neuron example's banner must not describe the lecture's L once the formula has replaced it."""
+    window = shown
+    assert window.open(EXAMPLES / "neuron.json")
+    banner = window.about_banner
+    assert banner.isVisible() and banner.title.text() == "A tanh neuron"
+    window.answer = "add"
+    type_formula(window, qtbot, "y = 2*x; x = 1")
+    assert banner.isVisible(), "adding beside the example keeps its description"
+    window.answer = "replace"
+    type_formula(window, qtbot, L_VALUES_LAST)
+    assert numbers(window, "L")[0]["L"] == -8.0
+    assert not banner.isVisible() and "title" not in window.doc.view and "description" not in window.doc.view

@@ -51,7 +51,8 @@ def raise_dock(qtbot, w, name):
     dock = next(d for d in w.findChildren(QDockWidget) if d.objectName() == name)
     dock.raise_()
     qtbot.waitUntil(dock.widget().isVisible)
-    return dock.widget()
+    shown = dock.widget()
+    return getattr(shown, "panel", shown)  # a panel that scrolls inside its dock sits in a PanelScroll
 
 
 def key(qtbot, w, k, modifier=Qt.NoModifier):

@@ -56,7 +56,9 @@ class DockLayout(QObject):
         self.titles = {"inspector": self.tr("Inspector"), "training": self.tr("Training"),
                        "chain": self.tr("Chain rule"), "grads": self.tr("Gradients"), "loss": self.tr("Loss"),
                        "activation": self.tr("Activation"), "function": self.tr("f(x)"),
-                       "boundary": self.tr("Decision boundary"), "check": self.tr("Gradient check"),
+                       # (short Portuguese tab names, so that the seven bottom tabs fit unelided at 1366 px)
+                       "boundary": self.tr("Decision boundary", "panel tab"),
+                       "check": self.tr("Gradient check", "panel tab"),
                        "strategies": self.tr("Strategies")}
         window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)  # the right column runs to the bottom
         window.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)

@@ -182,32 +182,34 @@
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="59" />
-        <source>Decision boundary</source>
-        <translation>Fronteira de decisão</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/docks.py" line="59" />
-        <source>Gradient check</source>
-        <translation>Verificação do gradiente</translation>
-    </message>
-    <message>
         <location filename="../../gui/playground/docks.py" line="60" />
+        <source>Decision boundary</source>
+        <comment>panel tab</comment>
+        <translation>Fronteira</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="61" />
+        <source>Gradient check</source>
+        <comment>panel tab</comment>
+        <translation>Verificação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="75" />
+        <location filename="../../gui/playground/docks.py" line="77" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="77" />
+        <location filename="../../gui/playground/docks.py" line="79" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="104" />
+        <location filename="../../gui/playground/docks.py" line="106" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>

@@ -43,6 +43,9 @@ def main() -> int:
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
+        comment = message.findtext("comment")  # tr(text, disambiguation): "comment|text" in the table wins
+        if comment and f"{comment}|{source}" in table:
+            source = f"{comment}|{source}"
         if source in table:
             translation.text = table[source]
             translation.attrib.pop("type", None)

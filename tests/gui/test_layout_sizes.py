@@ -13,7 +13,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar, QToolButton
+from PySide6.QtWidgets import QDockWidget, QTabBar, QToolBar, QToolButton
 
 from gui.help_dialogs import HowToDialog
 from gui.i18n import set_language
@@ -25,8 +25,21 @@ from tests.gui.layout_states import MIN_HEIGHT, STATES, measure, put_in_state, r
 SIZES = [(1366, 768), (1600, 1000)]
 PT_TITLES = {"dock_inspector": "Inspetor", "dock_training": "Treinamento", "dock_chain": "Regra da cadeia",
              "dock_gradients": "Gradientes", "dock_loss": "Perda", "dock_activation": "Ativação",
-             "dock_function": "f(x)", "dock_boundary": "Fronteira de decisão",
-             "dock_gradcheck": "Verificação do gradiente", "dock_strategies": "Estratégias", "dock_palette": "Paleta"}
+             "dock_function": "f(x)", "dock_boundary": "Fronteira",
+             "dock_gradcheck": "Verificação", "dock_strategies": "Estratégias", "dock_palette": "Paleta"}
+
+
+def elided_tabs(window) -> list[str]:
+    """The tabs of the docked panels whose names do not fit (Qt elides them: 'Fronteira de deci...')."""
+    short = []
+    for bar in window.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for i in range(bar.count()):
+            text = bar.tabText(i)
+            if bar.tabRect(i).width() < bar.fontMetrics().horizontalAdvance(text) + 8:
+                short.append(text)
+    return short
 
 
 @pytest.fixture
@@ -72,6 +85,7 @@ def test_every_plot_is_readable_in_the_default_layout(make_window, lang, size):
     w = make_window(lang, size)
     assert (w.width(), w.height()) == (min(1400, size[0]), min(900, size[1]))
     assert toolbar_problems(w) == []
+    assert elided_tabs(w) == [], "every panel tab shows its whole name"
     assert w.view.height() >= 300 and w.view.width() >= 700, "the canvas keeps a useful size"
     seen = {}
     for key in STATES:
@@ -107,7 +121,7 @@ def test_pt_br_dock_titles_are_portuguese_and_match_the_help(make_window):
     titles = {d.objectName(): d.windowTitle() for d in w.findChildren(QDockWidget)}
     assert titles == PT_TITLES
     help_text = HowToDialog(w).html()
-    for name in ("Inspetor", "Regra da cadeia", "Estratégias", "Treinamento", "Fronteira de decisão"):
+    for name in ("Inspetor", "Regra da cadeia", "Estratégias", "Treinamento", "Fronteira"):
         assert name in help_text
     w.open(EXAMPLES / "neuron.json")
     items = w.scene._nodes
@@ -241,6 +255,7 @@ def test_the_real_window_under_x(tmp_path, lang, size):
     result = json.loads((tmp_path / "measures.json").read_text())
     assert result["platform"] == "xcb" and result["screen"] == list(size)
     assert result["toolbar"] == []
+    assert result["elided"] == [], "every panel tab shows its whole name with the real fonts"
     assert result["canvas"][0] >= 700 and result["canvas"][1] >= 300
     for key, m in result["panels"].items():
         assert m["on_screen"] and m["clipped"] == [], (key, m)

@@ -24,7 +24,7 @@ def main(lang: str, out: str) -> int:
     from gui.i18n import set_language
     from gui.main_window import MainWindow
     from tests.gui.layout_states import STATES, measure, put_in_state, settle
-    from tests.gui.test_layout_sizes import toolbar_problems
+    from tests.gui.test_layout_sizes import elided_tabs, toolbar_problems
 
     out = Path(out)
     app = application()
@@ -37,7 +37,7 @@ def main(lang: str, out: str) -> int:
     QTest.qWait(300)
     result = {"platform": app.platformName(), "screen": w.screen().size().toTuple(),
               "window": w.size().toTuple(), "frame": w.frameGeometry().getRect(), "canvas": w.view.size().toTuple(),
-              "toolbar": toolbar_problems(w), "panels": {}}
+              "toolbar": toolbar_problems(w), "elided": elided_tabs(w), "panels": {}}
     for key in STATES:
         dock = put_in_state(w, key)
         QTest.qWait(200)

@@ -1,0 +1,178 @@
+"""One window's course: the lesson files, the running LessonRunner (engine.teaching), its progress in the
+window's QSettings, and what the step points at (a node ring and hidden gradients on the canvas, a toolbar
+button). The Lesson panel and the Lessons menu are views of it; gui.lessons.reporter feeds it what the
+learner does."""
+
+from __future__ import annotations
+
+import json
+
+from psygnal import Signal
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QToolBar
+
+from engine.teaching import LessonError, LessonRunner, all_lessons
+
+from .. import i18n
+
+KEY = "lessons/progress/{id}"  # QSettings: one lesson's runner.progress() as JSON
+CURRENT = "lessons/current"
+SHOW_AT_START = "lessons/show_at_start"
+RING = "QToolButton { border: 2px dashed #f29900; border-radius: 4px; }"
+# what a step's check names -> the toolbar action (gui.playground.controller) it points at
+ACTIONS = (("reached(", "step_backward"), ("backward_step", "step_backward"), ("forward_step", "forward"),
+           ("gradient_step", "grad_step"), ("train_step", "train"), ("metric(", "train"),
+           ("gradcheck", "grad_check"))
+DOCKS = (("strategy", "dock_strategies"), ("add_point", "dock_boundary"), ("gradcheck", "dock_gradcheck"),
+         ("train_step", "dock_loss"))
+
+
+def language() -> str:
+    """The UI language in force: 'pt_BR' while gui.i18n has its translators installed, else 'en'."""
+    return "pt_BR" if i18n._installed else "en"
+
+
+def pick(text: dict | None, lang: str | None = None) -> str:
+    if not text:
+        return ""
+    return text.get(lang or language()) or text.get("en", "")
+
+
+class Course:
+    """The lessons of one window; `runner` is the running lesson's LessonRunner, or None."""
+
+    changed = Signal()  # a lesson started or stopped, or the runner changed (step, verdict, check)
+
+    def __init__(self, window):
+        self.window, self.settings = window, window.settings
+        self.runner: LessonRunner | None = None
+        self.error = ""
+        try:
+            self.lessons = all_lessons()
+        except LessonError as exc:  # a broken lesson file: say which and where; the app goes on
+            self.lessons, self.error = [], str(exc)
+            window.status(self.error)
+        self._saved = None
+        self._ringed = None
+
+    # ------------------------------------------------------------ progress in QSettings
+    def saved(self, lesson_id: str) -> dict | None:
+        raw = self.settings.value(KEY.format(id=lesson_id))
+        try:
+            data = json.loads(str(raw)) if raw else None
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def state(self, lesson) -> tuple[int, int]:
+        """(steps passed, steps) of a lesson as saved."""
+        if self.runner is not None and self.runner.lesson.id == lesson.id:
+            return len(self.runner.passed), self.runner.total
+        data = self.saved(lesson.id) or {}
+        passed = data.get("passed") if isinstance(data.get("passed"), list) else []
+        return min(len(passed), len(lesson.steps)), len(lesson.steps)
+
+    def _save(self) -> None:
+        r = self.runner
+        key = (r.lesson.id, r.index, tuple(sorted(r.passed)), tuple(sorted(r.answers.items())))
+        if key != self._saved:
+            self._saved = key
+            self.settings.setValue(KEY.format(id=r.lesson.id), json.dumps(r.progress()))
+            self.settings.setValue(CURRENT, r.lesson.id)
+
+    # ------------------------------------------------------------ starting and stopping
+    def lesson(self, lesson_id: str):
+        return next((les for les in self.lessons if les.id == lesson_id), None)
+
+    def start(self, lesson_id: str, fresh: bool = False) -> bool:
+        """Open a lesson on the canvas where the learner left it (or from scratch); False when refused."""
+        lesson = self.lesson(lesson_id)
+        if lesson is None or not self.window._may_discard():
+            return False
+        self.stop()
+        title = pick(lesson.title)
+        self.runner = LessonRunner(lesson, self.window.doc, self.window.evaluator,
+                                   load=lambda doc: self.window._replace(doc, None, title))
+        self.runner.events.changed.connect(self._changed)
+        if not fresh and self.saved(lesson_id):
+            self.runner.restore(self.saved(lesson_id))
+        self._saved = None
+        self._changed()
+        return True
+
+    def restart(self) -> None:
+        if self.runner is not None:
+            self.runner.restart()
+
+    def stop(self) -> None:
+        """Leave the lesson (its progress stays saved); the canvas keeps its circuit, unmarked."""
+        if self.runner is not None:
+            self.runner.events.changed.disconnect(self._changed)
+            self.runner.close()
+            self.runner = None
+            self._point()
+            self.changed.emit()
+
+    def record(self, event: str, **kwargs) -> None:
+        if self.runner is not None:
+            self.runner.record(event, **kwargs)
+
+    # ------------------------------------------------------------ what the step points at
+    def _changed(self) -> None:
+        self._save()
+        self._point()
+        self.changed.emit()
+
+    def _point(self) -> None:
+        r, scene = self.runner, self.window.scene
+        ids = {n.label: n.id for n in self.window.doc.nodes()}
+        if r is None:
+            scene.mark()
+            self.window.session.display.hide()
+            self._ring(None)
+            return
+        scene.mark([ids[x] for x in r.step.highlight if x in ids])
+        self.window.session.display.hide([ids[x] for x in r.hidden() if x in ids])
+        named = action_of(r.step)
+        self._ring(named)
+
+    def _ring(self, name: str | None) -> None:
+        """Outline the toolbar button of the step's action (and only it)."""
+        if name == self._ringed:
+            return
+        self._ringed = name
+        ctl = getattr(self.window.session, "controller", None)
+        if ctl is None:
+            return
+        for bar in self.window.findChildren(QToolBar):
+            for act_name, act in ctl.actions.items():
+                button = bar.widgetForAction(act)
+                if button is not None:
+                    button.setStyleSheet(RING if act_name == name else "")
+
+    def dock_of(self, step) -> str | None:
+        """The dock a do-step's check needs in front (the strategies, the decision boundary...)."""
+        return next((d for word, d in DOCKS if word in step.check_text), None) if step.kind == "do" else None
+
+    def close(self) -> None:
+        self.stop()
+
+
+def action_of(step) -> str | None:
+    """The controller action a do-step's check names (F10 for reached(x), F8 for gradient_step...)."""
+    if step.kind != "do":
+        return None
+    return next((name for word, name in ACTIONS if word in step.check_text), None)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Lessons", text)
+
+
+def lesson_line(course: Course, index: int, lesson) -> str:
+    """'✓ 2. Backpropagation by hand' / '◐ 2. ... (3 of 7)' / '○ 2. ...': a lesson with its progress tick."""
+    passed, total = course.state(lesson)
+    mark = "✓" if passed == total else "◐" if passed else "○"
+    extra = "" if passed in (0, total) else " " + tr("({done} of {total})").format(done=passed, total=total)
+    return f"{mark}  {index + 1}. {pick(lesson.title)}{extra}"
+

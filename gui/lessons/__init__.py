@@ -7,12 +7,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QMenu,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QMenu, QVBoxLayout
 
-from .course import SHOW_AT_START, Course, lesson_line, tr
+from .course import SHOW_AT_START, Course, lesson_line
 from .panel import LessonPanel, lesson_list
 from .reporter import Reporter
 
@@ -34,7 +33,7 @@ class _Parts:
 def install(window) -> LessonPanel:
     course = Course(window)
     panel = LessonPanel(window.session, course)
-    dock = window.add_dock(panel, tr("Lesson"), "dock_lesson", Qt.LeftDockWidgetArea)
+    dock = window.add_dock(panel, QCoreApplication.translate("Lessons", "Lesson"), "dock_lesson", Qt.LeftDockWidgetArea)
     dock.visibilityChanged.connect(lambda visible: visible and panel.exposed())
     dock.hide()  # shown when a lesson starts or the list is asked for: tests and layouts start without it
     window.lessons, window.lesson_dock = course, dock
@@ -48,8 +47,7 @@ def _on_course_changed(window) -> None:
     r = window.lessons.runner
     if r is None:
         return
-    window.lesson_dock.show()
-    window.lesson_dock.raise_()
+    _raise(window)
     dock_name = window.lessons.dock_of(r.step)
     if dock_name:
         from PySide6.QtWidgets import QDockWidget
@@ -61,14 +59,23 @@ def _on_course_changed(window) -> None:
 
 def show_list(window) -> None:
     window.lessons.stop()
-    window.lesson_dock.show()
-    window.lesson_dock.raise_()
+    _raise(window)
     window.lesson_dock.widget().schedule()
+
+
+def _raise(window) -> None:
+    """Show the Lesson dock; the first time, give it most of the left column's height (the palette keeps
+    a third)."""
+    dock = window.lesson_dock
+    if not dock.isVisible():
+        dock.show()
+        window.resizeDocks([dock], [max(300, window.height() * 2 // 3)], Qt.Vertical)
+    dock.raise_()
 
 
 def _menu(window, course: Course) -> None:
     bar = window.menuBar()
-    menu = QMenu(tr("&Lessons"), window)
+    menu = QMenu(QCoreApplication.translate("Lessons", "&Lessons"), window)
     bar.insertMenu(bar.actions()[-1], menu)  # before Help (the last menu)
 
     def fill():
@@ -79,10 +86,10 @@ def _menu(window, course: Course) -> None:
             act.triggered.connect(lambda _=False, lid=lesson.id: course.start(lid))
             menu.addAction(act)
         menu.addSeparator()
-        menu.addAction(tr("Lesson list"), lambda: show_list(window))
-        restart = menu.addAction(tr("Restart lesson"), course.restart)
+        menu.addAction(QCoreApplication.translate("Lessons", "Lesson list"), lambda: show_list(window))
+        restart = menu.addAction(QCoreApplication.translate("Lessons", "Restart lesson"), course.restart)
         restart.setEnabled(course.runner is not None)
-        at_start = menu.addAction(tr("Show the lesson list at start"))
+        at_start = menu.addAction(QCoreApplication.translate("Lessons", "Show the lesson list at start"))
         at_start.setCheckable(True)
         at_start.setChecked(_show_at_start(window.settings))
         at_start.toggled.connect(lambda on: window.settings.setValue(SHOW_AT_START, bool(on)))
@@ -109,21 +116,22 @@ class StartDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle(tr("Learn backpropagation"))
+        self.setWindowTitle(QCoreApplication.translate("Lessons", "Learn backpropagation"))
         col = QVBoxLayout(self)
-        intro = QLabel(tr("Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you "
-                          "to predict and to act, and checks your answers. Your progress is kept."))
+        intro = QLabel(QCoreApplication.translate(
+            "Lessons", "Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you "
+                       "to predict and to act, and checks your answers. Your progress is kept."))
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         lesson_list(window.lessons, self.list)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _: self.accept())
-        self.dont_show = QCheckBox(tr("Don't show this at start again"))
+        self.dont_show = QCheckBox(QCoreApplication.translate("Lessons", "Don't show this at start again"))
         self.dont_show.setChecked(not _show_at_start(window.settings))
         buttons = QDialogButtonBox()
-        buttons.addButton(tr("Start lesson"), QDialogButtonBox.AcceptRole)
-        buttons.addButton(tr("Just the playground"), QDialogButtonBox.RejectRole)
+        buttons.addButton(QCoreApplication.translate("Lessons", "Start lesson"), QDialogButtonBox.AcceptRole)
+        buttons.addButton(QCoreApplication.translate("Lessons", "Just the playground"), QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for w in (intro, self.list, self.dont_show, buttons):

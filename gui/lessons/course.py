@@ -90,15 +90,22 @@ class Course:
         if lesson is None or not self.window._may_discard():
             return False
         self.stop()
-        title = pick(lesson.title)
         self.runner = LessonRunner(lesson, self.window.doc, self.window.evaluator,
-                                   load=lambda doc: self.window._replace(doc, None, title))
+                                   load=lambda doc: self._load(doc, pick(lesson.title)))
         self.runner.events.changed.connect(self._changed)
         if not fresh and self.saved(lesson_id):
             self.runner.restore(self.saved(lesson_id))
         self._saved = None
         self._changed()
         return True
+
+    def _load(self, doc, title: str) -> None:
+        """Show a lesson's circuit as the window's document (undo history cleared, title set). The example's
+        banner stays closed: the Lesson panel explains the circuit, and the banner would give away answers."""
+        self.window._replace(doc, None, title)
+        banner = getattr(self.window, "about_banner", None)
+        if banner is not None:
+            banner.hide()
 
     def restart(self) -> None:
         if self.runner is not None:
@@ -165,14 +172,11 @@ def action_of(step) -> str | None:
     return next((name for word, name in ACTIONS if word in step.check_text), None)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Lessons", text)
-
-
 def lesson_line(course: Course, index: int, lesson) -> str:
     """'✓ 2. Backpropagation by hand' / '◐ 2. ... (3 of 7)' / '○ 2. ...': a lesson with its progress tick."""
     passed, total = course.state(lesson)
     mark = "✓" if passed == total else "◐" if passed else "○"
-    extra = "" if passed in (0, total) else " " + tr("({done} of {total})").format(done=passed, total=total)
+    of = QCoreApplication.translate("Lessons", "({done} of {total})")
+    extra = "" if passed in (0, total) else " " + of.format(done=passed, total=total)
     return f"{mark}  {index + 1}. {pick(lesson.title)}{extra}"
 

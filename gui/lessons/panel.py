@@ -7,8 +7,19 @@ check passes)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QSizePolicy, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..panel import Panel
 from .course import Course, language, lesson_line, pick
@@ -188,17 +199,22 @@ class LessonPanel(Panel):
         step = r.step
         parts = [f"<p style='font-size:11pt'>{rich(pick(step.text, lang))}</p>"]
         if step.do:
-            parts.append(f"<p><b>{self.tr('What to do')}:</b> {rich(pick(step.do, lang))}</p>")
+            todo = rich(pick(step.do, lang))
         elif step.kind == "predict":
-            parts.append(f"<p><b>{self.tr('What to do')}:</b> "
-                         f"{self.tr('type your answer below and press Enter.')}</p>")
+            todo = self.tr("type your answer below and press Enter.")
         elif step.kind == "choose":
-            parts.append(f"<p><b>{self.tr('What to do')}:</b> {self.tr('pick one answer and press Check.')}</p>")
+            todo = self.tr("pick one answer and press Check.")
+        else:
+            todo = ""
+        if todo:
+            what = self.tr("What to do:")
+            parts.append(f"<p><b>{what}</b> {todo}</p>")
         demo = self._demo(r)
         if demo is not None:
             parts.append(_demo_table(demo, lang, self.tr("with the bug"), self.tr("fixed")))
         if self._hint_text:
-            parts.append(f"<p style='color:#5f6368'><b>{self.tr('Hint')}:</b> {rich(self._hint_text)}</p>")
+            hint = self.tr("Hint:")
+            parts.append(f"<p style='color:#5f6368'><b>{hint}</b> {rich(self._hint_text)}</p>")
         return "".join(parts)
 
     def _demo(self, r):
@@ -211,7 +227,8 @@ class LessonPanel(Panel):
     def _verdict(self, r, lang: str) -> str:
         v = r.verdict
         if r.done and r.index == r.total - 1:
-            return f"<span style='color:{OK_COLOR}'>✓ {self.tr('Lesson complete. Press Finish.')}</span>"
+            done = self.tr("Lesson complete. Press Finish.")
+            return f"<span style='color:{OK_COLOR}'>✓ {done}</span>"
         if v is None or (r.step.kind in ("read",) and v.ok):
             return ""
         if v.ok:

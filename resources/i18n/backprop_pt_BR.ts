@@ -182,22 +182,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="317" />
+        <location filename="../../gui/canvas/scene.py" line="325" />
         <source>type a number such as 2.5 or -3</source>
         <translation>digite um número como 2.5 ou -3</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="318" />
+        <location filename="../../gui/canvas/scene.py" line="326" />
         <source>{label}: {text!r} was not set: {why}</source>
         <translation>{label}: {text!r} não foi definido: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="335" />
+        <location filename="../../gui/canvas/scene.py" line="343" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="351" />
+        <location filename="../../gui/canvas/scene.py" line="359" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -474,6 +474,163 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="63" />
+        <source>Eleven lessons from the micrograd lecture and the hacker's guide. Each one loads its circuit, asks you to predict and to act, and checks.</source>
+        <translation>Onze lições da aula do micrograd e do guia do hacker. Cada uma carrega seu circuito, pede que você preveja e aja, e confere.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="69" />
+        <source>Start lesson</source>
+        <translation>Começar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="84" />
+        <source>All lessons</source>
+        <translation>Todas as lições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="85" />
+        <source>Back to the list of lessons (your progress is kept)</source>
+        <translation>Voltar à lista de lições (seu progresso fica guardado)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="94" />
+        <source>Type your answer, e.g. -2</source>
+        <translation>Digite sua resposta, por exemplo -2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="99" />
+        <source>Check</source>
+        <translation>Conferir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="109" />
+        <source>Hint</source>
+        <translation>Dica</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="110" />
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="111" />
+        <location filename="../../gui/lessons/panel.py" line="190" />
+        <source>Next</source>
+        <translation>Próximo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="151" />
+        <source>This step has no hint.</source>
+        <translation>Este passo não tem dica.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="181" />
+        <source>Step {i} of {n}</source>
+        <translation>Passo {i} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="190" />
+        <source>Finish</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="204" />
+        <source>type your answer below and press Enter.</source>
+        <translation>digite sua resposta abaixo e aperte Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="206" />
+        <source>pick one answer and press Check.</source>
+        <translation>escolha uma resposta e aperte Conferir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="210" />
+        <source>What to do:</source>
+        <translation>O que fazer:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="214" />
+        <source>with the bug</source>
+        <translation>com o erro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="214" />
+        <source>fixed</source>
+        <translation>corrigido</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="216" />
+        <source>Hint:</source>
+        <translation>Dica:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="230" />
+        <source>Lesson complete. Press Finish.</source>
+        <translation>Lição concluída. Aperte Concluir.</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="36" />
+        <source>Lesson</source>
+        <translation>Lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="78" />
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="89" />
+        <source>Lesson list</source>
+        <translation>Lista de lições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="90" />
+        <source>Restart lesson</source>
+        <translation>Recomeçar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="92" />
+        <source>Show the lesson list at start</source>
+        <translation>Mostrar a lista de lições ao abrir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="119" />
+        <source>Learn backpropagation</source>
+        <translation>Aprenda retropropagação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="121" />
+        <source>Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you to predict and to act, and checks your answers. Your progress is kept.</source>
+        <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="130" />
+        <source>Don't show this at start again</source>
+        <translation>Não mostrar isto ao abrir de novo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="133" />
+        <source>Start lesson</source>
+        <translation>Começar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="134" />
+        <source>Just the playground</source>
+        <translation>Só o playground</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/course.py" line="179" />
+        <source>({done} of {total})</source>
+        <translation>({done} de {total})</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
         <location filename="../../gui/playground/plots.py" line="127" />
@@ -510,306 +667,306 @@
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146" />
+        <location filename="../../gui/main_window.py" line="149" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147" />
+        <location filename="../../gui/main_window.py" line="150" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>Type a formula, e.g. L = (a*b + c) * f, and press Enter</source>
         <translation>Digite uma fórmula, ex.: L = (a*b + c) * f, e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="267" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="275" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="283" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="284" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="290" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
-        <location filename="../../gui/main_window.py" line="307" />
+        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="310" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="309" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318" />
+        <location filename="../../gui/main_window.py" line="321" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
-        <location filename="../../gui/main_window.py" line="334" />
-        <location filename="../../gui/main_window.py" line="344" />
+        <location filename="../../gui/main_window.py" line="328" />
+        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/main_window.py" line="347" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="330" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/main_window.py" line="340" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -817,32 +974,32 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="48" />
+        <location filename="../../gui/canvas/node_item.py" line="49" />
         <source>waits for {label}</source>
         <translation>espera por {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="49" />
+        <location filename="../../gui/canvas/node_item.py" line="50" />
         <source>waits for {label}, which {needs}</source>
         <translation>espera por {label}, que {needs}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="54" />
+        <location filename="../../gui/canvas/node_item.py" line="55" />
         <source>needs inputs {ports}</source>
         <translation>precisa das entradas {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="55" />
+        <location filename="../../gui/canvas/node_item.py" line="56" />
         <source>needs input {ports}</source>
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="265" />
+        <location filename="../../gui/canvas/node_item.py" line="277" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="266" />
+        <location filename="../../gui/canvas/node_item.py" line="278" />
         <source>grad</source>
         <translation>grad</translation>
     </message>

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QMenu, QVBoxLayout
 
@@ -64,12 +64,19 @@ def show_list(window) -> None:
 
 
 def _raise(window) -> None:
-    """Show the Lesson dock; the first time, give it most of the left column's height (the palette keeps
-    a third)."""
+    """Show the Lesson dock; the first time, the left column takes the window's whole height (the bottom
+    panels move right of it) and the lesson gets two thirds of it, the palette the rest."""
     dock = window.lesson_dock
     if not dock.isVisible():
+        window.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)  # the left column runs to the bottom
         dock.show()
-        window.resizeDocks([dock], [max(300, window.height() * 2 // 3)], Qt.Vertical)
+
+        def size():  # once the dock is laid out
+            window.resizeDocks([dock], [max(300, window.height() * 2 // 3)], Qt.Vertical)
+            window.resizeDocks([dock], [330], Qt.Horizontal)
+
+        size()
+        QTimer.singleShot(0, size)
     dock.raise_()
 
 

@@ -95,6 +95,8 @@ class LessonPanel(Panel):
         self.answer.returnPressed.connect(self.submit)
         self.choices = QListWidget()
         self.choices.setWordWrap(True)
+        self.choices.setSpacing(3)
+        self.choices.setAlternatingRowColors(True)
         self.choices.itemActivated.connect(lambda _: self.submit())
         self.check = QPushButton(self.tr("Check"))
         self.check.clicked.connect(self.submit)
@@ -192,8 +194,8 @@ class LessonPanel(Panel):
 
     def _fill_choices(self, step, lang: str) -> None:
         self.choices.clear()
-        for text in step.choices:
-            self.choices.addItem(QListWidgetItem(pick(text, lang)))
+        for letter, text in zip("ABCDEFGH", step.choices, strict=False):
+            self.choices.addItem(QListWidgetItem(f"{letter}.  {pick(text, lang)}"))
 
     def _body(self, r, lang: str) -> str:
         step = r.step
@@ -204,6 +206,9 @@ class LessonPanel(Panel):
             todo = self.tr("type your answer below and press Enter.")
         elif step.kind == "choose":
             todo = self.tr("pick one answer and press Check.")
+        elif step.kind == "build":
+            todo = self.tr("wire it on the canvas from the palette; the app compares what your circuit computes "
+                           "with the target at random points, whatever the layout or the labels.")
         else:
             todo = ""
         if todo:

@@ -8,7 +8,7 @@ import html
 import re
 
 _PARTIAL = re.compile(r"∂(\w+)/∂(\w+)")  # ∂L/∂c -> ∂L/∂c in italics, the names' digits subscripted
-_INDEXED = re.compile(r"(?<![\w.])([a-zA-Z])(\d)(?![\w.])")  # x1, w2 (not F10, 3x3, v1.0)
+_INDEXED = re.compile(r"(?<![\w.])([a-z])(\d)(?![\w.])")  # x1, w2 (not F8, F10, 3x3, v1.0)
 _POWER = re.compile(r"\^(\d+|\w)")  # x^3 -> x³ style superscript
 _MINUS = re.compile(r"(?<![\w)])-(?=\d)|(?<= )-(?= )")  # -2, 3x² - 4x -> −2, 3x² − 4x (hyphens stay)
 

@@ -501,73 +501,78 @@
         <translation>Digite sua resposta, por exemplo -2</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="99" />
+        <location filename="../../gui/lessons/panel.py" line="101" />
         <source>Check</source>
         <translation>Conferir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="109" />
+        <location filename="../../gui/lessons/panel.py" line="111" />
         <source>Hint</source>
         <translation>Dica</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="110" />
+        <location filename="../../gui/lessons/panel.py" line="112" />
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="111" />
-        <location filename="../../gui/lessons/panel.py" line="190" />
+        <location filename="../../gui/lessons/panel.py" line="113" />
+        <location filename="../../gui/lessons/panel.py" line="192" />
         <source>Next</source>
         <translation>Próximo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="151" />
+        <location filename="../../gui/lessons/panel.py" line="153" />
         <source>This step has no hint.</source>
         <translation>Este passo não tem dica.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="181" />
+        <location filename="../../gui/lessons/panel.py" line="183" />
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="190" />
+        <location filename="../../gui/lessons/panel.py" line="192" />
         <source>Finish</source>
         <translation>Concluir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="204" />
+        <location filename="../../gui/lessons/panel.py" line="206" />
         <source>type your answer below and press Enter.</source>
         <translation>digite sua resposta abaixo e aperte Enter.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="206" />
+        <location filename="../../gui/lessons/panel.py" line="208" />
         <source>pick one answer and press Check.</source>
         <translation>escolha uma resposta e aperte Conferir.</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/panel.py" line="210" />
+        <source>wire it on the canvas from the palette; the app compares what your circuit computes with the target at random points, whatever the layout or the labels.</source>
+        <translation>monte-o na tela a partir da paleta; o app compara o que o seu circuito calcula com o alvo em pontos aleatórios, qualquer que seja o arranjo ou os rótulos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="215" />
         <source>What to do:</source>
         <translation>O que fazer:</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="214" />
+        <location filename="../../gui/lessons/panel.py" line="219" />
         <source>with the bug</source>
         <translation>com o erro</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="214" />
+        <location filename="../../gui/lessons/panel.py" line="219" />
         <source>fixed</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="216" />
+        <location filename="../../gui/lessons/panel.py" line="221" />
         <source>Hint:</source>
         <translation>Dica:</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="230" />
+        <location filename="../../gui/lessons/panel.py" line="235" />
         <source>Lesson complete. Press Finish.</source>
         <translation>Lição concluída. Aperte Concluir.</translation>
     </message>
@@ -580,47 +585,47 @@
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="78" />
+        <location filename="../../gui/lessons/__init__.py" line="85" />
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="89" />
+        <location filename="../../gui/lessons/__init__.py" line="96" />
         <source>Lesson list</source>
         <translation>Lista de lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="90" />
+        <location filename="../../gui/lessons/__init__.py" line="97" />
         <source>Restart lesson</source>
         <translation>Recomeçar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="92" />
+        <location filename="../../gui/lessons/__init__.py" line="99" />
         <source>Show the lesson list at start</source>
         <translation>Mostrar a lista de lições ao abrir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="119" />
+        <location filename="../../gui/lessons/__init__.py" line="126" />
         <source>Learn backpropagation</source>
         <translation>Aprenda retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="121" />
+        <location filename="../../gui/lessons/__init__.py" line="128" />
         <source>Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you to predict and to act, and checks your answers. Your progress is kept.</source>
         <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="130" />
+        <location filename="../../gui/lessons/__init__.py" line="137" />
         <source>Don't show this at start again</source>
         <translation>Não mostrar isto ao abrir de novo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="133" />
+        <location filename="../../gui/lessons/__init__.py" line="140" />
         <source>Start lesson</source>
         <translation>Começar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="134" />
+        <location filename="../../gui/lessons/__init__.py" line="141" />
         <source>Just the playground</source>
         <translation>Só o playground</translation>
     </message>

@@ -180,3 +180,15 @@ def test_start_dialog_and_dont_show_again(qtbot, tmp_path):
     dialog.accept()
     assert w.lessons.runner is not None and w.lessons.runner.lesson.id == w.lessons.lessons[0].id
     assert offer_at_start(w) is None  # the learner said not to show it again
+
+
+def test_formula_typography():
+    from gui.lessons.typeset import rich
+
+    assert rich("∂L/∂c is not 2") == "∂<i>L</i>/∂<i>c</i> is not 2"
+    assert rich("∂L/∂x1 = -1.5") == "∂<i>L</i>/∂<i>x</i><sub>1</sub> = −1.5"
+    assert rich("tanh(x1·w1 + b)") == "tanh(<i>x</i><sub>1</sub>·<i>w</i><sub>1</sub> + b)"
+    assert rich("f(x) = 3x² - 4x + 5") == "f(x) = 3x² − 4x + 5"
+    assert rich("x^3 at x = 2") == "x<sup>3</sup> at x = 2"
+    assert rich("press F8 or F10 on a 3x3 net, 64-128") == "press F8 or F10 on a 3x3 net, 64-128"
+    assert rich("a < b & c") == "a &lt; b &amp; c"  # lesson text is text, never markup

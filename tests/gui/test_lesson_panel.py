@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from gui.i18n import set_language
 from gui.main_window import MainWindow
+from tests.conftest import SCREENSHOTS
 
 WRONG = {"en": "is not", "pt_BR": "não é"}
 RIGHT = {"en": "right", "pt_BR": "certo"}
@@ -86,6 +87,10 @@ def test_lesson_2_in_the_panel(qtbot, tmp_path, lang):
         wait_panel(qtbot, panel)
         assert f"{WRONG[lang]} {wrong}" in panel.verdict.text() and "✗" in panel.verdict.text()
         assert not panel.next_button.isEnabled()
+        if label == "c":  # the README's picture: a wrong answer and why
+            panel.hint()
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            w.grab().save(str(SCREENSHOTS / f"lesson_panel_02_wrong_{lang}.png"))
         answer(qtbot, panel, right)
         wait_panel(qtbot, panel)
         assert RIGHT[lang] in panel.verdict.text() and panel.next_button.isEnabled()

@@ -197,3 +197,54 @@ def test_formula_typography():
     assert rich("x^3 at x = 2") == "x<sup>3</sup> at x = 2"
     assert rich("press F8 or F10 on a 3x3 net, 64-128") == "press F8 or F10 on a 3x3 net, 64-128"
     assert rich("a < b & c") == "a &lt; b &amp; c"  # lesson text is text, never markup
+
+
+def press(qtbot, w, key):
+    """A shortcut key pressed over the canvas of the active window (F7, F8, F10...)."""
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, key)
+
+
+def goto(w, lesson_id, word):
+    """Open a lesson at its first do-step whose check mentions `word` (the earlier steps counted passed)."""
+    from engine.teaching.runner import PROGRESS_FORMAT
+
+    assert w.lessons.start(lesson_id, fresh=True)
+    r = w.lessons.runner
+    index = next(i for i, s in enumerate(r.lesson.steps) if s.kind == "do" and word in s.check_text)
+    assert r.restore({"format": PROGRESS_FORMAT, "lesson": lesson_id, "step": index,
+                      "passed": list(range(index)), "answers": {}})
+    assert index not in r.passed
+    return r
+
+
+def test_what_the_learner_does_reaches_the_runner(qtbot, tmp_path):
+    """The app's own actions and panels report to the lesson: F8, F7, the strategies' button, a point added to
+    the data, the Train button; each passes the step that asks for it."""
+    w = make_window(qtbot, tmp_path / "s.ini")
+    r = goto(w, "nudge", "gradient_step")  # lesson 3: one gradient step on L
+    press(qtbot, w, Qt.Key_F8)
+    assert r.counts == {"gradient_step": 1, "train_step": 1}  # F8 is one training step too
+    r = goto(w, "hackers_guide", "strategy")  # lesson 6: run the four strategies
+    qtbot.mouseClick(w.playground["strategies"].run_button, Qt.LeftButton)
+    assert r.counts["strategy"] == 4 and r.index in r.passed
+    r = goto(w, "chain_rule", "gradcheck")  # lesson 7: F7
+    press(qtbot, w, Qt.Key_F7)
+    assert r.counts["gradcheck"] == 1 and r.index in r.passed
+    r = goto(w, "moons", "add_point")  # lesson 9: click a point into the data
+    boundary = w.playground["boundary"]  # the step brings the Decision boundary dock to the front
+    qtbot.waitUntil(lambda: boundary.on_screen() and boundary.grid is not None)
+    assert w.playground["boundary"].add_point(0.5, 0.5)
+    assert r.counts["add_point"] == 1 and r.index in r.passed
+    press(qtbot, w, Qt.Key_F8)  # a classifier reports its accuracy after each training step
+    acc = w.session.controller.trainer.accuracy
+    assert len(acc) == 1 and r.metrics["accuracy"] == pytest.approx(acc[-1]) and 0 < acc[-1] <= 1
+    r = goto(w, "mlp", "train_step")  # lesson 8: 20 training steps and a falling loss, with the Train button
+    train = w.session.controller.actions["train"]
+    train.trigger()
+    qtbot.waitUntil(lambda: r.counts.get("train_step", 0) >= 20, timeout=20000)
+    train.trigger()
+    assert r.index in r.passed
+    assert w.evaluator.root_value() < r.start_result.values[w.evaluator.root()]

@@ -1,7 +1,7 @@
-"""Every lesson's first and last step in the Lesson panel at 1366x768, in English and Portuguese, saved to
-tests/screenshots/lesson_<nn>_<first|last|demo<i>>_<lang>.png (with each bug switch's step too) to be opened and judged. Each picture also asserts
-what a learner needs to see: the step's buttons inside the dock, the verdict label tall enough for its
-wrapped text, the lesson loaded on the canvas."""
+"""Every lesson's first and last step (and each bug switch's step) in the Lesson panel at 1366x768, in
+English and Portuguese, saved to tests/screenshots/lesson_<nn>_<first|last|demo<i>>_<lang>.png to be
+opened and judged. Each picture also asserts what a learner needs to see: the step's buttons inside the
+dock, the verdict label tall enough for its wrapped text, the lesson's circuit on the canvas."""
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint
 from engine.teaching.runner import PROGRESS_FORMAT
 from gui.i18n import set_language
 from tests.conftest import SCREENSHOTS
-from tests.gui.test_lesson_panel import make_window
+from tests.gui.test_lesson_panel import make_window, wait_panel
 
 
 def inside(widget, outer) -> bool:
@@ -38,7 +38,7 @@ def test_first_and_last_step_of_every_lesson(qtbot, tmp_path, lang):
                 if index:
                     assert r.restore({"format": PROGRESS_FORMAT, "lesson": lesson.id, "step": index,
                                       "passed": list(range(index)), "answers": {}})
-                qtbot.waitUntil(lambda: not panel._dirty)
+                wait_panel(qtbot, panel)
                 qtbot.wait(30)
                 assert w.doc.nodes() or r.step.kind == "build"  # the lesson's circuit is on the canvas
                 for button in (panel.hint_button, panel.back_button, panel.next_button, panel.check):

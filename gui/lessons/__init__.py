@@ -132,6 +132,10 @@ class StartDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         lesson_list(window.lessons, self.list)
+        self.list.setSpacing(2)
+        for i in range(self.list.count()):  # the list a newcomer chooses from says what each lesson is
+            item = self.list.item(i)
+            item.setText(f"{item.text()}\n      {item.toolTip()}")
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _: self.accept())
         self.dont_show = QCheckBox(QCoreApplication.translate("Lessons", "Don't show this at start again"))
@@ -143,7 +147,7 @@ class StartDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for w in (intro, self.list, self.dont_show, buttons):
             col.addWidget(w)
-        self.resize(520, 460)
+        self.resize(640, 600)
         self.finished.connect(self._done)
 
     def _done(self, result: int) -> None:

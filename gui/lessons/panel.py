@@ -124,6 +124,7 @@ class LessonPanel(Panel):
         col.addLayout(buttons)
         self._hint_text = ""
         self._demo_cache = (None, None)
+        self._html = ""
         self._shown = None  # (lesson id, step index) on screen: a new step clears the answer and hint
         return page
 
@@ -181,11 +182,16 @@ class LessonPanel(Panel):
         number_ = self.course.lessons.index(r.lesson) + 1 if r.lesson in self.course.lessons else ""
         self.title.setText(f"<b>{number_}. {rich(pick(r.lesson.title, lang))}</b><br>"
                            + self.tr("Step {i} of {n}").format(i=r.index + 1, n=r.total))
-        self.text.setHtml(self._body(r, lang))
+        body = self._body(r, lang)
+        if body != self._html:  # a check runs on every evaluation: keep the learner's scroll position
+            self._html = body
+            self.text.setHtml(body)
         self.choices.setVisible(step.kind == "choose")
         self.answer.setVisible(step.kind == "predict")
         self.check.setVisible(step.kind in ("predict", "choose"))
-        self.verdict.setText(self._verdict(r, lang))
+        verdict = self._verdict(r, lang)
+        if verdict != self.verdict.text():
+            self.verdict.setText(verdict)
         self.hint_button.setEnabled(bool(step.hints))
         self.back_button.setEnabled(r.index > 0)
         last = r.index == r.total - 1

@@ -174,12 +174,17 @@ def test_restart_lesson_forgets_its_progress(qtbot, tmp_path):
     assert w.lessons.state(w.lessons.lesson("backprop_by_hand")) == (1, 7)
 
 
-def test_start_dialog_and_dont_show_again(qtbot, tmp_path):
+def test_start_dialog_and_dont_show_again(qtbot, tmp_path, lang):
     from gui.lessons import offer_at_start
 
     w = make_window(qtbot, tmp_path / "s.ini")
     dialog = offer_at_start(w)
     assert dialog is not None and dialog.list.count() == 11
+    qtbot.waitExposed(dialog)
+    assert dialog.list.item(1).text().startswith("○  2. " + ("Backpropagation by hand" if lang == "en"
+                                                             else "Retropropagação à mão"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENSHOTS / f"lesson_start_dialog_{lang}.png"))
     dialog.list.setCurrentRow(0)
     dialog.dont_show.setChecked(True)
     dialog.accept()

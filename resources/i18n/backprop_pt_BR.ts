@@ -69,22 +69,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="84" />
+        <location filename="../../gui/help_dialogs.py" line="90" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="87" />
+        <location filename="../../gui/help_dialogs.py" line="93" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="89" />
+        <location filename="../../gui/help_dialogs.py" line="95" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="90" />
+        <location filename="../../gui/help_dialogs.py" line="96" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -366,66 +366,76 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="43" />
+        <source>Learn</source>
+        <translation>Aprender</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="44" />
+        <source>The Lessons menu holds eleven lessons from the micrograd lecture and the hacker's guide; the Lesson panel shows each step, what to do, a Hint, Back and Next. Next opens when the step's check passes; a wrong answer is answered with the reason. The node in question is ringed on the canvas and the button to press is outlined. Progress is kept; Lessons &gt; Restart lesson starts one again.</source>
+        <translation>O menu Lições traz onze lições da aula do micrograd e do guia do hacker; o painel Lição mostra cada passo, o que fazer, Dica, Voltar e Próximo. Próximo se abre quando a verificação do passo é satisfeita; uma resposta errada recebe o motivo. O nó em questão fica circulado na tela e o botão a apertar fica destacado. O progresso fica guardado; Lições &gt; Recomeçar a lição começa uma de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="49" />
         <source>Build a circuit</source>
         <translation>Monte um circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="44" />
+        <location filename="../../gui/help_dialogs.py" line="50" />
         <source>Drag inputs, weights and operations from the palette onto the canvas (or double-click an entry, or press Tab over the canvas and type). Drag from an output port (right) to an input port (left) to wire them. Or type a formula such as &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; in the toolbar and press Enter.</source>
         <translation>Arraste entradas, pesos e operações da paleta para a tela (ou dê um duplo clique em um item, ou pressione Tab sobre a tela e digite). Arraste de uma porta de saída (à direita) até uma porta de entrada (à esquerda) para ligá-las. Ou digite uma fórmula como &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; na barra de ferramentas e pressione Enter.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="48" />
+        <location filename="../../gui/help_dialogs.py" line="54" />
         <source>Nudge values</source>
         <translation>Ajuste os valores</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="49" />
+        <location filename="../../gui/help_dialogs.py" line="55" />
         <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
         <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="56" />
+        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Walk backpropagation</source>
         <translation>Percorra a retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="57" />
+        <location filename="../../gui/help_dialogs.py" line="63" />
         <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
         <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
+        <location filename="../../gui/help_dialogs.py" line="68" />
         <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="61" />
+        <location filename="../../gui/help_dialogs.py" line="67" />
         <source>Check and compare</source>
         <translation>Verifique e compare</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="67" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="68" />
+        <location filename="../../gui/help_dialogs.py" line="74" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses). Choose the optimizer, learning rate and speed in the Training panel. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa). Escolha o otimizador, a taxa de aprendizado e a velocidade no painel Treinamento. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="72" />
+        <location filename="../../gui/help_dialogs.py" line="78" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="73" />
+        <location filename="../../gui/help_dialogs.py" line="79" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="78" />
+        <location filename="../../gui/help_dialogs.py" line="84" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -517,62 +527,62 @@
     </message>
     <message>
         <location filename="../../gui/lessons/panel.py" line="113" />
-        <location filename="../../gui/lessons/panel.py" line="192" />
+        <location filename="../../gui/lessons/panel.py" line="198" />
         <source>Next</source>
         <translation>Próximo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="153" />
+        <location filename="../../gui/lessons/panel.py" line="154" />
         <source>This step has no hint.</source>
         <translation>Este passo não tem dica.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="183" />
+        <location filename="../../gui/lessons/panel.py" line="184" />
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="192" />
+        <location filename="../../gui/lessons/panel.py" line="198" />
         <source>Finish</source>
         <translation>Concluir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="206" />
+        <location filename="../../gui/lessons/panel.py" line="212" />
         <source>type your answer below and press Enter.</source>
         <translation>digite sua resposta abaixo e aperte Enter.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="208" />
+        <location filename="../../gui/lessons/panel.py" line="214" />
         <source>pick one answer and press Check.</source>
         <translation>escolha uma resposta e aperte Conferir.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="210" />
+        <location filename="../../gui/lessons/panel.py" line="216" />
         <source>wire it on the canvas from the palette; the app compares what your circuit computes with the target at random points, whatever the layout or the labels.</source>
         <translation>monte-o na tela a partir da paleta; o app compara o que o seu circuito calcula com o alvo em pontos aleatórios, qualquer que seja o arranjo ou os rótulos.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="215" />
+        <location filename="../../gui/lessons/panel.py" line="221" />
         <source>What to do:</source>
         <translation>O que fazer:</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="219" />
+        <location filename="../../gui/lessons/panel.py" line="225" />
         <source>with the bug</source>
         <translation>com o erro</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="219" />
+        <location filename="../../gui/lessons/panel.py" line="225" />
         <source>fixed</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="221" />
+        <location filename="../../gui/lessons/panel.py" line="227" />
         <source>Hint:</source>
         <translation>Dica:</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/panel.py" line="235" />
+        <location filename="../../gui/lessons/panel.py" line="241" />
         <source>Lesson complete. Press Finish.</source>
         <translation>Lição concluída. Aperte Concluir.</translation>
     </message>
@@ -615,17 +625,17 @@
         <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="137" />
+        <location filename="../../gui/lessons/__init__.py" line="141" />
         <source>Don't show this at start again</source>
         <translation>Não mostrar isto ao abrir de novo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="140" />
+        <location filename="../../gui/lessons/__init__.py" line="144" />
         <source>Start lesson</source>
         <translation>Começar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="141" />
+        <location filename="../../gui/lessons/__init__.py" line="145" />
         <source>Just the playground</source>
         <translation>Só o playground</translation>
     </message>

@@ -18,11 +18,11 @@ from .. import i18n
 KEY = "lessons/progress/{id}"  # QSettings: one lesson's runner.progress() as JSON
 CURRENT = "lessons/current"
 SHOW_AT_START = "lessons/show_at_start"
-RING = "QToolButton { border: 2px dashed #f29900; border-radius: 4px; }"
+RING = "{kind} {{ border: 2px dashed #f29900; border-radius: 4px; }}"
 # what a step's check names -> the toolbar action (gui.playground.controller) it points at
 ACTIONS = (("reached(", "step_backward"), ("backward_step", "step_backward"), ("forward_step", "forward"),
            ("gradient_step", "grad_step"), ("train_step", "train"), ("metric(", "train"),
-           ("gradcheck", "grad_check"))
+           ("gradcheck", "grad_check"), ("strategy", "strategies"))
 DOCKS = (("strategy", "dock_strategies"), ("add_point", "dock_boundary"), ("gradcheck", "dock_gradcheck"),
          ("train_step", "dock_loss"))
 
@@ -54,6 +54,8 @@ class Course:
             window.status(self.error)
         self._saved = None
         self._ringed = None
+        self._loading = False
+        window.doc.events.document_reset.connect(self._document_reset)
 
     # ------------------------------------------------------------ progress in QSettings
     def saved(self, lesson_id: str) -> dict | None:
@@ -102,7 +104,11 @@ class Course:
     def _load(self, doc, title: str) -> None:
         """Show a lesson's circuit as the window's document (undo history cleared, title set). The example's
         banner stays closed: the Lesson panel explains the circuit, and the banner would give away answers."""
-        self.window._replace(doc, None, title)
+        self._loading = True
+        try:
+            self.window._replace(doc, None, title)
+        finally:
+            self._loading = False
         banner = getattr(self.window, "about_banner", None)
         if banner is not None:
             banner.hide()
@@ -144,7 +150,7 @@ class Course:
         self._ring(named)
 
     def _ring(self, name: str | None) -> None:
-        """Outline the toolbar button of the step's action (and only it)."""
+        """Outline the button of the step's action (a toolbar button, or the strategies' Run), and only it."""
         if name == self._ringed:
             return
         self._ringed = name
@@ -155,13 +161,22 @@ class Course:
             for act_name, act in ctl.actions.items():
                 button = bar.widgetForAction(act)
                 if button is not None:
-                    button.setStyleSheet(RING if act_name == name else "")
+                    button.setStyleSheet(RING.format(kind="QToolButton") if act_name == name else "")
+        strategies = self.window.playground.get("strategies")
+        if strategies is not None:
+            strategies.run_button.setStyleSheet(RING.format(kind="QPushButton") if name == "strategies" else "")
 
     def dock_of(self, step) -> str | None:
         """The dock a do-step's check needs in front (the strategies, the decision boundary...)."""
         return next((d for word, d in DOCKS if word in step.check_text), None) if step.kind == "do" else None
 
+    def _document_reset(self) -> None:
+        """The learner opened another file or a new circuit: the lesson steps aside (its progress is kept)."""
+        if not self._loading and self.runner is not None:
+            self.stop()
+
     def close(self) -> None:
+        self.window.doc.events.document_reset.disconnect(self._document_reset)
         self.stop()
 
 

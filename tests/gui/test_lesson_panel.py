@@ -233,6 +233,8 @@ def test_what_the_learner_does_reaches_the_runner(qtbot, tmp_path):
     press(qtbot, w, Qt.Key_F8)
     assert r.counts == {"gradient_step": 1, "train_step": 1}  # F8 is one training step too
     r = goto(w, "hackers_guide", "strategy")  # lesson 6: run the four strategies
+    assert "dashed" in w.playground["strategies"].run_button.styleSheet()  # the button to press is outlined
+    assert "dashed" not in _button(w, "grad_step").styleSheet()
     qtbot.mouseClick(w.playground["strategies"].run_button, Qt.LeftButton)
     assert r.counts["strategy"] == 4 and r.index in r.passed
     r = goto(w, "chain_rule", "gradcheck")  # lesson 7: F7
@@ -253,3 +255,18 @@ def test_what_the_learner_does_reaches_the_runner(qtbot, tmp_path):
     train.trigger()
     assert r.index in r.passed
     assert w.evaluator.root_value() < r.start_result.values[w.evaluator.root()]
+
+
+def test_opening_another_circuit_leaves_the_lesson(qtbot, tmp_path):
+    from tests.conftest import EXAMPLES
+
+    w = make_window(qtbot, tmp_path / "s.ini")
+    lesson_action(w, 2).trigger()
+    r = w.lessons.runner
+    r.next()
+    assert r.submit(4).ok
+    assert w.open(EXAMPLES / "neuron.json")
+    assert w.lessons.runner is None  # the lesson stepped aside: no check runs on the neuron
+    assert w.session.display.hidden == frozenset()
+    assert not any(item.marked for item in w.scene.node_items())
+    assert w.lessons.state(w.lessons.lesson("backprop_by_hand")) == (2, 7)  # its progress is kept

@@ -18,7 +18,7 @@ from .. import i18n
 KEY = "lessons/progress/{id}"  # QSettings: one lesson's runner.progress() as JSON
 CURRENT = "lessons/current"
 SHOW_AT_START = "lessons/show_at_start"
-RING = "{kind} {{ border: 2px dashed #f29900; border-radius: 4px; }}"
+RING = "{kind} {{ border: 2px dashed #f29900; border-radius: 4px; background: #fde7c2; color: #202124; }}"
 # what a step's check names -> the toolbar action (gui.playground.controller) it points at
 ACTIONS = (("reached(", "step_backward"), ("backward_step", "step_backward"), ("forward_step", "forward"),
            ("gradient_step", "grad_step"), ("train_step", "train"), ("metric(", "train"),

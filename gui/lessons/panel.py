@@ -7,6 +7,7 @@ check passes)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -225,7 +226,7 @@ class LessonPanel(Panel):
             parts.append(_demo_table(demo, lang, self.tr("with the bug"), self.tr("fixed")))
         if self._hint_text:
             hint = self.tr("Hint:")
-            parts.append(f"<p style='color:#5f6368'><b>{hint}</b> {rich(self._hint_text)}</p>")
+            parts.append(f"<p style='color:{self._muted()}'><b>{hint}</b> {rich(self._hint_text)}</p>")
         return "".join(parts)
 
     def _demo(self, r):
@@ -234,6 +235,10 @@ class LessonPanel(Panel):
         if self._demo_cache[0] != key:
             self._demo_cache = (key, r.demo())
         return self._demo_cache[1]
+
+    def _muted(self) -> str:
+        """Secondary text (a hint, "not yet"): the theme's placeholder grey, readable on light and dark."""
+        return self.palette().color(QPalette.PlaceholderText).name()
 
     def _verdict(self, r, lang: str) -> str:
         v = r.verdict
@@ -245,7 +250,7 @@ class LessonPanel(Panel):
         if v.ok:
             return f"<span style='color:{OK_COLOR}'>✓ {rich(v.message(lang))}</span>"
         if r.step.kind in ("do", "build", "read") and r.index not in r.passed:
-            return f"<span style='color:#5f6368'>{rich(v.message(lang))}</span>"
+            return f"<span style='color:{self._muted()}'>{rich(v.message(lang))}</span>"
         return f"<span style='color:{WRONG_COLOR}'>✗ {rich(v.message(lang))}</span>"
 
 

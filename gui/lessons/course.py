@@ -86,10 +86,11 @@ class Course:
     def lesson(self, lesson_id: str):
         return next((les for les in self.lessons if les.id == lesson_id), None)
 
-    def start(self, lesson_id: str, fresh: bool = False) -> bool:
-        """Open a lesson on the canvas where the learner left it (or from scratch); False when refused."""
+    def start(self, lesson_id: str, fresh: bool = False, ask: bool = True) -> bool:
+        """Open a lesson on the canvas where the learner left it (or from scratch); False when refused.
+        `ask`: offer to save unsaved changes first (not when the lesson only moves to another window)."""
         lesson = self.lesson(lesson_id)
-        if lesson is None or not self.window._may_discard():
+        if lesson is None or (ask and not self.window._may_discard()):
             return False
         self.stop()
         self.runner = LessonRunner(lesson, self.window.doc, self.window.evaluator,
@@ -176,8 +177,26 @@ class Course:
             self.stop()
 
     def close(self) -> None:
+        """The window closes: a running lesson moves to the window that takes over this document (the View >
+        Language switch opens the same circuit in a new window before closing this one)."""
         self.window.doc.events.document_reset.disconnect(self._document_reset)
+        if self.runner is not None:
+            self._hand_over(self.runner.lesson.id)
         self.stop()
+
+    def _hand_over(self, lesson_id: str) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from engine.circuit import io
+
+        mine = io.to_dict(self.window.doc)
+        for other in QApplication.topLevelWidgets():
+            course = getattr(other, "lessons", None)
+            if (other is not self.window and isinstance(course, Course) and course.runner is None
+                    and other.settings is self.settings and io.to_dict(other.doc) == mine):
+                QTimer.singleShot(0, lambda c=course: c.start(lesson_id, ask=False))
+                return
 
 
 def action_of(step) -> str | None:

@@ -270,3 +270,23 @@ def test_opening_another_circuit_leaves_the_lesson(qtbot, tmp_path):
     assert w.session.display.hidden == frozenset()
     assert not any(item.marked for item in w.scene.node_items())
     assert w.lessons.state(w.lessons.lesson("backprop_by_hand")) == (2, 7)  # its progress is kept
+
+
+def test_the_lesson_follows_a_language_switch(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path / "s.ini")
+    lesson_action(w, 2).trigger()
+    r = w.lessons.runner
+    r.next()
+    assert r.submit(4).ok and r.next()
+    try:
+        other = w.switch_language("pt_BR")
+        qtbot.addWidget(other)
+        qtbot.waitUntil(lambda: other.lessons.runner is not None)
+        r2 = other.lessons.runner
+        assert r2.lesson.id == "backprop_by_hand" and r2.index == 2 and r2.passed == {0, 1}
+        panel = other.lesson_dock.widget()
+        qtbot.waitUntil(lambda: "Passo 3 de 7" in panel.title.text())
+        assert "Retropropagação à mão" in panel.title.text()
+        assert grad_shown(other, "c") is None and grad_shown(other, "f") == pytest.approx(4.0)
+    finally:
+        set_language("en")

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.circuit.display import shown
+from engine.teaching.explain import explain_grad, explain_value
+
 from ..panel import Panel
 from .course import Course, language, lesson_line, pick
 from .typeset import number, rich
@@ -125,6 +128,7 @@ class LessonPanel(Panel):
         col.addLayout(buttons)
         self._hint_text = ""
         self._demo_cache = (None, None)
+        self._why_cache = (None, None)
         self._html = ""
         self._shown = None  # (lesson id, step index) on screen: a new step clears the answer and hint
         return page
@@ -236,6 +240,14 @@ class LessonPanel(Panel):
             self._demo_cache = (key, r.demo())
         return self._demo_cache[1]
 
+    def _why(self, r) -> dict | None:
+        """A right prediction, revealed with the chain rule for that node (the engine's explanation of the
+        number, without its "is not ..." head), once per step."""
+        key = (r.lesson.id, r.index)
+        if self._why_cache[0] != key:
+            self._why_cache = (key, explain(r))
+        return self._why_cache[1]
+
     def _muted(self) -> str:
         """Secondary text (a hint, "not yet"): the theme's placeholder grey, readable on light and dark."""
         return self.palette().color(QPalette.PlaceholderText).name()
@@ -248,10 +260,28 @@ class LessonPanel(Panel):
         if v is None or (r.step.kind in ("read",) and v.ok):
             return ""
         if v.ok:
-            return f"<span style='color:{OK_COLOR}'>✓ {rich(v.message(lang))}</span>"
+            why = pick(self._why(r), lang) if r.step.kind == "predict" else ""
+            why = f". {rich(why)}" if why else ""
+            return f"<span style='color:{OK_COLOR}'>✓ {rich(v.message(lang))}{why}</span>"
         if r.step.kind in ("do", "build", "read") and r.index not in r.passed:
             return f"<span style='color:{self._muted()}'>{rich(v.message(lang))}</span>"
         return f"<span style='color:{WRONG_COLOR}'>✗ {rich(v.message(lang))}</span>"
+
+
+def explain(r) -> dict | None:
+    """Why the asked number is what it is: "c reaches L through + and then × f, so it is 1 × f = −2"."""
+    if r.step.asks is None:
+        return None
+    kind, label = r.step.asks
+    ev = r.evaluator
+    try:
+        node_id = next(n.id for n in r.doc.nodes() if n.label == label)
+        true = float(shown(ev.grads[node_id] if kind == "grad" else ev.values[node_id]))
+        text = (explain_grad(r.doc, ev.values, node_id, ev.root(), true, true) if kind == "grad"
+                else explain_value(r.doc, ev.values, node_id, true, true))
+    except Exception:  # noqa: BLE001 - no story for this circuit: the verdict's number stands alone
+        return None
+    return {k: t.split(": ", 1)[-1] for k, t in text.items()}
 
 
 def _plain(v) -> str:

@@ -12,6 +12,10 @@ from tests.conftest import SCREENSHOTS
 
 WRONG = {"en": "is not", "pt_BR": "não é"}
 RIGHT = {"en": "right", "pt_BR": "certo"}
+WHY = {"en": {"f": "f reaches L through × d, so it is d = 4",
+              "c": "c reaches L through + and then × f, so it is 1 × f = −2"},
+       "pt_BR": {"f": "f chega a L por × d, então é d = 4",
+                 "c": "c chega a L por + e depois × f, então é 1 × f = −2"}}
 
 
 def make_window(qtbot, settings_path):
@@ -94,6 +98,7 @@ def test_lesson_2_in_the_panel(qtbot, tmp_path, lang):
         answer(qtbot, panel, right)
         wait_panel(qtbot, panel)
         assert RIGHT[lang] in panel.verdict.text() and panel.next_button.isEnabled()
+        assert WHY[lang][label] in panel.verdict.text()  # revealed with the chain rule for that node
         assert grad_shown(w, label) == pytest.approx(float(right))  # revealed, checked against the engine
         assert grad_shown(w, "a") is None  # the next questions stay hidden
         qtbot.mouseClick(panel.next_button, Qt.LeftButton)

@@ -103,8 +103,7 @@ def _menu(window, course: Course) -> None:
 
     menu.aboutToShow.connect(fill)
     menu.setToolTipsVisible(True)
-    window.lessons_menu = menu
-    fill()
+    window.lessons_menu = menu  # filled when it opens: the lesson files are read then
 
 
 def pick_summary(lesson) -> str:

@@ -47,15 +47,23 @@ class Course:
         self.window, self.settings = window, window.settings
         self.runner: LessonRunner | None = None
         self.error = ""
-        try:
-            self.lessons = all_lessons()
-        except LessonError as exc:  # a broken lesson file: say which and where; the app goes on
-            self.lessons, self.error = [], str(exc)
-            window.status(self.error)
+        self._lessons: list | None = None
         self._saved = None
         self._ringed = None
         self._loading = False
         window.doc.events.document_reset.connect(self._document_reset)
+
+    @property
+    def lessons(self) -> list:
+        """The lesson files, read when first needed (the menu opens, the start list shows): a window that
+        never teaches does not pay for them."""
+        if self._lessons is None:
+            try:
+                self._lessons = all_lessons()
+            except LessonError as exc:  # a broken lesson file: say which and where; the app goes on
+                self._lessons, self.error = [], str(exc)
+                self.window.status(self.error)
+        return self._lessons
 
     # ------------------------------------------------------------ progress in QSettings
     def saved(self, lesson_id: str) -> dict | None:

@@ -295,3 +295,18 @@ def test_the_lesson_follows_a_language_switch(qtbot, tmp_path):
         assert grad_shown(other, "c") is None and grad_shown(other, "f") == pytest.approx(4.0)
     finally:
         set_language("en")
+
+
+def test_a_broken_lesson_file_is_reported_and_the_app_goes_on(qtbot, tmp_path, monkeypatch):
+    from engine.teaching import LessonError
+    from gui.lessons import course as course_module
+    from gui.lessons import offer_at_start
+
+    def broken():
+        raise LessonError("02_backprop_by_hand.json: steps[3].expect: no node labelled 'q' in L.json")
+
+    monkeypatch.setattr(course_module, "all_lessons", broken)
+    w = make_window(qtbot, tmp_path / "s.ini")
+    w.lessons_menu.aboutToShow.emit()
+    assert w.lessons.lessons == [] and "steps[3].expect" in w.statusBar().currentMessage()
+    assert offer_at_start(w) is None and not w.lessons.start("backprop_by_hand")

@@ -48,4 +48,8 @@ def main(argv: list[str]) -> int:
         window.open(path)
     window.show()
     window.view.fit_all()
+    if not argv and window not in restored:
+        from .lessons import offer_at_start
+
+        offer_at_start(window)  # the lesson list first, unless the learner said "don't show again"
     return app.exec()

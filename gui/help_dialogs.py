@@ -42,6 +42,12 @@ class HowToDialog(HelpDialog):
 
     def html(self) -> str:
         steps = [
+            (self.tr("Learn"),
+             self.tr("The Lessons menu holds eleven lessons from the micrograd lecture and the hacker's guide; the "
+                     "Lesson panel shows each step, what to do, a Hint, Back and Next. Next opens when the step's "
+                     "check passes; a wrong answer is answered with the reason. The node in question is ringed "
+                     "on the canvas and the button to press is outlined. Progress is kept; Lessons > Restart "
+                     "lesson starts one again.")),
             (self.tr("Build a circuit"),
              self.tr("Drag inputs, weights and operations from the palette onto the canvas (or double-click an "
                      "entry, or press Tab over the canvas and type). Drag from an output port (right) to an input "

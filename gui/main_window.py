@@ -67,6 +67,9 @@ class MainWindow(EditActions, QMainWindow):
         from .playground import install
 
         install(self)
+        from .lessons import install as install_lessons
+
+        install_lessons(self)  # the Lesson dock and the Lessons menu (gui/lessons)
         self.set_theme(str(self.settings.value("theme", "light")))
         geometry = self.settings.value("geometry")
         if geometry is not None:

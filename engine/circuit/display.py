@@ -29,10 +29,18 @@ class Display:
     def __init__(self, evaluator):
         self.ev = evaluator
         self.sample: int | None = None
+        self.hidden: frozenset = frozenset()  # node ids whose gradient a lesson hides (a predict step)
 
     def set_sample(self, sample: int | None) -> None:
         if sample != self.sample:
             self.sample = sample
+            self.changed.emit()
+
+    def hide(self, node_ids=()) -> None:
+        """Hide these nodes' gradients from every view that reads them here (empty: show all)."""
+        ids = frozenset(node_ids)
+        if ids != self.hidden:
+            self.hidden = ids
             self.changed.emit()
 
     def value(self, node_id: str) -> float | None:
@@ -40,6 +48,7 @@ class Display:
 
     def grad(self, node_id: str) -> float | None:
         res = self.ev.result
-        if res.grads is None or node_id in res.incomplete:  # (an unwired node has no gradient, not 0)
+        # an unwired node has no gradient (not 0); a hidden one is the learner's to work out
+        if res.grads is None or node_id in res.incomplete or node_id in self.hidden:
             return None
         return shown(res.grads.get(node_id), self.sample)

@@ -81,8 +81,13 @@ class LessonRunner:
         return self.step.text.get(language, self.step.text["en"])
 
     def hidden(self) -> list[str]:
-        """Labels whose gradient a view hides: a step's "hide" list; a predict step reveals them once answered."""
-        return [] if self.step.kind == "predict" and self.index in self.passed else list(self.step.hide)
+        """Labels whose gradient a view hides: a step's "hide" list; a right answer reveals the node it asked
+        about (the others in the list may be the next steps' questions, so they stay hidden)."""
+        step = self.step
+        if step.kind == "predict" and self.index in self.passed:
+            asked = step.asks[1] if step.asks else None
+            return [x for x in step.hide if x != asked] if asked else []
+        return list(step.hide)
 
     def hint(self) -> dict | None:
         """The next hint of the step (they cycle), or None when it has none."""

@@ -28,6 +28,7 @@ HEADER = 24.0
 ROW = 18.0
 PAD = 5.0
 RADIUS = 7.0
+LESSON_RING = QColor("#f29900")  # a lesson step's highlighted node (amber, dashed)
 
 
 def display_symbol(node) -> str:
@@ -132,6 +133,7 @@ class NodeItem(QGraphicsItem):
         self.error: str | None = None
         self.missing: str | None = None  # what an unwired node needs (engine Result.incomplete)
         self.current = False  # the stepper's current node
+        self.marked = False  # a lesson's step points at this node
         self.editor: LabelEditorItem | None = None
         self.ports: dict[str, PortItem] = {}
         self.height = HEADER
@@ -185,6 +187,12 @@ class NodeItem(QGraphicsItem):
             self.current = current
             self.update()
 
+    def set_marked(self, marked: bool) -> None:
+        if marked != self.marked:
+            self.prepareGeometryChange()
+            self.marked = marked
+            self.update()
+
     def _tooltip(self) -> None:
         tr = lambda s: QCoreApplication.translate("NodeItem", s)
         tip = f"<b>{self.label}</b> &nbsp;<code>{self.symbol}</code>"
@@ -196,7 +204,8 @@ class NodeItem(QGraphicsItem):
 
     # ------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, WIDTH + 4, self.height + 6)
+        m = 9 if self.marked else 2  # the lesson ring sits outside the card
+        return QRectF(-m, -m, WIDTH + 2 * m, self.height + 2 * m + 2)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -239,6 +248,9 @@ class NodeItem(QGraphicsItem):
         if self.current:
             painter.setPen(QPen(c["hl_current"], 3.0))
             painter.drawRoundedRect(card.adjusted(-3, -3, 3, 3), RADIUS + 3, RADIUS + 3)
+        if self.marked:  # a lesson's pointer: a dashed ring outside the stepper's
+            painter.setPen(QPen(c.get("hl_lesson", LESSON_RING), 2.5, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(card.adjusted(-7, -7, 7, 7), RADIUS + 7, RADIUS + 7)
 
     def _paint_text(self, painter, c) -> None:
         label_font, symbol_font, small, mono = _fonts()

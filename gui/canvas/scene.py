@@ -53,6 +53,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         self._edges: dict[tuple[str, str], EdgeItem] = {}  # (dst, port) -> edge
         self._by_node: dict[str, set[EdgeItem]] = {}
         self._hl: tuple[str | None, set, set | None] | None = None
+        self._marked: set[str] = set()  # a lesson step's highlighted nodes (mark())
         self._wire: dict | None = None
         self.setSceneRect(QRectF(-50000, -50000, 100000, 100000))
         self.selectionChanged.connect(self._selection_changed)
@@ -148,6 +149,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
 
     def _add_node_item(self, node) -> NodeItem:
         item = NodeItem(node)
+        item.marked = node.id in self._marked
         self._nodes[node.id] = item
         self._by_node.setdefault(node.id, set())
         self.addItem(item)
@@ -275,6 +277,12 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         for edge in self._edges.values():
             edge.set_flow((edge.src, edge.dst, edge.port) in flow)
         self.refresh()
+
+    def mark(self, node_ids=()) -> None:
+        """Lesson view: a dashed ring around each of these nodes (empty clears)."""
+        self._marked = set(node_ids)
+        for node_id, item in self._nodes.items():
+            item.set_marked(node_id in self._marked)
 
     def set_theme(self, colors: dict) -> None:
         self.colors = palette_colors.resolve(colors)

@@ -11,22 +11,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="99" />
+        <location filename="../../gui/help_dialogs.py" line="105" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="102" />
+        <location filename="../../gui/help_dialogs.py" line="108" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="104" />
+        <location filename="../../gui/help_dialogs.py" line="110" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="105" />
+        <location filename="../../gui/help_dialogs.py" line="111" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -124,22 +124,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="317" />
+        <location filename="../../gui/canvas/scene.py" line="325" />
         <source>type a number such as 2.5 or -3</source>
         <translation>digite um número como 2.5 ou -3</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="318" />
+        <location filename="../../gui/canvas/scene.py" line="326" />
         <source>{label}: {text!r} was not set: {why}</source>
         <translation>{label}: {text!r} não foi definido: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="335" />
+        <location filename="../../gui/canvas/scene.py" line="343" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="351" />
+        <location filename="../../gui/canvas/scene.py" line="359" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -462,86 +462,96 @@
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="45" />
+        <source>Learn</source>
+        <translation>Aprender</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="46" />
+        <source>The Lessons menu holds eleven lessons from the micrograd lecture and the hacker's guide; the Lesson panel shows each step, what to do, a Hint, Back and Next. Next opens when the step's check passes; a wrong answer is answered with the reason. The node in question is ringed on the canvas and the button to press is outlined. Progress is kept; Lessons &gt; Restart lesson starts one again.</source>
+        <translation>O menu Lições traz onze lições da aula do micrograd e do guia do hacker; o painel Lição mostra cada passo, o que fazer, Dica, Voltar e Próximo. Próximo se abre quando a verificação do passo é satisfeita; uma resposta errada recebe o motivo. O nó em questão fica circulado na tela e o botão a apertar fica destacado. O progresso fica guardado; Lições &gt; Recomeçar a lição começa uma de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="51" />
         <source>Build a circuit</source>
         <translation>Monte um circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="46" />
+        <location filename="../../gui/help_dialogs.py" line="52" />
         <source>Drag inputs, weights and operations from the palette onto the canvas (or double-click an entry, or press Tab over the canvas and type). Drag from an output port (right) to an input port (left) to wire them. Or type a formula such as &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; in the toolbar and press Enter.</source>
         <translation>Arraste entradas, pesos e operações da paleta para a tela (ou dê um duplo clique em um item, ou pressione Tab sobre a tela e digite). Arraste de uma porta de saída (à direita) até uma porta de entrada (à esquerda) para ligá-las. Ou digite uma fórmula como &lt;code&gt;L = (a*b + c) * f&lt;/code&gt; na barra de ferramentas e pressione Enter.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="50" />
+        <location filename="../../gui/help_dialogs.py" line="56" />
         <source>Type a formula</source>
         <translation>Digitar uma fórmula</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="51" />
+        <location filename="../../gui/help_dialogs.py" line="57" />
         <source>Type it in the toolbar's field and press Enter. If the canvas already holds a circuit you choose: replace it (one Undo brings it back) or add the formula beside it. A formula that cannot be built is explained in a red box under the field.</source>
         <translation>Digite-a no campo da barra de ferramentas e pressione Enter. Se a tela já tem um circuito, você escolhe: substituí-lo (um Desfazer o traz de volta) ou adicionar a fórmula ao lado dele. Uma fórmula que não pode ser construída é explicada em uma caixa vermelha abaixo do campo.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="54" />
+        <location filename="../../gui/help_dialogs.py" line="60" />
         <source>Nudge values</source>
         <translation>Ajuste os valores</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="55" />
+        <location filename="../../gui/help_dialogs.py" line="61" />
         <source>Select an input or a weight: the Inspector shows its value and slider. On the canvas, Up or Right raises the selected value by one slider step, Down or Left lowers it (Shift: ten steps); with nothing selected the arrow keys scroll the canvas. Type any number into the value box, or double-click a value's card and type it: the number is kept exactly and the slider widens to hold it. Every value and gradient downstream follows. A node with an unwired input says what it needs; the rest of the circuit keeps its numbers. An example shows its title and description above the canvas (× hides them).</source>
         <translation>Selecione uma entrada ou um peso: o Inspetor mostra seu valor e seu controle deslizante. Na tela, a seta para cima ou para a direita aumenta o valor selecionado em um passo do controle, a seta para baixo ou para a esquerda o diminui (Shift: dez passos); sem nada selecionado, as setas rolam a tela. Digite qualquer número na caixa de valor, ou dê um clique duplo no cartão de um valor e digite-o: o número é mantido exatamente e o controle se alarga para contê-lo. Todos os valores e gradientes à frente acompanham. Um nó com uma entrada sem fio diz o que lhe falta; o resto do circuito mantém seus números. Um exemplo mostra seu título e sua descrição acima da tela (× os oculta).</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="63" />
-        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
-        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
-    </message>
-    <message>
         <location filename="../../gui/help_dialogs.py" line="68" />
-        <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
-        <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="62" />
         <source>Walk backpropagation</source>
         <translation>Percorra a retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="67" />
-        <source>Check and compare</source>
-        <translation>Verifique e compare</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="73" />
-        <source>Train</source>
-        <translation>Treinar</translation>
+        <location filename="../../gui/help_dialogs.py" line="69" />
+        <source>F5 runs the forward pass, F6 the backward pass. F10 steps backward one node at a time and the Chain rule panel writes out each step with its numbers, e.g. ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: blue ∂L/∂… is the gradient of the output (+= where a node feeds several, with every contribution), orange ∂e/∂a the node's own local derivative. Shift+F10 steps back.</source>
+        <translation>F5 executa a passagem direta, F6 a passagem reversa. F10 avança a retropropagação um nó por vez e o painel Regra da cadeia escreve cada passo com seus números, por exemplo ∂L/∂a = ∂L/∂e × ∂e/∂a = −2 × −3 = 6: em azul ∂L/∂… é o gradiente da saída (+= onde um nó alimenta vários, com cada contribuição), em laranja ∂e/∂a a derivada local do próprio nó. Shift+F10 volta um passo.</translation>
     </message>
     <message>
         <location filename="../../gui/help_dialogs.py" line="74" />
+        <source>F7 compares every gradient that backward computes with a numeric estimate (central differences refined by Richardson extrapolation) and marks each ✓ or ✗. The f(x) panel plots a one-input circuit and its slope beside the lecture's (f(x+h) - f(x))/h. The Strategies panel runs the hacker's guide's four ways to raise an output and says what each tried, what it cost and where it got.</source>
+        <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="80" />
         <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses); one undo entry per step or run. A step follows the circuit: an output that is a loss node (mse, bce, cross-entropy, hinge) is lowered by moving weights and blocks; any other output is raised by the lecture's nudge, every input and weight moving by learning rate × gradient. The first line of the Training panel says what the next step will change; change the goal, what moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
         <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa); uma entrada de desfazer por passo ou por treino. Um passo segue o circuito: uma saída que é um nó de perda (mse, bce, entropia cruzada, hinge) é diminuída movendo pesos e blocos; qualquer outra saída é aumentada pelo ajuste da aula, cada entrada e peso se movendo em taxa de aprendizado × gradiente. A primeira linha do painel Treinamento diz o que o próximo passo vai mudar; mude ali o objetivo, o que se move, o otimizador, a taxa de aprendizado e a velocidade. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="82" />
+        <location filename="../../gui/help_dialogs.py" line="88" />
         <source>Arrange the panels</source>
         <translation>Organize os painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="83" />
+        <location filename="../../gui/help_dialogs.py" line="89" />
         <source>The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to the front. Drag the handles between panels to resize them. Panels are locked in place (View &gt; Lock panels); unlock them to drag a panel elsewhere or float it in a window of its own.</source>
         <translation>Os gráficos dividem as abas abaixo da tela; F6, F7, F8 e F10 trazem para a frente o painel que preenchem. Arraste as alças entre os painéis para redimensioná-los. Os painéis ficam travados no lugar (Exibir &gt; Travar painéis); destrave-os para arrastar um painel para outro lugar ou soltá-lo numa janela própria.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="87" />
+        <location filename="../../gui/help_dialogs.py" line="73" />
+        <source>Check and compare</source>
+        <translation>Verifique e compare</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="79" />
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="93" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="88" />
+        <location filename="../../gui/help_dialogs.py" line="94" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="93" />
+        <location filename="../../gui/help_dialogs.py" line="99" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -625,6 +635,168 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="67" />
+        <source>Eleven lessons from the micrograd lecture and the hacker's guide. Each one loads its circuit, asks you to predict and to act, and checks.</source>
+        <translation>Onze lições da aula do micrograd e do guia do hacker. Cada uma carrega seu circuito, pede que você preveja e aja, e confere.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="73" />
+        <source>Start lesson</source>
+        <translation>Começar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="88" />
+        <source>All lessons</source>
+        <translation>Todas as lições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="89" />
+        <source>Back to the list of lessons (your progress is kept)</source>
+        <translation>Voltar à lista de lições (seu progresso fica guardado)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="98" />
+        <source>Type your answer, e.g. -2</source>
+        <translation>Digite sua resposta, por exemplo -2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="105" />
+        <source>Check</source>
+        <translation>Conferir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="115" />
+        <source>Hint</source>
+        <translation>Dica</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="116" />
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="117" />
+        <location filename="../../gui/lessons/panel.py" line="203" />
+        <source>Next</source>
+        <translation>Próximo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="159" />
+        <source>This step has no hint.</source>
+        <translation>Este passo não tem dica.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="189" />
+        <source>Step {i} of {n}</source>
+        <translation>Passo {i} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="203" />
+        <source>Finish</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="217" />
+        <source>type your answer below and press Enter.</source>
+        <translation>digite sua resposta abaixo e aperte Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="219" />
+        <source>pick one answer and press Check.</source>
+        <translation>escolha uma resposta e aperte Conferir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="221" />
+        <source>wire it on the canvas from the palette; the app compares what your circuit computes with the target at random points, whatever the layout or the labels.</source>
+        <translation>monte-o na tela a partir da paleta; o app compara o que o seu circuito calcula com o alvo em pontos aleatórios, qualquer que seja o arranjo ou os rótulos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="226" />
+        <source>What to do:</source>
+        <translation>O que fazer:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="230" />
+        <source>with the bug</source>
+        <translation>com o erro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="230" />
+        <source>fixed</source>
+        <translation>corrigido</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="232" />
+        <source>Hint:</source>
+        <translation>Dica:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="258" />
+        <source>Lesson complete. Press Finish.</source>
+        <translation>Lição concluída. Aperte Concluir.</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="36" />
+        <source>Lesson</source>
+        <translation>Lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="85" />
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="96" />
+        <source>Lesson list</source>
+        <translation>Lista de lições</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="97" />
+        <source>Restart lesson</source>
+        <translation>Recomeçar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="99" />
+        <source>Show the lesson list at start</source>
+        <translation>Mostrar a lista de lições ao abrir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="125" />
+        <source>Learn backpropagation</source>
+        <translation>Aprenda retropropagação</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="127" />
+        <source>Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you to predict and to act, and checks your answers. Your progress is kept.</source>
+        <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="140" />
+        <source>Don't show this at start again</source>
+        <translation>Não mostrar isto ao abrir de novo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="143" />
+        <source>Start lesson</source>
+        <translation>Começar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/__init__.py" line="144" />
+        <source>Just the playground</source>
+        <translation>Só o playground</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/course.py" line="221" />
+        <source>({done} of {total})</source>
+        <translation>({done} de {total})</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
         <location filename="../../gui/playground/plots.py" line="210" />
@@ -667,301 +839,301 @@
         <translation>Paleta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Open Recent</source>
         <translation>Abrir recentes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Save As…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Export image (PNG)…</source>
         <translation>Exportar imagem (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Export image (SVG)…</source>
         <translation>Exportar imagem (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>Export {what}…</source>
         <translation>Exportar {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Cut</source>
         <translation>Recortar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Paste</source>
         <translation>Colar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Expand neuron into scalar nodes</source>
         <translation>Expandir o neurônio em nós escalares</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Collapse into a neuron</source>
         <translation>Recolher em um neurônio</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Zoom In</source>
         <translation>Aproximar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>Zoom Out</source>
         <translation>Afastar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>Auto layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="146" />
         <source>Light theme</source>
         <translation>Tema claro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>Dark theme</source>
         <translation>Tema escuro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Panels</source>
         <translation>Painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>How to…</source>
         <translation>Como usar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>Build</source>
         <translation>Construir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>Save the changes to this circuit first?</source>
         <translation>Salvar as alterações deste circuito antes?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>Cannot show {name}</source>
         <translation>Não foi possível mostrar {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>the circuit</source>
         <translation>o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>The circuit could not be evaluated: {e}</source>
         <translation>Não foi possível avaliar o circuito: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>Cannot open {name}</source>
         <translation>Não foi possível abrir {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266" />
+        <location filename="../../gui/main_window.py" line="269" />
         <source>Cannot restore</source>
         <translation>Não foi possível restaurar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267" />
+        <location filename="../../gui/main_window.py" line="270" />
         <source>The autosaved copy stays in {path}.</source>
         <translation>A cópia salva automaticamente continua em {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="278" />
         <source>Restored the work autosaved at {when}</source>
         <translation>Restaurado o trabalho salvo automaticamente às {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="283" />
         <source>never saved</source>
         <translation>nunca salvo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="284" />
         <source>Backprop Playground closed without saving “{name}” ({where}); it was autosaved at {when}.</source>
         <translation>O Backprop Playground fechou sem salvar “{name}” ({where}); o salvamento automático foi feito às {when}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>Yes: open it again, with the changes still unsaved.</source>
         <translation>Sim: abrir de novo, com as alterações ainda não salvas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>No: discard the autosaved copy for good.</source>
         <translation>Não: descartar de vez a cópia salva automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>Restore unsaved work?</source>
         <translation>Restaurar o trabalho não salvo?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="293" />
         <source>Open circuit</source>
         <translation>Abrir circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
-        <location filename="../../gui/main_window.py" line="310" />
+        <location filename="../../gui/main_window.py" line="293" />
+        <location filename="../../gui/main_window.py" line="313" />
         <source>Circuits (*.json)</source>
         <translation>Circuitos (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="303" />
         <source>Cannot save</source>
         <translation>Não foi possível salvar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309" />
+        <location filename="../../gui/main_window.py" line="312" />
         <source>Save circuit</source>
         <translation>Salvar circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321" />
+        <location filename="../../gui/main_window.py" line="324" />
         <source>Export image</source>
         <translation>Exportar imagem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328" />
-        <location filename="../../gui/main_window.py" line="337" />
-        <location filename="../../gui/main_window.py" line="347" />
+        <location filename="../../gui/main_window.py" line="331" />
+        <location filename="../../gui/main_window.py" line="340" />
+        <location filename="../../gui/main_window.py" line="350" />
         <source>Cannot export</source>
         <translation>Não foi possível exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="333" />
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282" />
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>untitled</source>
         <translation>sem título</translation>
     </message>
@@ -969,32 +1141,32 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="49" />
+        <location filename="../../gui/canvas/node_item.py" line="50" />
         <source>waits for {label}</source>
         <translation>espera por {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="50" />
+        <location filename="../../gui/canvas/node_item.py" line="51" />
         <source>waits for {label}, which {needs}</source>
         <translation>espera por {label}, que {needs}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="55" />
+        <location filename="../../gui/canvas/node_item.py" line="56" />
         <source>needs inputs {ports}</source>
         <translation>precisa das entradas {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="56" />
+        <location filename="../../gui/canvas/node_item.py" line="57" />
         <source>needs input {ports}</source>
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="266" />
+        <location filename="../../gui/canvas/node_item.py" line="278" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="267" />
+        <location filename="../../gui/canvas/node_item.py" line="279" />
         <source>grad</source>
         <translation>grad</translation>
     </message>

@@ -43,7 +43,10 @@ def predict(r: LessonRunner, right: float, wrong: float, *phrases: str) -> None:
     refused(r.submit("not a number"))
     assert r.index not in r.passed
     assert r.submit(right).ok
-    assert r.hidden() == []  # the answer is revealed
+    hidden_before = set(r.step.hide)
+    asked = r.step.asks[1] if r.step.asks else None
+    assert asked is None or asked not in r.hidden()  # the answer is revealed...
+    assert set(r.hidden()) == hidden_before - {asked}  # ...the next questions' gradients stay hidden
     advance(r)
 
 

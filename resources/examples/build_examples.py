@@ -53,7 +53,8 @@ def scalar_examples() -> list[tuple[str, object, str, str]]:
     return [
         ("neuron.json", circuit_from_value(neuron_values(), weights=weights),
          "A tanh neuron",
-         "The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exactly): "
+         "The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, "
+         "b=6.8814 (6.8813735870195432 exactly): "
          "o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5."),
         ("neuron_exp.json", circuit_from_value(neuron_values(tanh_by_hand=True), weights=weights, constants={"2", "1"}),
          "The neuron with tanh written out",

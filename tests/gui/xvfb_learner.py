@@ -1,6 +1,7 @@
 """A learner's first lesson in the real app, under X (run inside xvfb-run by test_xvfb_learner.py).
 
-The app starts as a user starts it (python main.py, fresh settings); xdotool clicks the formula field,
+The app starts as a user starts it (python main.py, fresh settings) and offers its lessons; Escape closes
+that list. xdotool clicks the formula field,
 types the lecture's L with its values after the formula, presses Enter and chooses to replace the
 example, presses F8 (one gradient step: the lecture's nudge), then Ctrl+S and types a file name into
 the save dialog. The test reads the saved file back with the engine.
@@ -59,7 +60,12 @@ def main(work: str) -> int:
         geometry = xdo("getwindowgeometry", "--shell", win)
         pos = dict(line.split("=") for line in geometry.split())
         left, top = int(pos["X"]), int(pos["Y"])
+        welcome = wait_for(lambda: window("Learn backpropagation"), "the lesson list shown at first start", 20)
         shot(work, "1-start")
+        xdo("windowfocus", welcome)
+        xdo("key", "Escape")  # this learner goes straight to the formula field
+        wait_for(lambda: window("Learn backpropagation") is None or None, "the lesson list to close", 10)
+        time.sleep(0.5)
         xdo("mousemove", str(left + 80), str(top + 36), "click", "1")  # the formula field, first in the toolbar
         time.sleep(0.3)
         xdo("type", "--delay", "20", FORMULA)

@@ -36,6 +36,9 @@ def install(window) -> LessonPanel:
     dock = window.add_dock(panel, QCoreApplication.translate("Lessons", "Lesson"), "dock_lesson", Qt.LeftDockWidgetArea)
     dock.visibilityChanged.connect(lambda visible: visible and panel.exposed())
     dock.hide()  # shown when a lesson starts or the list is asked for: tests and layouts start without it
+    layout = getattr(window, "dock_layout", None)
+    if layout is not None:  # View > Lock panels covers this dock too
+        layout.set_locked(layout.lock_action.isChecked())
     window.lessons, window.lesson_dock = course, dock
     window.playground["lessons"] = _Parts(course, Reporter(window, course), panel)
     course.changed.connect(lambda: _on_course_changed(window))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QTextBrowser, QVBoxLayout
 
 from engine.circuit import probe
 from engine.circuit.document import CircuitError
@@ -39,6 +39,26 @@ def robust_range(ys, keep=(), pad: float = 0.08) -> tuple[float, float]:
     return lo - pad * (hi - lo), hi + pad * (hi - lo)
 
 
+
+class Caption(QTextBrowser):
+    """The words under the plots: five lines high whatever the text (it never resizes the panel), and a
+    longer text scrolls inside it instead of being cut off at a narrow width."""
+
+    def __init__(self):
+        super().__init__()
+        self.setFrameShape(QFrame.NoFrame)
+        self.setOpenLinks(False)
+        self.viewport().setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.document().setDocumentMargin(2)
+        self.setFixedHeight(5 * self.fontMetrics().lineSpacing() + 8)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (the QLabel spelling the panel uses)
+        self.setHtml(text)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
 class FunctionPanel(Panel):
     """The root as a function of one input (the circuit's only input, or the selected leaf)."""
 
@@ -57,12 +77,7 @@ class FunctionPanel(Panel):
         self.dcurve = self.dplot.plot([], [], pen=pg.mkPen(POS, width=2))
         self.dpoint = self.dplot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=SEL)
         self.dplot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#999", width=1)))
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setTextFormat(Qt.RichText)
-        self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
-        self.caption.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-        self.caption.setFixedHeight(4 * self.caption.fontMetrics().lineSpacing() + 4)  # text never resizes it
+        self.caption = Caption()
         layout.addWidget(self.caption)
 
     def _choose(self) -> str | None:

@@ -124,8 +124,10 @@ class Circuit:
             ops.get(op)  # raises UnknownOpError with the list of known ops
         elif op is not None:
             raise CircuitError(f"a {kind} node takes no op (got {op!r})")
-        merged = stored_params(kind, {**default_params(kind, op), **(params or {})})  # dense arrays: read-only
-        why = activation_problem(kind, merged)  # sizes that disagree are built, and validate() names them
+        # weights left out are sized to the sizes given; weights given with other sizes are built as they
+        # are (a file being repaired) and validate() names them. Dense arrays are stored read-only.
+        merged = stored_params(kind, {**default_params(kind, op, params), **(params or {})})
+        why = activation_problem(kind, merged)
         if why:
             raise CircuitError(why)
         slider = tuple(float(s) for s in slider)

@@ -78,14 +78,26 @@ def input_ports(kind: str, op: str | None = None, params: dict | None = None) ->
     return ()
 
 
-def default_params(kind: str, op: str | None = None) -> dict:
-    """Parameters a new node of this kind starts with."""
+def _alternating(i: int) -> float:
+    return 0.5 if i % 2 == 0 else -0.5
+
+
+def default_params(kind: str, op: str | None = None, given: dict | None = None) -> dict:
+    """Parameters a new node of this kind starts with. `given`: the parameters the caller sets; the
+    weights it leaves out are sized to the sizes it gives (a neuron with n = 3 gets three weights)."""
+    given = given or {}
     if kind == "op":
         return ops.get(op).defaults()
     if kind == "neuron":
-        return {"n": 2, "activation": "tanh", "w": [0.5, -0.5], "b": 0.0}
+        n = given.get("n", 2)
+        n = n if isinstance(n, int) and 0 < n <= 4096 else 2
+        return {"n": 2, "activation": "tanh", "w": [_alternating(i) for i in range(n)], "b": 0.0}
     if kind == "dense":
-        return {"nin": 2, "nout": 2, "activation": "relu", "W": [[0.5, -0.5], [-0.5, 0.5]], "b": [0.0, 0.0]}
+        nin, nout = given.get("nin", 2), given.get("nout", 2)
+        ok = all(isinstance(k, int) and 0 < k <= 4096 for k in (nin, nout))
+        nin, nout = (nin, nout) if ok else (2, 2)
+        return {"nin": 2, "nout": 2, "activation": "relu",
+                "W": [[_alternating(i + j) for j in range(nin)] for i in range(nout)], "b": [0.0] * nout}
     if kind == "data":
         return {"column": "x1"}
     return {}

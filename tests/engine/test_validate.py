@@ -74,10 +74,20 @@ def test_data_node_needs_a_dataset():
     assert [m for m in messages(doc) if "dataset" in m[1] and "no dataset" in m[1]] == []
 
 
+def test_weights_left_out_follow_the_sizes_given():
+    doc = Circuit()
+    n = doc.make_node("neuron", params={"n": 3})
+    d = doc.make_node("dense", params={"nin": 3, "nout": 4})
+    assert len(n.params["w"]) == 3 and d.params["W"].shape == (4, 3) and d.params["b"].shape == (4,)
+    for node in (n, d):
+        doc.add_node(node)
+    assert not [p for p in validate(doc) if "must" in p.message]
+
+
 def test_inconsistent_block_params():
     doc = Circuit()
     n = doc.add_node(doc.make_node("neuron", label="nrn", params={"n": 3, "w": [1.0, 2.0]}))
-    d = doc.add_node(doc.make_node("dense", label="dns", params={"nin": 3, "nout": 2}))
+    d = doc.add_node(doc.make_node("dense", label="dns", params={"nin": 3, "nout": 2, "W": [[0.5, -0.5]] * 2}))
     found = {(p.node_id, p.message) for p in errors(validate(doc))}
     assert (n.id, "neuron 'nrn': w must hold n = 3 numbers, got 2 values") in found
     assert (d.id, "dense 'dns': W must be nout x nin = 2 x 3, got 2 x 2") in found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QMenu, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QDockWidget, QLabel, QListWidget, QMenu, QVBoxLayout
 
 from .course import SHOW_AT_START, Course, lesson_line
 from .panel import LessonPanel, lesson_list
@@ -67,16 +67,17 @@ def show_list(window) -> None:
 
 
 def _raise(window) -> None:
-    """Show the Lesson dock; the first time, the left column takes the window's whole height (the bottom
-    panels move right of it) and the lesson gets two thirds of it, the palette the rest."""
+    """Show the Lesson dock in front of the palette (tabbed with it, so the panels under the canvas keep
+    their width and their tabs stay readable); the first time, the left column widens for the text."""
     dock = window.lesson_dock
     if not dock.isVisible():
-        window.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)  # the left column runs to the bottom
+        palette = next((d for d in window.findChildren(QDockWidget) if d.objectName() == "dock_palette"), None)
+        if palette is not None and palette.isVisible() and not palette.isFloating():
+            window.tabifyDockWidget(palette, dock)
         dock.show()
 
         def size():  # once the dock is laid out
-            window.resizeDocks([dock], [max(300, window.height() * 2 // 3)], Qt.Vertical)
-            window.resizeDocks([dock], [330], Qt.Horizontal)
+            window.resizeDocks([dock], [340], Qt.Horizontal)
 
         size()
         QTimer.singleShot(0, size)

@@ -79,37 +79,42 @@ class ChainRulePanel(Panel):
         self.schedule()
 
     # ------------------------------------------------------------ text
+    def num(self, node_id: str, x) -> str:
+        """A gradient as shown: '?' while a lesson asks the learner to work it out (a predict step)."""
+        return "?" if node_id in self.display.hidden else number(x)
+
     def step_html(self, step) -> str:
         """One step: what arrived at the node, then one line per input with += where it feeds several."""
         root, node = step.root_label, step.label
         here = d(root, node, GRAD)
         lines = []
         if node == root:
-            lines.append(f"{here} = {number(step.upstream)} &nbsp;<i>" + self.tr(
+            lines.append(f"{here} = {self.num(step.node_id, step.upstream)} &nbsp;<i>" + self.tr(
                 "(the output's gradient with respect to itself: where backprop starts)") + "</i>")
         elif step.batch:
-            lines.append(f"{here} = {number(step.upstream)} &nbsp;<i>" + self.tr(
+            lines.append(f"{here} = {self.num(step.node_id, step.upstream)} &nbsp;<i>" + self.tr(
                 "(one value per sample; the mean is shown)") + "</i>")
         else:
-            lines.append(f"{here} = {number(step.upstream)}")
+            lines.append(f"{here} = {self.num(step.node_id, step.upstream)}")
         for c in step.contributions:
             grad, local = d(root, c.target_label, GRAD), d(node, c.target_label, LOCAL)
             eq = "+=" if c.accumulated else "="
             line = f"<b>{grad}</b> {eq} {here} × {local}"
             if step.batch:
-                line += " " + self.tr("(per sample), mean {v}").format(v=number(c.amount))
+                line += " " + self.tr("(per sample), mean {v}").format(v=self.num(c.target, c.amount))
             else:
-                line += f" = {number(step.upstream)} × {number(c.local)} = <b>{number(c.amount)}</b>"
+                line += (f" = {self.num(step.node_id, step.upstream)} × {number(c.local)}"
+                         f" = <b>{self.num(c.target, c.amount)}</b>")
             if c.accumulated:
                 if len(c.parts) < c.uses:
                     line += "<br>&nbsp;&nbsp;<i>" + self.tr(
                         "{t} feeds {n} inputs: contribution {k} of {n}, so far {v}").format(
-                        t=rich(name(c.target_label)), n=c.uses, k=len(c.parts), v=number(c.total)) + "</i>"
+                        t=rich(name(c.target_label)), n=c.uses, k=len(c.parts), v=self.num(c.target, c.total)) + "</i>"
                 else:
-                    parts = " + ".join(number(p) for p in c.parts)
+                    parts = " + ".join(self.num(c.target, p) for p in c.parts)
                     line += "<br>&nbsp;&nbsp;<i>" + self.tr(
                         "{t} feeds {n} inputs: all contributions are in, {parts} = {v}").format(
-                        t=rich(name(c.target_label)), n=c.uses, parts=parts, v=number(c.total)) + "</i>"
+                        t=rich(name(c.target_label)), n=c.uses, parts=parts, v=self.num(c.target, c.total)) + "</i>"
             lines.append(line)
         return "<br>".join(lines)
 
@@ -132,7 +137,7 @@ class ChainRulePanel(Panel):
         self._dirty = False
         st = self.controller.stepper if self.controller is not None else None
         steps = list(st.history) if st is not None else []
-        key = (id(st), len(steps))
+        key = (id(st), len(steps), self.display.hidden)
         if key == self._shown:
             return
         self._shown = key
@@ -150,7 +155,7 @@ class ChainRulePanel(Panel):
         self.history.setHtml("".join(
             f"<p style='margin:0'>{i}. {rich(name(s.label))} = {rich(s.expression)}:&nbsp; "
             + "; &nbsp;".join(f"{d(s.root_label, c.target_label, GRAD)} {'+=' if c.accumulated else '='} "
-                              f"{number(c.amount)}" for c in s.contributions) + "</p>"
+                              f"{self.num(c.target, c.amount)}" for c in s.contributions) + "</p>"
             for i, s in enumerate(steps, start=1)))
         bar = self.history.verticalScrollBar()
         bar.setValue(bar.maximum())

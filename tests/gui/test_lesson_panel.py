@@ -310,3 +310,27 @@ def test_a_broken_lesson_file_is_reported_and_the_app_goes_on(qtbot, tmp_path, m
     w.lessons_menu.aboutToShow.emit()
     assert w.lessons.lessons == [] and "steps[3].expect" in w.statusBar().currentMessage()
     assert offer_at_start(w) is None and not w.lessons.start("backprop_by_hand")
+
+
+def test_stepping_backward_during_a_predict_step_does_not_give_the_answer_away(qtbot, tmp_path):
+    """F10 while ∂L/∂f is to be predicted: the chain-rule panel writes ? for every hidden gradient, and
+    the number once the learner has answered."""
+    set_language("en")
+    w = make_window(qtbot, tmp_path / "s.ini")
+    lesson_action(w, 2).trigger()
+    panel = w.lesson_dock.widget()
+    qtbot.waitUntil(lambda: w.lesson_dock.isVisible() and panel.pages.currentIndex() == 1)
+    wait_panel(qtbot, panel)
+    qtbot.mouseClick(panel.next_button, Qt.LeftButton)  # step 2: predict ∂L/∂f
+    wait_panel(qtbot, panel)
+    assert grad_shown(w, "f") is None
+    chain, ctl = w.playground["chain"], w.playground["controller"]
+    ctl.actions["step_backward"].trigger()  # the root L: its inputs d and f get their gradients
+    qtbot.waitUntil(lambda: "Step 1 of" in chain.heading.text())
+    current = chain.current.toPlainText()
+    lines = {line.split(" = ")[0]: line for line in current.splitlines()}
+    assert lines["∂L/∂f"].endswith("1.0 × 4.0 = ?") and lines["∂L/∂d"].endswith("= ?")  # the method, not the answer
+    assert "?" in chain.history.toPlainText()
+    answer(qtbot, panel, "4")
+    wait_panel(qtbot, panel)
+    qtbot.waitUntil(lambda: "4.0" in chain.history.toPlainText())

@@ -6,7 +6,7 @@ check passes)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -288,8 +288,23 @@ def _plain(v) -> str:
     return "" if v is None else f"{v:g}"
 
 
+def _row_names() -> dict[str, str]:
+    """The bug switches' row names in the UI language (the engine names them in English)."""
+    return {
+        "loss at start": QCoreApplication.translate("Lessons", "loss at start"),
+        "highest loss after that": QCoreApplication.translate("Lessons", "highest loss after that"),
+        "loss after 30 steps": QCoreApplication.translate("Lessons", "loss after 30 steps"),
+        "loss after 20 steps": QCoreApplication.translate("Lessons", "loss after 20 steps"),
+        "loss": QCoreApplication.translate("Lessons", "loss"),
+        "steps": QCoreApplication.translate("Lessons", "steps"),
+        "first bad node": QCoreApplication.translate("Lessons", "first bad node"),
+        "max |hidden gradient|": QCoreApplication.translate("Lessons", "max |hidden gradient|"),
+    }
+
+
 def _demo_table(demo, lang: str, wrong: str, right: str) -> str:
-    rows = "".join(f"<tr><td>{rich(str(k))}</td><td align='right' style='color:{WRONG_COLOR}'>"
+    names = _row_names()
+    rows = "".join(f"<tr><td>{rich(names.get(k, str(k)))}</td><td align='right' style='color:{WRONG_COLOR}'>"
                    f"{number(demo.wrong.get(k, ''))}</td><td align='right' style='color:{OK_COLOR}'>"
                    f"{number(demo.right.get(k, ''))}</td></tr>"
                    for k in dict.fromkeys([*demo.wrong, *demo.right]))

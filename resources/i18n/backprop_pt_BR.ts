@@ -71,47 +71,47 @@
 <context>
     <name>ChainRulePanel</name>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="89" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="93" />
         <source>(the output's gradient with respect to itself: where backprop starts)</source>
         <translation>(o gradiente da saída em relação a ela mesma: onde a retropropagação começa)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="92" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="96" />
         <source>(one value per sample; the mean is shown)</source>
         <translation>(um valor por amostra; mostra-se a média)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="100" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="104" />
         <source>(per sample), mean {v}</source>
         <translation>(por amostra), média {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="106" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="111" />
         <source>{t} feeds {n} inputs: contribution {k} of {n}, so far {v}</source>
         <translation>{t} alimenta {n} entradas: contribuição {k} de {n}, até agora {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="111" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="116" />
         <source>{t} feeds {n} inputs: all contributions are in, {parts} = {v}</source>
         <translation>{t} alimenta {n} entradas: todas as contribuições chegaram, {parts} = {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="123" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="128" />
         <source>Blue ∂{root}/∂…: the gradient of {root}, how much {root} changes per unit change of a node, through every path (it accumulates; it is known for {node} once every node that {node} feeds has been stepped). Orange {local}: the local derivative of {node} = {expr} alone, from its rule: {rule}.</source>
         <translation>Azul ∂{root}/∂…: o gradiente de {root}, quanto {root} muda por unidade de mudança de um nó, por todos os caminhos (ele se acumula; fica conhecido para {node} quando todos os nós que {node} alimenta já foram percorridos). Laranja {local}: a derivada local de {node} = {expr} sozinho, pela sua regra: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="140" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="145" />
         <source>Press Step backward (F10) to walk the chain rule node by node.</source>
         <translation>Pressione Passo para trás (F10) para percorrer a regra da cadeia nó a nó.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="142" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="147" />
         <source>Each step takes one node, starting at the output: the gradient that has arrived at the node times the node's local derivative gives each of its inputs its share of the gradient.</source>
         <translation>Cada passo toma um nó, a começar pela saída: o gradiente que chegou ao nó vezes a derivada local do nó dá a cada uma das suas entradas a sua parte do gradiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/chain_rule_panel.py" line="147" />
+        <location filename="../../gui/playground/chain_rule_panel.py" line="152" />
         <source>Step {i} of {n}: node {label} = {expr}</source>
         <translation>Passo {i} de {n}: nó {label} = {expr}</translation>
     </message>
@@ -342,37 +342,37 @@
 <context>
     <name>FunctionPanel</name>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="52" />
+        <location filename="../../gui/playground/function_panel.py" line="72" />
         <source>f(x) and its tangent</source>
         <translation>f(x) e sua tangente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="56" />
+        <location filename="../../gui/playground/function_panel.py" line="76" />
         <source>df/dx</source>
         <translation>df/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="86" />
+        <location filename="../../gui/playground/function_panel.py" line="101" />
         <source>This panel plots the result against one input: open a circuit with a single input (such as f(x) = 3x² - 4x + 5) or select an input or weight.</source>
         <translation>Este painel mostra o resultado em função de uma entrada: abra um circuito com uma única entrada (como f(x) = 3x² - 4x + 5) ou selecione uma entrada ou um peso.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="125" />
+        <location filename="../../gui/playground/function_panel.py" line="140" />
         <source>{f}({x}) = {f0:.6g} at {x} = {x0:.4g}; slope d{f}/d{x} = {s:.7g} (backward; a numeric estimate refined until stable agrees: {n:.7g}).</source>
         <translation>{f}({x}) = {f0:.6g} em {x} = {x0:.4g}; inclinação d{f}/d{x} = {s:.7g} (backward; uma estimativa numérica refinada até estabilizar concorda: {n:.7g}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="128" />
+        <location filename="../../gui/playground/function_panel.py" line="143" />
         <source>The lecture's estimate (f(x+h) - f(x))/h with h = 0.0001 gives {est:.6g}</source>
         <translation>A estimativa da aula (f(x+h) - f(x))/h com h = 0.0001 dá {est:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="131" />
+        <location filename="../../gui/playground/function_panel.py" line="146" />
         <source>far off: h is not small compared with how fast f turns here. That is the lecture's lesson about the step size: a smaller h (or a central difference, refined) gets close; too small an h loses digits to round-off.</source>
         <translation>longe: h não é pequeno perto da rapidez com que f muda aqui. Essa é a lição da aula sobre o tamanho do passo: um h menor (ou uma diferença central, refinada) chega perto; um h pequeno demais perde dígitos por arredondamento.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/function_panel.py" line="135" />
+        <location filename="../../gui/playground/function_panel.py" line="150" />
         <source>close: the small difference is the error of a finite step, and it shrinks with h.</source>
         <translation>perto: a pequena diferença é o erro de um passo finito, e diminui com h.</translation>
     </message>
@@ -746,47 +746,47 @@
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="85" />
+        <location filename="../../gui/lessons/__init__.py" line="89" />
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="96" />
+        <location filename="../../gui/lessons/__init__.py" line="100" />
         <source>Lesson list</source>
         <translation>Lista de lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="97" />
+        <location filename="../../gui/lessons/__init__.py" line="101" />
         <source>Restart lesson</source>
         <translation>Recomeçar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="99" />
+        <location filename="../../gui/lessons/__init__.py" line="103" />
         <source>Show the lesson list at start</source>
         <translation>Mostrar a lista de lições ao abrir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="125" />
+        <location filename="../../gui/lessons/__init__.py" line="129" />
         <source>Learn backpropagation</source>
         <translation>Aprenda retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="127" />
+        <location filename="../../gui/lessons/__init__.py" line="131" />
         <source>Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you to predict and to act, and checks your answers. Your progress is kept.</source>
         <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="140" />
+        <location filename="../../gui/lessons/__init__.py" line="144" />
         <source>Don't show this at start again</source>
         <translation>Não mostrar isto ao abrir de novo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="143" />
+        <location filename="../../gui/lessons/__init__.py" line="147" />
         <source>Start lesson</source>
         <translation>Começar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="144" />
+        <location filename="../../gui/lessons/__init__.py" line="148" />
         <source>Just the playground</source>
         <translation>Só o playground</translation>
     </message>
@@ -794,6 +794,46 @@
         <location filename="../../gui/lessons/course.py" line="221" />
         <source>({done} of {total})</source>
         <translation>({done} de {total})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="294" />
+        <source>loss at start</source>
+        <translation>perda no início</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="295" />
+        <source>highest loss after that</source>
+        <translation>maior perda depois disso</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="296" />
+        <source>loss after 30 steps</source>
+        <translation>perda após 30 passos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="297" />
+        <source>loss after 20 steps</source>
+        <translation>perda após 20 passos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="298" />
+        <source>loss</source>
+        <translation>perda</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="299" />
+        <source>steps</source>
+        <translation>passos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="300" />
+        <source>first bad node</source>
+        <translation>primeiro nó com problema</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/panel.py" line="301" />
+        <source>max |hidden gradient|</source>
+        <translation>máx. |gradiente oculto|</translation>
     </message>
 </context>
 <context>

@@ -334,3 +334,17 @@ def test_stepping_backward_during_a_predict_step_does_not_give_the_answer_away(q
     answer(qtbot, panel, "4")
     wait_panel(qtbot, panel)
     qtbot.waitUntil(lambda: "4.0" in chain.history.toPlainText())
+
+
+def test_bug_switch_rows_speak_the_window_language(qtbot):
+    from engine.teaching import bugs
+    from gui.lessons.panel import _demo_table
+
+    demo = bugs.zero_grad_demo()
+    try:
+        set_language("pt_BR")
+        html = _demo_table(demo, "pt_BR", "com o erro", "corrigido")
+        assert "perda no início" in html and "perda após 30 passos" in html and "loss at start" not in html
+    finally:
+        set_language("en")
+    assert "loss at start" in _demo_table(demo, "en", "with the bug", "fixed")

@@ -121,6 +121,8 @@ def _step(w: _Where, raw, i: int, labels: set | None, circuit_name: str) -> tupl
     known = labels if kind != "build" else None
     for name in ("highlight", "hide"):
         for j, label in enumerate(raw.get(name, [])):
+            if name == "highlight" and isinstance(label, str) and label not in (known or ()) and "." in label:
+                label = label.rsplit(".", 1)[0]  # "L.a": the input port a of node L ("L.out": its output)
             if not isinstance(label, str) or (known is not None and label not in known):
                 w.fail(f"{where}.{name}[{j}]", f"no node labelled {_short(label)} in {circuit_name}")
         setattr(step, name, list(raw.get(name, [])))

@@ -19,7 +19,7 @@ from engine.circuit.nodes import VALUE_KINDS
 from engine.draw.style import fmt_number
 
 from ..i18n import kind_caption
-from .port_item import PortItem
+from .port_item import LESSON_RING, PortItem
 
 __all__ = ["NodeItem", "fmt_number", "missing_text"]
 
@@ -28,7 +28,6 @@ HEADER = 24.0
 ROW = 18.0
 PAD = 5.0
 RADIUS = 7.0
-LESSON_RING = QColor("#f29900")  # a lesson step's highlighted node (amber, dashed)
 
 
 def display_symbol(node) -> str:

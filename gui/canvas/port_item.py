@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 RADIUS = 4.5
 GRAB = 9.0  # the clickable radius is larger than the drawn circle
+LESSON_RING = QColor("#f29900")  # what a lesson step points at: a node or a port (amber, dashed)
 
 
 def port_font() -> QFont:
@@ -24,6 +25,7 @@ class PortItem(QGraphicsItem):
         self.node_id, self.name, self.is_input = node_id, name, is_input
         self.state: str | None = None  # None, "ok", "bad" while a wire hovers it
         self.connected = False
+        self.marked = False  # a lesson's step points at this port
         self._font = port_font()
         self._text_w = QFontMetricsF(self._font).horizontalAdvance(name) if is_input else 0.0
         self._bounds = QRectF(-GRAB, -GRAB, 2 * GRAB, 2 * GRAB)
@@ -46,6 +48,11 @@ class PortItem(QGraphicsItem):
     def set_state(self, state: str | None) -> None:
         if state != self.state:
             self.state = state
+            self.update()
+
+    def set_marked(self, marked: bool) -> None:
+        if marked != self.marked:
+            self.marked = marked
             self.update()
 
     def set_connected(self, connected: bool) -> None:
@@ -72,6 +79,10 @@ class PortItem(QGraphicsItem):
         painter.setPen(QPen(border, 1.5))
         painter.setBrush(QBrush(fill))
         painter.drawEllipse(QPointF(0, 0), radius, radius)
+        if self.marked:  # a lesson's pointer, like the node's dashed ring
+            painter.setPen(QPen(c.get("hl_lesson", LESSON_RING), 2.0, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), GRAB - 1, GRAB - 1)
         if self.is_input and self.name and lod >= 0.45:
             painter.setFont(self._font)
             painter.setPen(c["port_text"])

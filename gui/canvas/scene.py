@@ -278,11 +278,14 @@ class CircuitScene(WiringMixin, QGraphicsScene):
             edge.set_flow((edge.src, edge.dst, edge.port) in flow)
         self.refresh()
 
-    def mark(self, node_ids=()) -> None:
-        """Lesson view: a dashed ring around each of these nodes (empty clears)."""
+    def mark(self, node_ids=(), ports=()) -> None:
+        """Lesson view: a dashed ring around each of these nodes and (node id, port name) ports; empty clears."""
         self._marked = set(node_ids)
+        ports = set(ports)
         for node_id, item in self._nodes.items():
             item.set_marked(node_id in self._marked)
+            for name, port in [*item.ports.items(), ("out", item.out_port)]:
+                port.set_marked((node_id, name) in ports)
 
     def set_theme(self, colors: dict) -> None:
         self.colors = palette_colors.resolve(colors)

@@ -153,7 +153,9 @@ class Course:
             self.window.session.display.hide()
             self._ring(None)
             return
-        scene.mark([ids[x] for x in r.step.highlight if x in ids])
+        ports = [(ids[x.rsplit(".", 1)[0]], x.rsplit(".", 1)[1]) for x in r.step.highlight
+                 if x not in ids and "." in x and x.rsplit(".", 1)[0] in ids]
+        scene.mark([ids[x] for x in r.step.highlight if x in ids], ports)
         self.window.session.display.hide([ids[x] for x in r.hidden() if x in ids])
         named = action_of(r.step)
         self._ring(named)

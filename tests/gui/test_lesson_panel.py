@@ -348,3 +348,19 @@ def test_bug_switch_rows_speak_the_window_language(qtbot):
     finally:
         set_language("en")
     assert "loss at start" in _demo_table(demo, "en", "with the bug", "fixed")
+
+
+def test_a_step_can_point_at_ports(qtbot, tmp_path):
+    """Lesson 5's first step rings node a and both input ports of b = a + a that a feeds."""
+    set_language("en")
+    w = make_window(qtbot, tmp_path / "s.ini")
+    lesson_action(w, 5).trigger()
+    panel = w.lesson_dock.widget()
+    qtbot.waitUntil(lambda: w.lesson_dock.isVisible() and panel.pages.currentIndex() == 1)
+    wait_panel(qtbot, panel)
+    a, b = (w.scene.node_item(w.doc.by_label(x).id) for x in ("a", "b"))
+    assert a.marked and not b.marked
+    assert b.ports["a"].marked and b.ports["b"].marked and not b.out_port.marked and not a.out_port.marked
+    qtbot.mouseClick(panel.next_button, Qt.LeftButton)
+    wait_panel(qtbot, panel)
+    assert not b.ports["a"].marked  # the next step points elsewhere

@@ -208,7 +208,7 @@ def test_stepping_a_layered_dataset_circuit_reaches_the_full_backward(name):
     for nid in data:
         if any(doc.node(e).kind == "dense" for e in doc.graph.successors(nid)):
             assert Evaluator(doc).grad(nid) is None  # not computed by the whole pass: shown as unknown
-        assert isinstance(ev.grads.get(nid), np.ndarray)  # the stepper's
+            assert isinstance(ev.grads.get(nid), np.ndarray) and ev.grads[nid].shape == ev.values[nid].shape
     for nid, p in full_params.items():
         for key, g in p.items():
             np.testing.assert_array_equal(ev.param_grads(nid)[key], g)

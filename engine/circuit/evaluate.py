@@ -256,8 +256,7 @@ class Evaluator:
         whose gradient a whole backward pass does not compute: nothing upstream of it learns)."""
         if self.grads_stale or node_id in self.result.incomplete:
             return None
-        tape, sg = self.result.tape, self.result.slot_grads
-        if tape is not None and node_id in tape.data and sg is not None and sg[tape.data[node_id]] is None:
+        if result.grad_skipped(self.result, node_id):
             return None
         return shown(self.grads.get(node_id))
 

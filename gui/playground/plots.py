@@ -196,6 +196,9 @@ class GradientsPanel(Panel):
         self.schedule()
 
 
+MAX_SYMBOLS = 300  # the loss/accuracy curves mark each step with a dot up to this many steps
+
+
 class LossPanel(Panel):
     """The loss (or output) at each gradient step, the accuracy beside or below it for classifiers,
     and a read-out of both under the mouse. The controller shows its training run's history here:
@@ -267,8 +270,11 @@ class LossPanel(Panel):
                 self.shown.append(value)
                 if self.accuracy and acc is not None:
                     self.shown_accuracy.append(acc)
-        self.curve.setData(np.arange(len(self.shown)), self.shown)
-        self.acc_curve.setData(np.arange(len(self.shown_accuracy)), self.shown_accuracy)
+        symbol = "o" if len(self.shown) <= MAX_SYMBOLS else None  # a long run: lines only (dots cost per redraw)
+        for curve, data in ((self.curve, self.shown), (self.acc_curve, self.shown_accuracy)):
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
+            curve.setData(np.arange(len(data)), data)
         self.test_curve.setData(np.arange(len(self.test_accuracy)), self.test_accuracy)
         self.acc_plot.setVisible(bool(self.shown_accuracy))
 

@@ -157,3 +157,19 @@ def test_bad_batch_settings_are_refused_with_a_clear_message(settings, message):
     with pytest.raises(io.LoadError) as info:
         io.loads(json.dumps(data))
     assert message in str(info.value)
+
+
+def test_steps_inside_one_evaluator_update_read_each_steps_new_weights():
+    """The app's timer tick takes its steps inside ev.batch_update() (the evaluator refreshes once): each
+    step still reads the weights the step before wrote."""
+    plain, ticked = digits(), digits()
+    t1 = Trainer(plain, Evaluator(plain))
+    ev = Evaluator(ticked)
+    t2 = Trainer(ticked, ev)
+    for _ in range(6):
+        t1.step()
+    with ev.batch_update():
+        for _ in range(6):
+            t2.step()
+    assert t2.history == t1.history and t2.test_accuracy == t1.test_accuracy
+    assert ev.root_value() == Evaluator(plain).root_value()  # refreshed once at the end, on every row

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from engine import datasets
 from engine.circuit.batches import split
-from tests.conftest import SCREENSHOTS
+from tests.conftest import EXAMPLES, SCREENSHOTS
 from tests.gui.test_lesson_panel import goto, make_window
 
 MAX_STEPS = 600  # the run reaches 95 % after about 110 steps (12 batches an epoch: about 9 epochs)
@@ -53,3 +53,29 @@ def test_lesson_11_trains_digits_in_batches_of_128_to_95_percent_on_the_test_row
     w.grab().save(str(SCREENSHOTS / "digits_batches_lesson11.png"))
     w.undo_stack.undo()  # back to the weights the run started from
     assert all(np.array_equal(n.params["W"], start[n.id]) for n in w.doc.nodes() if n.kind == "dense")
+
+
+def test_the_batch_settings_in_portuguese_edit_the_file_settings(qtbot, tmp_path):
+    from PySide6.QtWidgets import QFormLayout
+
+    from gui.i18n import set_language
+
+    assert set_language("pt_BR") == "pt_BR"
+    try:
+        w = make_window(qtbot, tmp_path / "s.ini")
+        assert w.open(EXAMPLES / "moons.json")
+        panel = w.playground["training"]
+        form = panel.findChild(QFormLayout)
+        labels = {form.labelForField(f).text() for f in (panel.batch, panel.test_share)}
+        assert labels == {"Tamanho do lote", "Parte de teste"} and panel.batch.text() == "lote inteiro"
+        panel.batch.setValue(32)
+        panel.batch.editingFinished.emit()
+        panel.test_share.setValue(25)
+        panel.test_share.editingFinished.emit()
+        assert w.doc.training["batch_size"] == 32 and w.doc.training["test_share"] == 0.25
+        w.findChild(QDockWidget, "dock_training").raise_()
+        panel.grab().save(str(SCREENSHOTS / "panel_training_batches_pt_BR.png"))
+        w.undo_stack.undo()
+        assert w.doc.training["batch_size"] == 32 and "test_share" not in w.doc.training
+    finally:
+        set_language("en")

@@ -69,6 +69,7 @@ class Dense(_Block):
     """(batch, nin) -> (batch, nout): activation(x @ W^T + b)."""
 
     name, symbol, glyph = "dense", "dense", "Wx→"
+    input_grad_optional = True  # a whole backward pass skips dL/dx when x is a data column
 
     @staticmethod
     def _z(x, W, b):
@@ -80,7 +81,8 @@ class Dense(_Block):
         return out[:, 0] if out.shape[1] == 1 else out  # one unit: a per-sample scalar wire
 
     @staticmethod
-    def backward(m, g, out, x, nin=2, nout=2, activation="relu", W=(), b=(), **_):
+    def backward(m, g, out, x, nin=2, nout=2, activation="relu", W=(), b=(), input_grad=True, **_):
+        """input_grad=False (x is a data column: nothing upstream learns): dL/dx is not computed."""
         x2 = np.atleast_2d(np.asarray(x, dtype=np.float64))
         W = np.asarray(W, dtype=np.float64)
         shape = (x2.shape[0], W.shape[0])
@@ -90,8 +92,8 @@ class Dense(_Block):
         # relu: [x > 0] = [out > 0]), so x W^T + b is not computed again: the output stands in for it
         # (tests/engine/test_blocks.py checks this for every activation)
         dz = _activation_grad(A, g, out, out, activation)
-        dx = dz @ W  # d(xW^T)/dx = W
-        return (dx.reshape(np.shape(x)),), {"W": dz.T @ x2, "b": np.asarray(unbroadcast(dz, np.shape(b)))}
+        dx = (dz @ W).reshape(np.shape(x)) if input_grad else None  # d(xW^T)/dx = W
+        return (dx,), {"W": dz.T @ x2, "b": np.asarray(unbroadcast(dz, np.shape(b)))}
 
 
 BLOCKS = {"neuron": Neuron, "dense": Dense}

@@ -197,6 +197,7 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
         live = tape.live[root] = _ancestors(tape, root)
     grad_faults = tape.grad_faults
     grad_faults.clear()
+    data_slots = set(tape.data.values()) if fast else ()
     with np.errstate(all="ignore"):
         for ins in reversed(tape.instrs):
             if ins.out not in live:
@@ -207,7 +208,12 @@ def backward_steps(tape: Tape, vals: list, grads: list, root: int, m, param_grad
             try:
                 if ins.block:
                     xs = [vals[i] for i in ins.ins]
-                    in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
+                    if fast and ins.ins[0] in data_slots and getattr(ins.fn, "input_grad_optional", False):
+                        # a data column learns nothing: a whole pass skips its gradient (N x nout x nin work)
+                        in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, input_grad=False,
+                                                           **ins.params)
+                    else:
+                        in_grads, pgrads = ins.fn.backward(m, g, vals[ins.out], *xs, **ins.params)
                     param_grads[ins.node_id] = pgrads
                 elif ins.params:
                     in_grads = ins.fn.backward(m, g, vals[ins.out], *[vals[i] for i in ins.ins], **ins.params)

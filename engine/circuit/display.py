@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from psygnal import Signal
 
+from .result import grad_skipped
+
 
 def shown(v, sample: int | None = None) -> float | None:
     """The number shown for a value: itself, one sample's entry, or the mean over the batch."""
@@ -49,6 +51,6 @@ class Display:
     def grad(self, node_id: str) -> float | None:
         res = self.ev.result
         # an unwired node has no gradient (not 0); a hidden one is the learner's to work out
-        if res.grads is None or node_id in res.incomplete or node_id in self.hidden:
+        if res.grads is None or node_id in res.incomplete or node_id in self.hidden or grad_skipped(res, node_id):
             return None
         return shown(res.grads.get(node_id), self.sample)

@@ -252,7 +252,11 @@ class Evaluator:
         return shown(self.values.get(node_id))
 
     def grad(self, node_id: str):
+        """A node's gradient as one number; None when unknown (stale, incomplete, or a data column,
+        whose gradient a whole backward pass does not compute: nothing upstream of it learns)."""
         if self.grads_stale or node_id in self.result.incomplete:
+            return None
+        if result.grad_skipped(self.result, node_id):
             return None
         return shown(self.grads.get(node_id))
 

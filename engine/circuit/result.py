@@ -180,6 +180,13 @@ def with_grads(res: Result, grads, param_grads: Mapping, reached: set | None = N
                                param_grads=MappingProxyType(param_grads), backward_error=grad_fault(tape, res.errors))
 
 
+def grad_skipped(res: Result, node_id: str) -> bool:
+    """True for a data column whose gradient the whole backward pass did not compute (a dense layer's
+    input: nothing upstream learns); views show it as unknown, not as 0."""
+    tape, sg = res.tape, res.slot_grads
+    return tape is not None and sg is not None and node_id in tape.data and sg[tape.data[node_id]] is None
+
+
 def grad_fault(tape, errors) -> str | None:
     """A backward step that raised gave NaN gradients: say where (unless its value is already named)."""
     for node_id, why in tape.grad_faults.items():

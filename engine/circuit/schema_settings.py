@@ -16,6 +16,9 @@ TRAINING = {
     "steps": ("int", 1, 10**7),
     "objective": ("minimize", "maximize", None),  # null or left out: follow the circuit
     "train_inputs": ("bool", None),
+    "batch_size": ("int", 1, 10**6, None),  # null or left out: each step reads every training row
+    "test_share": ("float", 0.0, 0.9),  # the share of rows held out for testing (seeded)
+    "seed": ("int", 0, 10**9),  # the split and the per-epoch shuffle
 }
 # the saved view: the example's title and description, the canvas zoom and centre
 VIEW = {"title": ("text", 1_000), "description": ("text", 100_000), "zoom": ("float", 1e-3, 1e3),

@@ -24,12 +24,15 @@ from .blocks import stored_array
 from .commands import Command
 from .document import CircuitError
 from .evaluate import Evaluator
+from .minibatch import DataFeed, wants_feed
 from .nodes import BLOCK_KINDS, copy_value
 from .probe import current_accuracy
 
 # objective / train_inputs None: follow the circuit (step_plan); a file that leaves them out does too
 DEFAULTS = {"optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "schedule": "constant", "lr_end": None,
-            "steps": 100, "objective": None, "train_inputs": None}
+            "steps": 100, "objective": None, "train_inputs": None, "batch_size": None, "test_share": 0.0, "seed": 0}
+# batch_size None: each step reads the whole training split; test_share: the rows held out (a file that
+# leaves it out trains on every row; the Training panel offers 20 % for a dataset it sets)
 OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
@@ -146,6 +149,9 @@ class Trainer:
         self.settings = {**DEFAULTS, **(doc.training or {})}
         self.history: list[float] = []
         self.accuracy: list[float] = []
+        self.test_loss: list[float] = []  # with a held-out split: the test rows' loss and accuracy per step
+        self.test_accuracy: list[float] = []
+        self.feed: DataFeed | None = None  # mini-batches / held-out split (engine.circuit.minibatch)
         self.plan: Plan | None = None
         self._opt = None
         self._signature = None
@@ -195,22 +201,34 @@ class Trainer:
     def step(self) -> float:
         """One gradient step; returns the root's value (the loss) before the update."""
         ev = self.ev
-        if ev.grads_stale or not ev.grads:
-            ev.backward()
-        if ev.errors:
-            nid, reason = next(iter(ev.errors.items()))
+        feed = self._feed()
+        if feed is not None:  # a mini-batch of the training rows, in a pass of the trainer's own
+            res = feed.run(ev, feed.batches.next(), grads=True)
+            errors, grads, param_grads = res.errors, res.grads, res.param_grads
+        else:  # the evaluator's pass over every row
+            if ev.grads_stale or not ev.grads:
+                ev.backward()
+            res, errors, grads, param_grads = None, ev.errors, ev.grads, ev.result.param_grads
+        if errors:
+            nid, reason = next(iter(errors.items()))
             raise TrainingError(f"training stopped: {reason}")
-        loss = ev.root_value()
+        metrics = feed.metrics(ev, res) if feed is not None else None
+        loss = metrics.loss if metrics is not None else ev.root_value()
         if not np.isfinite(loss):
             raise TrainingError(f"training stopped: the result {self.doc.node(ev.root()).label!r} is {loss}")
         self._sync()
         self.history.append(loss)
-        acc = self._accuracy()
+        acc = metrics.accuracy if metrics is not None else self._accuracy()
         if acc is not None:
             self.accuracy.append(acc)
+        test = feed.test_metrics(ev) if feed is not None else None
+        if test is not None:
+            self.test_loss.append(test.loss)
+            if test.accuracy is not None:
+                self.test_accuracy.append(test.accuracy)
         sign = -1.0 if self.plan.objective == "maximize" else 1.0
         for p in self._params:
-            g = ev.grads.get(p.node_id, 0.0) if p.key is None else ev.param_grads(p.node_id).get(p.key, 0.0)
+            g = grads.get(p.node_id, 0.0) if p.key is None else param_grads.get(p.node_id, {}).get(p.key, 0.0)
             p.grad = sign * (np.asarray(g, dtype=float) if isinstance(p.data, np.ndarray) else float(np.sum(g)))
         self._opt.step()
         self._write_back()
@@ -257,6 +275,16 @@ class Trainer:
                 self.undo.push(edit)  # merges into this run's entry; end_run() seals it
             else:
                 edit.do(self.doc)
+
+    def _feed(self) -> DataFeed | None:
+        """The rows this run trains on, when the settings ask for mini-batches or a held-out split (made
+        once per run; another dataset or batch setting makes a new one)."""
+        s = self.settings
+        if not wants_feed(self.doc, self.ev.ensure_compiled(), s):
+            self.feed = None
+        elif self.feed is None or self.feed.key != (id(self.doc.dataset), s["batch_size"], s["test_share"], s["seed"]):
+            self.feed = DataFeed(self.doc, s)
+        return self.feed
 
     def _accuracy(self):
         """Share of samples classified right, for a dataset circuit with a classifier loss at the root."""

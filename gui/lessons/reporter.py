@@ -4,7 +4,7 @@ runs are heard through their existing signals, so no other file calls into the l
     F8 Gradient step -> gradient_step     F10 Step backward -> backward_step    F5 Forward -> forward_step
     Reset (stepping) -> reset             F7 Gradient check done -> gradcheck   a training step -> train_step
     the four strategies run -> strategy x 4                                    a point added to the data -> add_point
-    the classifier's accuracy after a training step -> metric 'accuracy'
+    the classifier's accuracy after a training step -> metric 'accuracy' (and 'test_accuracy' with a split)
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ class Reporter:
         n, self._steps = len(trainer.history) - self._steps, len(trainer.history)
         if trainer.accuracy:
             self.course.record("metric", name="accuracy", value=float(trainer.accuracy[-1]))
+        if trainer.test_accuracy:  # with a held-out split (lesson 11: the digits' test accuracy)
+            self.course.record("metric", name="test_accuracy", value=float(trainer.test_accuracy[-1]))
         self.course.record("train_step", n=n)
 
     def _dataset(self, dataset) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 
 from psygnal import Signal, SignalGroup
 from PySide6.QtCore import QObject, QTimer
@@ -205,7 +206,8 @@ class PlaygroundController(QObject):
     def _show_history(self) -> None:
         trainer = self.trainer
         maximize = trainer.plan is not None and trainer.plan.objective == "maximize"
-        self.loss.set_history(trainer.history, maximize, trainer.accuracy)
+        self.loss.set_history(trainer.history, maximize, trainer.accuracy, trainer.test_accuracy,
+                              now=trainer.feed is None)
 
     def gradient_step(self):
         """One step (F8): its own undo entry."""
@@ -255,7 +257,10 @@ class PlaygroundController(QObject):
         self._due = min(self._due + (now - self._last_tick) * self.speed, max(1.0, 0.25 * self.speed))
         self._last_tick = now
         deadline = now + min(max(0.8 * FRAME_MS / 1000.0, 3.0 * self._redraw), 0.25)
-        with one_blas_thread():
+        trainer = self.trainer
+        # mini-batches are passes of the trainer's own: the evaluator shows the whole data once per tick
+        batched = self.ev.batch_update() if trainer is not None and trainer.feed is not None else nullcontext()
+        with one_blas_thread(), batched:
             while self._due >= 1.0:
                 if not self._train_once():
                     self.toggle_training()

@@ -196,6 +196,9 @@ class GradientsPanel(Panel):
         self.schedule()
 
 
+MAX_SYMBOLS = 300  # the loss/accuracy curves mark each step with a dot up to this many steps
+
+
 class LossPanel(Panel):
     """The loss (or output) at each gradient step, the accuracy beside or below it for classifiers,
     and a read-out of both under the mouse. The controller shows its training run's history here:
@@ -217,6 +220,7 @@ class LossPanel(Panel):
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
         self.acc_curve = self.acc_plot.plot([], [], pen=pg.mkPen(SEL, width=2), symbol="o", symbolSize=4,
                                             symbolBrush=SEL, symbolPen=SEL)
+        self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen(POS, width=2, style=Qt.PenStyle.DashLine))
         self.acc_plot.setVisible(False)
         self.readout = QLabel(" ")
         layout.addWidget(self.readout)
@@ -226,10 +230,16 @@ class LossPanel(Panel):
         self.accuracy: list[float] = []
         self.shown: list[float] = []  # what is drawn: the history and the value now
         self.shown_accuracy: list[float] = []
+        self.test_accuracy: list[float] = []  # with a held-out split: the test rows' accuracy (dashed)
         self.maximize = False
+        self.now = True  # end the curves at the value the circuit has now (not for mini-batches)
 
-    def set_history(self, values, maximize: bool = False, accuracy=()) -> None:
+    def set_history(self, values, maximize: bool = False, accuracy=(), test_accuracy=(), now: bool = True) -> None:
+        """The run's values (and accuracy) before each step; test_accuracy: the held-out rows' accuracy,
+        drawn dashed beside it; now=False: the values are mini-batch values, the whole data's value now
+        is not appended."""
         self.values, self.accuracy = list(values), list(accuracy or ())
+        self.test_accuracy, self.now = list(test_accuracy or ()), now
         self.maximize = maximize
         title = self.tr("Output over steps (maximised)") if maximize else self.tr("Loss over steps")
         if title != self.plot.getPlotItem().titleLabel.text:
@@ -254,14 +264,18 @@ class LossPanel(Panel):
     def refresh(self) -> None:
         self._dirty = False
         self.shown, self.shown_accuracy = list(self.values), list(self.accuracy)
-        if self.values:
+        if self.values and self.now:
             value, acc = self._now()
             if value is not None:
                 self.shown.append(value)
                 if self.accuracy and acc is not None:
                     self.shown_accuracy.append(acc)
-        self.curve.setData(np.arange(len(self.shown)), self.shown)
-        self.acc_curve.setData(np.arange(len(self.shown_accuracy)), self.shown_accuracy)
+        symbol = "o" if len(self.shown) <= MAX_SYMBOLS else None  # a long run: lines only (dots cost per redraw)
+        for curve, data in ((self.curve, self.shown), (self.acc_curve, self.shown_accuracy)):
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
+            curve.setData(np.arange(len(data)), data)
+        self.test_curve.setData(np.arange(len(self.test_accuracy)), self.test_accuracy)
         self.acc_plot.setVisible(bool(self.shown_accuracy))
 
     def _hover(self, plot, pos) -> None:
@@ -272,6 +286,8 @@ class LossPanel(Panel):
         text = self.tr("step {k}: {v:.6g}").format(k=k, v=self.shown[k])
         if k < len(self.shown_accuracy):
             text += self.tr(", accuracy {a:.1%}").format(a=self.shown_accuracy[k])
+        if k < len(self.test_accuracy):
+            text += self.tr(", test accuracy {a:.1%}").format(a=self.test_accuracy[k])
         self.readout.setText(text)
 
 

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QS
 from engine import datasets
 from engine.circuit import probe
 from engine.circuit.training import DEFAULTS, Plan, step_plan
-from engine.commands import SetDocAttr
+from engine.commands import Macro, SetDocAttr
 
 from ..panel import Panel
 
 MAX_NAMES = 6  # the line names this many nodes, then "and N more"
+DEFAULT_TEST_SHARE = 0.2  # a dataset chosen here holds out this share for testing (seed 002's validation_split)
 MOVES = {"auto": None, "weights": False, "all": True}  # the "What moves" choice -> the train_inputs setting
 
 
@@ -54,6 +55,18 @@ class TrainingPanel(Panel):
         self.speed.setRange(1, 1000)
         self.speed.setSuffix(self.tr(" steps/s"))
         self.speed.setValue(20)
+        self.batch = QSpinBox()
+        self.batch.setObjectName("batch_size")
+        self.batch.setRange(0, 100000)
+        self.batch.setSpecialValueText(self.tr("full batch"))  # 0: every training row in each step
+        self.batch.setToolTip(self.tr("Rows per gradient step; the training rows are shuffled once per epoch "
+                                      "(seeded). Full batch: every training row in each step."))
+        self.test_share = QSpinBox()
+        self.test_share.setObjectName("test_share")
+        self.test_share.setRange(0, 90)
+        self.test_share.setSuffix(" %")
+        self.test_share.setToolTip(self.tr("Rows held out of training (seeded); the loss/accuracy plot shows "
+                                           "their accuracy dashed."))
         self.dataset = QComboBox()
         self.dataset.addItem(self.tr("(none)"), None)
         for name, text in datasets.DESCRIPTIONS.items():
@@ -71,12 +84,16 @@ class TrainingPanel(Panel):
         form.addRow(self.tr("Goal"), self.objective)
         form.addRow(self.tr("What moves"), self.moves)
         form.addRow(self.tr("Speed"), self.speed)
+        form.addRow(self.tr("Batch size"), self.batch)
+        form.addRow(self.tr("Test share"), self.test_share)
         form.addRow(self.tr("Dataset"), self.dataset)
         form.addRow(self.tr("Shown sample"), self.sample)
         form.addRow(self.tr("Accuracy"), self.accuracy)
         for box in (self.optimizer, self.objective, self.moves):
             box.currentIndexChanged.connect(self._settings_edited)
         self.lr.editingFinished.connect(self._settings_edited)
+        for spin in (self.batch, self.test_share):
+            spin.editingFinished.connect(self._settings_edited)
         self.speed.valueChanged.connect(self.ctl.set_speed)
         self.dataset.currentIndexChanged.connect(self._dataset_edited)
         self.sample.valueChanged.connect(self._sample_edited)
@@ -97,12 +114,15 @@ class TrainingPanel(Panel):
     def sync(self) -> None:
         """Model -> widgets."""
         s = self.settings()
-        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.moves, self.dataset)]
+        blockers = [QSignalBlocker(w) for w in (self.optimizer, self.lr, self.objective, self.moves, self.dataset,
+                                                self.batch, self.test_share)]
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(s["optimizer"]), 0))
         self.lr.setValue(float(s["lr"]))
         self.objective.setCurrentIndex(max(self.objective.findData(s["objective"] or "auto"), 0))
         moves = {None: "auto", False: "weights", True: "all"}.get(s["train_inputs"], "auto")
         self.moves.setCurrentIndex(max(self.moves.findData(moves), 0))
+        self.batch.setValue(int(s["batch_size"] or 0))
+        self.test_share.setValue(round(100 * float(s["test_share"] or 0.0)))
         name = (self.doc.dataset or {}).get("name")
         self.dataset.setCurrentIndex(max(self.dataset.findData(name), 0))
         del blockers
@@ -110,10 +130,13 @@ class TrainingPanel(Panel):
 
     def _settings_edited(self) -> None:
         new = {**(self.doc.training or {}), "optimizer": self.optimizer.currentData(), "lr": self.lr.value(),
-               "objective": self.objective.currentData(), "train_inputs": MOVES[self.moves.currentData()]}
-        for key in ("objective", "train_inputs"):  # following the circuit: the file leaves the setting out
+               "objective": self.objective.currentData(), "train_inputs": MOVES[self.moves.currentData()],
+               "batch_size": self.batch.value() or None, "test_share": self.test_share.value() / 100.0}
+        for key in ("objective", "train_inputs", "batch_size"):  # following the circuit / full batch: left out
             if new[key] in (None, "auto"):
                 del new[key]
+        if not new["test_share"]:
+            del new["test_share"]
         if new != self.doc.training:
             self.undo.push(SetDocAttr("training", new))
             self.undo.seal()
@@ -123,7 +146,10 @@ class TrainingPanel(Panel):
         name = self.dataset.currentData()
         new = None if name is None else {"name": name, "params": {}}
         if new != self.doc.dataset:
-            self.undo.push(SetDocAttr("dataset", new))
+            edits = [SetDocAttr("dataset", new)]
+            if new is not None and "test_share" not in (self.doc.training or {}):  # hold out 20 %, as seed 002
+                edits.append(SetDocAttr("training", {**(self.doc.training or {}), "test_share": DEFAULT_TEST_SHARE}))
+            self.undo.push(Macro(self.tr("choose dataset"), edits) if len(edits) > 1 else edits[0])
             self.undo.seal()
 
     def _sample_edited(self, value: int) -> None:

@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="309" />
+        <location filename="../../gui/playground/plots.py" line="325" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="313" />
-        <location filename="../../gui/playground/plots.py" line="331" />
+        <location filename="../../gui/playground/plots.py" line="329" />
+        <location filename="../../gui/playground/plots.py" line="347" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="355" />
+        <location filename="../../gui/playground/plots.py" line="371" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -124,22 +124,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="325" />
+        <location filename="../../gui/canvas/scene.py" line="328" />
         <source>type a number such as 2.5 or -3</source>
         <translation>digite um número como 2.5 ou -3</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="326" />
+        <location filename="../../gui/canvas/scene.py" line="329" />
         <source>{label}: {text!r} was not set: {why}</source>
         <translation>{label}: {text!r} não foi definido: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="343" />
+        <location filename="../../gui/canvas/scene.py" line="346" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="359" />
+        <location filename="../../gui/canvas/scene.py" line="362" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -791,7 +791,7 @@
         <translation>Só o playground</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/course.py" line="221" />
+        <location filename="../../gui/lessons/course.py" line="223" />
         <source>({done} of {total})</source>
         <translation>({done} de {total})</translation>
     </message>
@@ -839,36 +839,41 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="210" />
-        <location filename="../../gui/playground/plots.py" line="234" />
+        <location filename="../../gui/playground/plots.py" line="213" />
+        <location filename="../../gui/playground/plots.py" line="244" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="211" />
         <location filename="../../gui/playground/plots.py" line="214" />
+        <location filename="../../gui/playground/plots.py" line="217" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="213" />
+        <location filename="../../gui/playground/plots.py" line="216" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="234" />
+        <location filename="../../gui/playground/plots.py" line="244" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="272" />
+        <location filename="../../gui/playground/plots.py" line="286" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="274" />
+        <location filename="../../gui/playground/plots.py" line="288" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="290" />
+        <source>, test accuracy {a:.1%}</source>
+        <translation>, acurácia no teste {a:.1%}</translation>
     </message>
 </context>
 <context>
@@ -1181,32 +1186,32 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="50" />
+        <location filename="../../gui/canvas/node_item.py" line="49" />
         <source>waits for {label}</source>
         <translation>espera por {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="51" />
+        <location filename="../../gui/canvas/node_item.py" line="50" />
         <source>waits for {label}, which {needs}</source>
         <translation>espera por {label}, que {needs}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="56" />
+        <location filename="../../gui/canvas/node_item.py" line="55" />
         <source>needs inputs {ports}</source>
         <translation>precisa das entradas {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="57" />
+        <location filename="../../gui/canvas/node_item.py" line="56" />
         <source>needs input {ports}</source>
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="278" />
+        <location filename="../../gui/canvas/node_item.py" line="277" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="279" />
+        <location filename="../../gui/canvas/node_item.py" line="278" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -1245,83 +1250,83 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="60" />
+        <location filename="../../gui/playground/controller.py" line="61" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="61" />
+        <location filename="../../gui/playground/controller.py" line="62" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="62" />
+        <location filename="../../gui/playground/controller.py" line="63" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="63" />
+        <location filename="../../gui/playground/controller.py" line="64" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="64" />
+        <location filename="../../gui/playground/controller.py" line="65" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="65" />
+        <location filename="../../gui/playground/controller.py" line="66" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="66" />
+        <location filename="../../gui/playground/controller.py" line="67" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="68" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="68" />
+        <location filename="../../gui/playground/controller.py" line="69" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="69" />
-        <location filename="../../gui/playground/controller.py" line="228" />
+        <location filename="../../gui/playground/controller.py" line="70" />
+        <location filename="../../gui/playground/controller.py" line="230" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="76" />
+        <location filename="../../gui/playground/controller.py" line="77" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="136" />
+        <location filename="../../gui/playground/controller.py" line="137" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="189" />
+        <location filename="../../gui/playground/controller.py" line="190" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="213" />
+        <location filename="../../gui/playground/controller.py" line="215" />
         <source>gradient step</source>
         <translation>passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="231" />
+        <location filename="../../gui/playground/controller.py" line="233" />
         <source>training</source>
         <translation>treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="234" />
+        <location filename="../../gui/playground/controller.py" line="236" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -1456,173 +1461,203 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="34" />
+        <location filename="../../gui/playground/training_panel.py" line="35" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="34" />
+        <location filename="../../gui/playground/training_panel.py" line="35" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="41" />
-        <location filename="../../gui/playground/training_panel.py" line="47" />
+        <location filename="../../gui/playground/training_panel.py" line="42" />
+        <location filename="../../gui/playground/training_panel.py" line="48" />
         <source>Follow the circuit</source>
         <translation>Seguir o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="42" />
+        <location filename="../../gui/playground/training_panel.py" line="43" />
         <source>Lower the output (minimise)</source>
         <translation>Diminuir a saída (minimizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="44" />
         <source>Raise the output (maximise)</source>
         <translation>Aumentar a saída (maximizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="45" />
         <source>Follow the circuit: a loss node (mse, bce, cross-entropy, hinge) is lowered; any other output is raised, as in the lecture.</source>
         <translation>Seguir o circuito: um nó de perda (mse, bce, entropia cruzada, hinge) é diminuído; qualquer outra saída é aumentada, como na aula.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="49" />
         <source>Weights and blocks</source>
         <translation>Pesos e blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="50" />
         <source>Inputs, weights and blocks</source>
         <translation>Entradas, pesos e blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="50" />
+        <location filename="../../gui/playground/training_panel.py" line="51" />
         <source>Follow the circuit: a loss is lowered by moving weights and blocks only; any other circuit nudges every input and weight too, as the lecture does with a.data += 0.01 * a.grad.</source>
         <translation>Seguir o circuito: uma perda é diminuída movendo só pesos e blocos; qualquer outro circuito ajusta também cada entrada e peso, como a aula faz com a.data += 0.01 * a.grad.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="55" />
+        <location filename="../../gui/playground/training_panel.py" line="56" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="58" />
+        <location filename="../../gui/playground/training_panel.py" line="61" />
+        <source>full batch</source>
+        <translation>lote inteiro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="62" />
+        <source>Rows per gradient step; the training rows are shuffled once per epoch (seeded). Full batch: every training row in each step.</source>
+        <translation>Linhas por passo de gradiente; as linhas de treino são embaralhadas uma vez por época (com semente). Lote inteiro: todas as linhas de treino em cada passo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="68" />
+        <source>Rows held out of training (seeded); the loss/accuracy plot shows their accuracy dashed.</source>
+        <translation>Linhas deixadas fora do treino (com semente); o gráfico de perda/acurácia mostra a acurácia delas tracejada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="71" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="64" />
+        <location filename="../../gui/playground/training_panel.py" line="77" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="69" />
+        <location filename="../../gui/playground/training_panel.py" line="82" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="70" />
+        <location filename="../../gui/playground/training_panel.py" line="83" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="71" />
+        <location filename="../../gui/playground/training_panel.py" line="84" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="72" />
+        <location filename="../../gui/playground/training_panel.py" line="85" />
         <source>What moves</source>
         <translation>O que se move</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="73" />
+        <location filename="../../gui/playground/training_panel.py" line="86" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="74" />
+        <location filename="../../gui/playground/training_panel.py" line="87" />
+        <source>Batch size</source>
+        <translation>Tamanho do lote</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="88" />
+        <source>Test share</source>
+        <translation>Parte de teste</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="89" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="75" />
+        <location filename="../../gui/playground/training_panel.py" line="90" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="76" />
+        <location filename="../../gui/playground/training_panel.py" line="91" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="151" />
+        <location filename="../../gui/playground/training_panel.py" line="152" />
+        <source>choose dataset</source>
+        <translation>escolher conjunto de dados</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="177" />
         <source>Next step: none (the circuit needs exactly one output).</source>
         <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="153" />
+        <location filename="../../gui/playground/training_panel.py" line="179" />
         <source>inputs, weights or blocks</source>
         <translation>entradas, pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="153" />
+        <location filename="../../gui/playground/training_panel.py" line="179" />
         <source>weights or blocks</source>
         <translation>pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="154" />
+        <location filename="../../gui/playground/training_panel.py" line="180" />
         <source>Next step: nothing to move (the circuit has no {what}).</source>
         <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="157" />
+        <location filename="../../gui/playground/training_panel.py" line="183" />
         <source>{names} and {n} more</source>
         <translation>{names} e mais {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="160" />
+        <location filename="../../gui/playground/training_panel.py" line="186" />
         <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
         <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="162" />
+        <location filename="../../gui/playground/training_panel.py" line="188" />
         <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
         <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="164" />
+        <location filename="../../gui/playground/training_panel.py" line="190" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="166" />
+        <location filename="../../gui/playground/training_panel.py" line="192" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="168" />
+        <location filename="../../gui/playground/training_panel.py" line="194" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="169" />
+        <location filename="../../gui/playground/training_panel.py" line="195" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="175" />
+        <location filename="../../gui/playground/training_panel.py" line="201" />
         <source>Goal and what moves are set in this panel.</source>
         <translation>O objetivo e o que se move estão definidos neste painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="177" />
+        <location filename="../../gui/playground/training_panel.py" line="203" />
         <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
         <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="179" />
+        <location filename="../../gui/playground/training_panel.py" line="205" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>

@@ -149,6 +149,7 @@ def test_a_softmax_classifier_reports_argmax_accuracy_and_draws_no_boundary():
     assert probe.accuracy_at(scores, target, None) == expected
     one_hot = np.eye(10)[np.ravel(target).astype(int)]
     assert probe.accuracy_at(scores, one_hot, None) == expected
+    doc.training = {**doc.training, "batch_size": None, "test_share": 0.0}  # every row each step, as `expected`
     trainer = Trainer(doc, ev)
     trainer.run(15)
     assert trainer.accuracy[0] == pytest.approx(expected) and trainer.accuracy[-1] > trainer.accuracy[0] + 0.3

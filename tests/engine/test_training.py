@@ -98,6 +98,7 @@ def test_an_edit_between_steps_splits_the_run_and_every_entry_undoes_its_part():
 
 def test_dense_weights_step_by_adam_and_the_history_holds_arrays_not_copies():
     doc = io.load(EXAMPLES / "digits.json")
+    doc.training = {**doc.training, "batch_size": None, "test_share": 0.0}  # full batch: the loss falls each step
     layer = doc.by_label("layer1")
     start = layer.params["W"]
     history = History(doc)

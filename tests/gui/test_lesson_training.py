@@ -193,14 +193,21 @@ def test_digits_steps_through_the_gui_as_pytorch_does(shown, qtbot):
 
     X, y = datasets.digits()
     X, y = torch.tensor(X), torch.tensor(y.astype(np.int64))
+    assert fresh.training["batch_size"] == 128 and fresh.training["test_share"] == 0.2
+    # the file's seeded batches (engine.circuit.batches, written out): 20 % held out by a permutation
+    # seeded with (seed, rows), the rest shuffled per epoch by (seed, epoch), 128 rows per step
+    held = np.random.default_rng([0, len(X)]).permutation(len(X))[:round(0.2 * len(X))]
+    train = np.setdiff1d(np.arange(len(X)), held)
+    order = np.random.default_rng([0, 0]).permutation(train)
     opt = torch.optim.Adam(params, lr=1e-3)
     expected = []
-    for _ in range(3):
-        h = X
+    for k in range(3):
+        rows = torch.tensor(order[128 * k:128 * (k + 1)])
+        h, target = X[rows], y[rows]
         for i in range(0, len(params), 2):
             h = h @ params[i].T + params[i + 1]
             h = torch.relu(h) if i < len(params) - 2 else h
-        loss = torch.nn.functional.cross_entropy(h, y)
+        loss = torch.nn.functional.cross_entropy(h, target)
         expected.append(float(loss.detach()))
         opt.zero_grad()
         loss.backward()

@@ -256,7 +256,9 @@ class NodeItem(QGraphicsItem):
         text, muted = c["node_text"], c["node_muted"]
         # header: bold label (elided) left, symbol right
         painter.setFont(symbol_font)
-        sym_w = min(WIDTH * 0.45, QFontMetricsF(symbol_font).horizontalAdvance(self.symbol) + 2)
+        label_need = QFontMetricsF(label_font).horizontalAdvance(self.label) + 2
+        room = max(WIDTH * 0.45, WIDTH - 16 - 6 - label_need)  # a short label leaves the caption more room
+        sym_w = min(room, QFontMetricsF(symbol_font).horizontalAdvance(self.symbol) + 2)
         sym_rect = QRectF(WIDTH - 8 - sym_w, 0, sym_w, HEADER)
         painter.setPen(text if self.kind == "op" else muted)
         symbol = QFontMetricsF(symbol_font).elidedText(self.symbol, Qt.TextElideMode.ElideRight, sym_w)

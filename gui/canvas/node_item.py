@@ -32,7 +32,9 @@ RADIUS = 7.0
 
 def display_symbol(node) -> str:
     """The header's right-hand text: the op symbol, a block's glyph and activation (Σ→tanh), or the kind."""
-    return kind_caption(node.kind) if node.is_leaf else node.symbol()
+    if node.is_leaf:
+        return kind_caption(node.kind)
+    return node.symbol().replace("→linear", "+b")  # a layer with no activation: Wx+b (fits the header)
 
 
 _FONTS: list = []

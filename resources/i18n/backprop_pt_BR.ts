@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="325" />
+        <location filename="../../gui/playground/plots.py" line="332" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="329" />
-        <location filename="../../gui/playground/plots.py" line="347" />
+        <location filename="../../gui/playground/plots.py" line="336" />
+        <location filename="../../gui/playground/plots.py" line="354" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="371" />
+        <location filename="../../gui/playground/plots.py" line="378" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -449,8 +449,15 @@
     </message>
     <message>
         <location filename="../../gui/playground/plots.py" line="154" />
+        <location filename="../../gui/playground/plots.py" line="155" />
+        <location filename="../../gui/playground/plots.py" line="178" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="177" />
+        <source>Gradient of each node; a block's W and b: the size of their gradients</source>
+        <translation>Gradiente de cada nó; W e b de um bloco: o tamanho dos seus gradientes</translation>
     </message>
 </context>
 <context>
@@ -746,47 +753,47 @@
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="89" />
+        <location filename="../../gui/lessons/__init__.py" line="90" />
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="100" />
+        <location filename="../../gui/lessons/__init__.py" line="101" />
         <source>Lesson list</source>
         <translation>Lista de lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="101" />
+        <location filename="../../gui/lessons/__init__.py" line="102" />
         <source>Restart lesson</source>
         <translation>Recomeçar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="103" />
+        <location filename="../../gui/lessons/__init__.py" line="104" />
         <source>Show the lesson list at start</source>
         <translation>Mostrar a lista de lições ao abrir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="129" />
+        <location filename="../../gui/lessons/__init__.py" line="130" />
         <source>Learn backpropagation</source>
         <translation>Aprenda retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="131" />
+        <location filename="../../gui/lessons/__init__.py" line="132" />
         <source>Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you to predict and to act, and checks your answers. Your progress is kept.</source>
         <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="144" />
+        <location filename="../../gui/lessons/__init__.py" line="145" />
         <source>Don't show this at start again</source>
         <translation>Não mostrar isto ao abrir de novo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="147" />
+        <location filename="../../gui/lessons/__init__.py" line="148" />
         <source>Start lesson</source>
         <translation>Começar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="148" />
+        <location filename="../../gui/lessons/__init__.py" line="149" />
         <source>Just the playground</source>
         <translation>Só o playground</translation>
     </message>
@@ -839,39 +846,39 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="213" />
-        <location filename="../../gui/playground/plots.py" line="244" />
+        <location filename="../../gui/playground/plots.py" line="220" />
+        <location filename="../../gui/playground/plots.py" line="251" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="214" />
-        <location filename="../../gui/playground/plots.py" line="217" />
+        <location filename="../../gui/playground/plots.py" line="221" />
+        <location filename="../../gui/playground/plots.py" line="224" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="216" />
+        <location filename="../../gui/playground/plots.py" line="223" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="244" />
+        <location filename="../../gui/playground/plots.py" line="251" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="286" />
+        <location filename="../../gui/playground/plots.py" line="293" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="288" />
+        <location filename="../../gui/playground/plots.py" line="295" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="290" />
+        <location filename="../../gui/playground/plots.py" line="297" />
         <source>, test accuracy {a:.1%}</source>
         <translation>, acurácia no teste {a:.1%}</translation>
     </message>
@@ -1206,12 +1213,12 @@
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="277" />
+        <location filename="../../gui/canvas/node_item.py" line="279" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="278" />
+        <location filename="../../gui/canvas/node_item.py" line="280" />
         <source>grad</source>
         <translation>grad</translation>
     </message>

@@ -19,7 +19,7 @@ import numpy as np
 from . import optim
 
 QUANTITIES = ("value", "grad", "momentum", "m", "sqrt_v", "step")
-MAX_ENTRIES = 64  # arrays with more entries than this are summarised per block
+MAX_ENTRIES = 256  # arrays with more entries than this are summarised per block
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,13 @@ class OptimizerState:
     entries: list[Entry]
     summaries: list[Summary]
     arrays: dict  # (node_id, key) -> {quantity: ndarray} for every array parameter
+    rows: list  # entries and summaries together, in the order of the parameters (a table's rows)
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        """The quantities this optimizer keeps (SGD: no buffers; momentum: its buffer; Adam: m and sqrt(v))."""
+        buffers = {"sgd": (), "momentum": ("momentum",), "adam": ("m", "sqrt_v")}[self.optimizer]
+        return ("value", "grad", *buffers, "step")
 
     def full(self, node_id: str, key: str) -> dict:
         """Every quantity of one array parameter as a matrix (a vector shown as one row)."""
@@ -130,6 +137,7 @@ def optimizer_state(trainer, max_entries: int = MAX_ENTRIES) -> OptimizerState |
         return None
     entries: list[Entry] = []
     summaries: list[Summary] = []
+    rows: list = []
     arrays: dict = {}
     for i, p in enumerate(params):
         q = quantities(opt, i, p)
@@ -140,9 +148,11 @@ def optimizer_state(trainer, max_entries: int = MAX_ENTRIES) -> OptimizerState |
         if q["value"].size > max_entries:
             summaries.append(Summary(p.node_id, label, p.key, q["value"].shape,
                                      {name: _stats(a) for name, a in present.items()}))
+            rows.append(summaries[-1])
             continue
         for index in np.ndindex(q["value"].shape):
             cell = {name: (None if a is None else float(np.asarray(a)[index])) for name, a in q.items()}
             entries.append(Entry(p.node_id, label, p.key, index, **cell))
+            rows.append(entries[-1])
     lr = _last_lr(opt) if opt.k else opt.current_lr
-    return OptimizerState(_kind(opt), opt.k, lr, entries, summaries, arrays)
+    return OptimizerState(_kind(opt), opt.k, lr, entries, summaries, arrays, rows)

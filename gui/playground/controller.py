@@ -13,6 +13,7 @@ from threadpoolctl import ThreadpoolController
 from engine.circuit.document import CircuitError
 from engine.circuit.events import Subscriptions, emit
 from engine.circuit.gradient_check import check_gradients
+from engine.circuit.stop import StopRule, reached
 from engine.circuit.training import Trainer, TrainingError
 from engine.errors import EngineError
 
@@ -51,6 +52,8 @@ class PlaygroundController(QObject):
         self.events = RunEvents()
         self.trainer = None
         self._training_edit = False  # our own weight write-backs must not reset the trainer
+        self.stop_rule = StopRule()  # when a run on the timer stops by itself (the Training panel sets it)
+        self._run_steps = 0  # steps of the current timer run
         self.timer = QTimer(self)
         self.steps_per_tick = 1
         self.set_speed(20)
@@ -231,6 +234,7 @@ class PlaygroundController(QObject):
         else:
             self._end_stepping()
             self._trainer().begin_run(self.tr("training"))
+            self._run_steps = 0
             self._start_clock()
             self.timer.start()
             self.actions["train"].setText(self.tr("Pause"))
@@ -266,6 +270,12 @@ class PlaygroundController(QObject):
                     self.toggle_training()
                     break
                 self._due -= 1.0
+                self._run_steps += 1
+                why = reached(self.stop_rule, self.trainer, self._run_steps)
+                if why:
+                    self.toggle_training()
+                    self.status(self.tr("Training {why}.").format(why=why))
+                    break
                 if time.perf_counter() > deadline:
                     break
         if self.trainer is not None:

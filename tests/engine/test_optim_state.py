@@ -113,6 +113,10 @@ def test_large_blocks_are_summarised_with_norm_min_max_and_the_full_matrix_kept(
         else:
             assert (p.node_id, p.key) in listed and (p.node_id, p.key) not in big
     assert len(state.entries) == sum(np.size(p.data) for p in trainer._params if np.size(p.data) <= 20)
+    order = list(dict.fromkeys((r.node_id, r.key) for r in state.rows))  # rows grouped per parameter, in order
+    assert order == [(p.node_id, p.key) for p in trainer._params]
+    assert len(state.rows) == len(state.entries) + len(state.summaries)
+    assert state.kept == ("value", "grad", "m", "sqrt_v", "step")
 
 
 def test_no_state_before_a_step_and_names_read_like_the_circuit():

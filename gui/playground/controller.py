@@ -245,6 +245,16 @@ class PlaygroundController(QObject):
         self.steps_per_tick = max(1, round(steps_per_second * FRAME_MS / 1000.0))
         self.timer.setInterval(round(1000.0 * self.steps_per_tick / steps_per_second))
 
+    def _stopped_text(self) -> str:
+        """The status line when the stop condition paused training."""
+        rule, t = self.stop_rule, self.trainer
+        if rule.kind == "loss_below":
+            return self.tr("Training stopped: the loss {v:.4g} is below {b:g}.").format(v=t.history[-1], b=rule.value)
+        if rule.kind == "accuracy_above":
+            acc = (t.test_accuracy or t.accuracy)[-1]
+            return self.tr("Training stopped: the accuracy {a:.1%} is above {b:.1%}.").format(a=acc, b=rule.value)
+        return self.tr("Training stopped: {n} steps done.").format(n=self._run_steps)
+
     def _start_clock(self) -> None:
         self._due, self._last_tick, self._tick_end, self._redraw = 0.0, time.perf_counter(), None, 0.0
 
@@ -271,10 +281,9 @@ class PlaygroundController(QObject):
                     break
                 self._due -= 1.0
                 self._run_steps += 1
-                why = reached(self.stop_rule, self.trainer, self._run_steps)
-                if why:
+                if reached(self.stop_rule, self.trainer, self._run_steps):
                     self.toggle_training()
-                    self.status(self.tr("Training {why}.").format(why=why))
+                    self.status(self._stopped_text())
                     break
                 if time.perf_counter() > deadline:
                     break

@@ -127,8 +127,8 @@ def test_training_stops_by_itself_when_the_condition_is_met(host, qtbot, kind, v
     qtbot.waitUntil(lambda: not ctl.timer.isActive(), timeout=20000)
     history = ctl.trainer.history
     if kind == "steps":
-        assert len(history) == 12
+        assert len(history) == 12 and w.messages[-1] == "Training stopped: 12 steps done."
     else:
         assert history[-1] < 0.6 and all(v >= 0.6 for v in history[:-1])
-    assert "stopped" in w.messages[-1]
+        assert w.messages[-1] == f"Training stopped: the loss {history[-1]:.4g} is below 0.6."
     assert ctl.actions["train"].text() == "Train"

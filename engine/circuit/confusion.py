@@ -77,10 +77,12 @@ def circuit_confusion(ev, rows: str = "all", settings: dict | None = None) -> Co
         if not len(idx):
             return None
         X, y = X[idx], y[idx]
-    tape = ev.ensure_compiled()
-    vals = _run(ev, {}, (X, y))  # the boundary's pure pass; several classes keep their score columns
-    scores = np.asarray(vals[tape.slots[clf.pred_id]], dtype=np.float64)
-    target = np.asarray(vals[tape.slots[clf.target_id]], dtype=np.float64)
+    scores, target = ev.values.get(clf.pred_id), ev.values.get(clf.target_id)
+    if rows != "all" or not (isinstance(scores, np.ndarray) and len(scores) == len(X)):
+        tape = ev.ensure_compiled()  # not the rows the evaluator shows: a pass of its own over them
+        vals = _run(ev, {}, (X, y))  # the boundary's pure pass; several classes keep their score columns
+        scores, target = vals[tape.slots[clf.pred_id]], vals[tape.slots[clf.target_id]]
+    scores, target = np.asarray(scores, dtype=np.float64), np.asarray(target, dtype=np.float64)
     if not np.isfinite(scores).all():
         return None
     if clf.threshold is not None:

@@ -77,8 +77,11 @@ class ConfusionPanel(Panel):
         if n <= MAX_TEXT_CLASSES:
             for k, item in enumerate(self.texts):
                 i, j = divmod(k, n)
-                item.setText(str(int(m[i, j])))
-                item.setColor("w" if shares[i, j] > 0.55 else "#222")
+                shown = (str(int(m[i, j])), "w" if shares[i, j] > 0.55 else "#222")
+                if getattr(item, "shown", None) != shown:  # (setting a TextItem's text or colour is costly)
+                    item.setText(shown[0])
+                    item.setColor(shown[1])
+                    item.shown = shown
                 item.setPos(j, i)
         wrong = c.total - int(np.trace(m))
         self.caption.setText(self.tr("{acc:.1%} right on {n} rows ({w} wrong). Rows: true class; columns: "

@@ -17,6 +17,12 @@ from engine.optim_state import QUANTITIES, OptimizerState, Summary, optimizer_st
 from ..panel import Panel
 
 SORT = Qt.UserRole  # the number a column sorts by
+# the roles answered, as plain ints: comparing Qt's enum members costs ~10 µs each, and a view asks a dozen
+# roles of every visible cell at every repaint
+DISPLAY, SORT_, FONT, TIP, ALIGN = (r.value for r in (Qt.DisplayRole, SORT, Qt.FontRole, Qt.ToolTipRole,
+                                                       Qt.TextAlignmentRole))
+ROLES = frozenset({DISPLAY, SORT_, FONT, TIP, ALIGN})
+RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)  # numbers line up on the right
 
 
 def number(x) -> str:
@@ -58,36 +64,39 @@ class StateModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
+        role = getattr(role, "value", role)
+        if role not in ROLES:
+            return None
         row, col = self.rows[index.row()], index.column()
         summary = isinstance(row, Summary)
-        if role == Qt.FontRole and summary:  # a block's summary row stands out from the entries
+        if role == FONT and summary:  # a block's summary row stands out from the entries
             font = QFont()
             font.setBold(True)
             return font
         if col == 0:
-            if role == Qt.DisplayRole:
+            if role == DISPLAY:
                 return f"{row.name}  ({'×'.join(map(str, row.shape))})" if summary else row.name
-            if role == SORT:
+            if role == SORT_:
                 return row.name
-            if role == Qt.ToolTipRole and summary:
+            if role == TIP and summary:
                 return self.tr("Summary of a large block: L2 norm [min, max] of each quantity. "
                                "Click the row for the full matrices.")
             return None
         q = QUANTITIES[col - 1]
         if summary:
             s = row.stats.get(q)
-            if role == Qt.DisplayRole:
+            if role == DISPLAY:
                 return "" if s is None else f"‖{s.norm:.4g}‖ [{s.min:.3g}, {s.max:.3g}]"
-            if role == SORT:
+            if role == SORT_:
                 return -math.inf if s is None else s.norm
             return None
         x = getattr(row, q)
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return number(x)
-        if role == SORT:
+        if role == SORT_:
             return -math.inf if x is None else x
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGN:
+            return RIGHT
         return None
 
 

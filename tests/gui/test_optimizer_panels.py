@@ -115,7 +115,7 @@ def test_confusion_panel_explains_itself_without_a_classifier(host, qtbot):
     assert panel.confusion is None and not panel.plot.isVisible() and "classifier" in panel.caption.text()
 
 
-@pytest.mark.parametrize("kind, value", [("steps", 12), ("loss_below", 0.6)])
+@pytest.mark.parametrize("kind, value", [("steps", 12), ("loss_below", 0.6), ("accuracy_above", 85)])
 def test_training_stops_by_itself_when_the_condition_is_met(host, qtbot, kind, value):
     w, parts = host("moons")
     w.show()
@@ -128,7 +128,11 @@ def test_training_stops_by_itself_when_the_condition_is_met(host, qtbot, kind, v
     history = ctl.trainer.history
     if kind == "steps":
         assert len(history) == 12 and w.messages[-1] == "Training stopped: 12 steps done."
-    else:
+    elif kind == "loss_below":
         assert history[-1] < 0.6 and all(v >= 0.6 for v in history[:-1])
         assert w.messages[-1] == f"Training stopped: the loss {history[-1]:.4g} is below 0.6."
+    else:  # (moons.json holds no rows out: the training accuracy)
+        acc = ctl.trainer.accuracy
+        assert acc[-1] > 0.85 and all(a <= 0.85 for a in acc[:-1])
+        assert w.messages[-1] == f"Training stopped: the accuracy {acc[-1]:.1%} is above 85.0%."
     assert ctl.actions["train"].text() == "Train"

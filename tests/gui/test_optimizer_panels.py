@@ -22,6 +22,19 @@ def open_panel(window, key, qtbot):
     return window.playground[key]
 
 
+def trained(window, qtbot, example, key, steps):
+    """The window at 1366x768 with an example open, the panel `key` opened and `steps` gradient steps taken."""
+    assert window.open(EXAMPLES / f"{example}.json")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = open_panel(window, key, qtbot)
+    ctl = window.playground["controller"]
+    for _ in range(steps):
+        ctl.gradient_step()
+    return panel, ctl
+
+
 def shot(window, qtbot, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(50)
@@ -60,14 +73,7 @@ def test_optimizer_table_shows_adam_state_updates_while_training_and_sorts(windo
 
 
 def test_a_large_block_is_summarised_and_one_click_opens_its_full_matrix(window, qtbot):
-    assert window.open(EXAMPLES / "digits.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    panel = open_panel(window, "optimizer", qtbot)
-    ctl = window.playground["controller"]
-    ctl.gradient_step()
-    ctl.gradient_step()
+    panel, ctl = trained(window, qtbot, "digits", "optimizer", 2)
     qtbot.waitUntil(lambda: panel.state is not None and panel.state.k == 2)
     summaries = panel.state.summaries
     W1 = next(n for n in window.doc.nodes() if n.kind == "dense").params["W"]
@@ -88,14 +94,7 @@ def test_a_large_block_is_summarised_and_one_click_opens_its_full_matrix(window,
 
 
 def test_confusion_panel_draws_the_engine_matrix_for_digits_test_rows(window, qtbot):
-    assert window.open(EXAMPLES / "digits.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    panel = open_panel(window, "confusion", qtbot)
-    ctl = window.playground["controller"]
-    for _ in range(15):
-        ctl.gradient_step()
+    panel, _ = trained(window, qtbot, "digits", "confusion", 15)
     panel.rows.setCurrentIndex(panel.rows.findData("test"))
     qtbot.waitUntil(lambda: panel.confusion is not None and panel.confusion.total == 359)
     expected = circuit_confusion(window.evaluator, "test", window.doc.training)

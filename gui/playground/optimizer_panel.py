@@ -189,6 +189,8 @@ class MatrixDialog(QDialog):
         self.plot = pg.PlotWidget(background="w")
         self.plot.invertY(True)  # row 0 at the top, as a matrix is written
         self.plot.setAspectLocked(False)
+        self.plot.setLabel("left", self.tr("row (unit)"))
+        self.plot.setLabel("bottom", self.tr("column (input)"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.bar = pg.ColorBarItem(colorMap=pg.colormap.get("CET-D1"), interactive=False)

@@ -182,7 +182,7 @@
         <translation>A matriz de confusão aparece para um circuito classificador sobre um conjunto de dados (perda hinge, entropia cruzada binária ou entropia cruzada softmax), como os exemplos moons e digits.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/confusion_panel.py" line="84" />
+        <location filename="../../gui/playground/confusion_panel.py" line="87" />
         <source>{acc:.1%} right on {n} rows ({w} wrong). Rows: true class; columns: predicted class; colour: the share of the true class.</source>
         <translation>{acc:.1%} de acertos em {n} linhas ({w} erradas). Linhas: classe verdadeira; colunas: classe prevista; cor: a fração da classe verdadeira.</translation>
     </message>
@@ -1249,32 +1249,42 @@
 <context>
     <name>MatrixDialog</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="177" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="177" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="177" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="178" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="178" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="220" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="192" />
+        <source>row (unit)</source>
+        <translation>linha (unidade)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="193" />
+        <source>column (input)</source>
+        <translation>coluna (entrada)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="231" />
         <source>{rows}×{cols}, step {k}; hover a cell for its number</source>
         <translation>{rows}×{cols}, passo {k}; passe o mouse numa célula para ver o número</translation>
     </message>
@@ -1338,52 +1348,52 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="105" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
         <source>Parameter</source>
         <translation>Parâmetro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="105" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="105" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="105" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="106" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="106" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="141" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="150" />
         <source>The optimizer's state appears after the first gradient step (F8) or while training (F9): each parameter's value, gradient, momentum buffer, Adam's m and √v, and the step it last took.</source>
         <translation>O estado do otimizador aparece depois do primeiro passo de gradiente (F8) ou durante o treino (F9): o valor de cada parâmetro, o gradiente, o buffer de momento, o m e a √v do Adam e o último passo dado.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="145" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="145" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="146" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
         <source>{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change the last update made.</source>
         <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela última atualização.</translation>
     </message>
@@ -1506,7 +1516,7 @@
 <context>
     <name>StateModel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="73" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="82" />
         <source>Summary of a large block: L2 norm [min, max] of each quantity. Click the row for the full matrices.</source>
         <translation>Resumo de um bloco grande: norma L2 [mín, máx] de cada grandeza. Clique na linha para ver as matrizes inteiras.</translation>
     </message>

@@ -12,7 +12,7 @@ The hidden space is the dataset mapped through one layer: each point's outputs o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,7 +29,7 @@ TURNING = {"sigmoid": 0.5, "relu": 1e-9, "leaky_relu": 0.0}
 class Unit:
     node_id: str
     index: int  # which output of a dense block (0 for a neuron block)
-    name: str  # 'layer1[3]' (1-based, as the learner counts) or the neuron's label
+    name: str = field(compare=False)  # 'layer1[3]' (1-based, as the learner counts) or the neuron's label
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,19 @@ class UnitInfo:
     bias: float
     activation: str
 
-    def formula(self, digits: int = 3) -> str:
-        """'relu(0.756·x1 − 0.629·x2 + 0.12)': the unit's formula with its numbers filled in."""
+    def formula(self, digits: int = 3, most: int | None = None) -> str:
+        """'relu(0.756·x1 − 0.629·x2 + 0.12)': the unit's formula with its numbers filled in; with `most`,
+        only the `most` largest weights are written out ('… 12 more terms' stands for the rest)."""
         terms = []
-        for w, name in zip(self.weights, self.inputs, strict=True):
+        shown = range(len(self.weights))
+        if most is not None and len(self.weights) > most:
+            shown = sorted(np.argsort(-np.abs(self.weights), kind="stable")[:most])
+        for i in shown:
+            w, name = self.weights[i], self.inputs[i]
             sign = "−" if w < 0 else "+"
             terms.append(f"{sign} {abs(w):.{digits}g}·{name}")
+        if len(terms) < len(self.weights):
+            terms.append(f"+ … {len(self.weights) - len(terms)} more terms")
         sign = "−" if self.bias < 0 else "+"
         terms.append(f"{sign} {abs(self.bias):.{digits}g}")
         body = " ".join(terms)
@@ -168,8 +175,8 @@ class HiddenSpace:
     y: np.ndarray
 
 
-def hidden_space(ev, layer: Layer, a: int = 0, b: int = 1) -> HiddenSpace | None:
-    """The dataset mapped through `layer`, units a and b (indices into layer.units) as the axes."""
+def _on_dataset(ev, layer: Layer) -> tuple[list, np.ndarray] | None:
+    """Each unit's output on every point of the dataset (one forward pass), and the labels; or None."""
     if ev.compile_error or not ev.doc.dataset:
         return None
     try:
@@ -179,11 +186,29 @@ def hidden_space(ev, layer: Layer, a: int = 0, b: int = 1) -> HiddenSpace | None
             vals = _run(ev, {}, (X, y))
     except (CircuitError, ValueError, TypeError):
         return None
-    axes = (layer.units[a],) if len(layer.units) == 1 else (layer.units[a], layer.units[b])
-    cols = [_outputs(vals, tape, u, len(X)) for u in axes]
+    return [_outputs(vals, tape, u, len(X)) for u in layer.units], np.ravel(y)
+
+
+def hidden_space(ev, layer: Layer, a: int = 0, b: int = 1) -> HiddenSpace | None:
+    """The dataset mapped through `layer`, units a and b (indices into layer.units) as the axes."""
+    got = _on_dataset(ev, layer)
+    if got is None:
+        return None
+    outs, y = got
+    picked = (a,) if len(layer.units) == 1 else (a, b)
+    cols = [outs[i] for i in picked]
     if any(c is None for c in cols):
         return None
-    return HiddenSpace(layer, axes, np.column_stack(cols), np.ravel(y))
+    return HiddenSpace(layer, tuple(layer.units[i] for i in picked), np.column_stack(cols), y)
+
+
+def liveliest(ev, layer: Layer) -> tuple[int, int]:
+    """The two units of a layer whose outputs vary most over the dataset (the default hidden-space axes)."""
+    got = _on_dataset(ev, layer)
+    outs = got[0] if got is not None else [None] * len(layer.units)
+    spread = np.nan_to_num([np.nanstd(c) if c is not None else 0.0 for c in outs])
+    order = np.argsort(-spread, kind="stable")
+    return int(order[0]), int(order[min(1, len(order) - 1)])
 
 
 def _source_names(doc, node_id: str, port: str, width: int) -> list[str]:

@@ -54,6 +54,8 @@ class BoundaryPanel(Panel):
 
     def refresh(self) -> None:
         self._dirty = False
+        if getattr(self, "unit_view", None) is not None and self.unit_view.draw():  # a unit opened large
+            return
         self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
         self.plot.setVisible(grid is not None)  # no empty axes: the caption explains what is needed
         if grid is None:

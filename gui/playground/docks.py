@@ -14,7 +14,7 @@ UNLOCKED = LOCKED | QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloata
 
 # the bottom tabs, left to right: (part, dock object name)
 TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock_activation"),
-        ("function", "dock_function"), ("boundary", "dock_boundary"), ("check", "dock_gradcheck"),
+        ("function", "dock_function"), ("boundary", "dock_boundary"), ("units", "dock_units"), ("check", "dock_gradcheck"),
         ("strategies", "dock_strategies"))
 
 # which panel an action fills: it comes to the front when the action runs
@@ -58,6 +58,7 @@ class DockLayout(QObject):
                        "activation": self.tr("Activation"), "function": self.tr("f(x)"),
                        # (short Portuguese tab names, so that the seven bottom tabs fit unelided at 1366 px)
                        "boundary": self.tr("Decision boundary", "panel tab"),
+                       "units": self.tr("Units", "panel tab"),
                        "check": self.tr("Gradient check", "panel tab"),
                        "strategies": self.tr("Strategies")}
         window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)  # the right column runs to the bottom

@@ -73,6 +73,21 @@ def test_a_dense_units_formula_has_its_row_of_w_and_its_bias_and_computes_its_ma
     assert f"{abs(w1):.3g}·x1" in text and f"{abs(w2):.3g}·x2" in text
     second = unit_maps.unit_info(doc, maps.layers[1].units[0])
     assert second.inputs == [f"layer1[{j}]" for j in range(1, 17)] and len(second.weights) == 16
+    # a wide unit's short formula keeps its largest weights, in input order, and counts the rest
+    short = second.formula(most=3)
+    top = sorted(np.argsort(-np.abs(second.weights))[:3])
+    assert short.count("·") == 3 and "+ … 13 more terms + " in short  # (then the bias)
+    assert [f"layer1[{j + 1}]" in short for j in range(16)] == [j in top for j in range(16)]
+    assert short.index(f"layer1[{top[0] + 1}]") < short.index(f"layer1[{top[2] + 1}]")
+
+
+def test_the_default_hidden_space_axes_are_the_two_units_that_vary_most_on_the_data():
+    doc, ev = moons()
+    layer = unit_maps.unit_maps(ev, n=5).layers[1]
+    std = numpy_layers(doc, unit_maps.unit_maps(ev, n=5).X)[1].std(axis=0)
+    a, b = unit_maps.liveliest(ev, layer)
+    assert [a, b] == list(np.argsort(-std, kind="stable")[:2]) and std[a] >= std[b] > 0
+    assert unit_maps.liveliest(ev, unit_maps.unit_maps(ev, n=5).layers[2]) == (0, 0)
 
 
 def neuron_net():

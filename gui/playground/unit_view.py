@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtWidgets import QPushButton
 
 from engine.circuit import unit_maps
 from engine.circuit.probe import class_values
 
 from .plots import NEG, POS, show_range
-from .units_panel import COLORS, levels, unit_text
+from .units_panel import COLORS, levels
 
 GRID = 60  # as the decision boundary's
 
@@ -20,10 +20,10 @@ GRID = 60  # as the decision boundary's
 class UnitView:
     """Draws the opened unit in a BoundaryPanel instead of its boundary (the panel asks draw() first)."""
 
-    def __init__(self, panel):
-        self.panel = panel
+    def __init__(self, panel, units):
+        self.panel, self.units = panel, units  # the boundary panel it draws in; the Units panel (unit texts)
         self.unit: unit_maps.Unit | None = None
-        self.back = QPushButton(panel.tr("Back to the decision boundary"))
+        self.back = QPushButton(QCoreApplication.translate("UnitView", "Back to the decision boundary"))
         self.back.hide()
         self.back.clicked.connect(lambda: self.open(None))
         panel.layout().addWidget(self.back)
@@ -63,14 +63,14 @@ class UnitView:
         p.contour.setData(np.nan_to_num(z, nan=level))
         positive, _ = class_values(maps.y)
         p.points.setData(maps.X[:, 0], maps.X[:, 1], brush=[pg.mkBrush(POS if v == positive else NEG) for v in maps.y])
-        p.caption.setText(unit_text(p.doc, unit, short=True).replace("\n", "; ") + "  " + p.tr(
-            "(blue: output above 0, orange: below; the black line is where the activation turns)"))
+        p.caption.setText(self.units.describe(unit, short=True).replace("\n", "; ") + "  " + QCoreApplication.translate(
+            "UnitView", "(blue: output above 0, orange: below; the black line is where the activation turns)"))
         return True
 
 
 def connect(units, boundary, layout) -> None:
     """A unit clicked in the Units panel opens large in the Decision boundary panel, which comes to the front."""
-    boundary.unit_view = view = UnitView(boundary)
+    boundary.unit_view = view = UnitView(boundary, units)
 
     def opened(unit):
         view.open(unit)

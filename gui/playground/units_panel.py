@@ -29,22 +29,6 @@ def levels(z: np.ndarray) -> tuple[float, float]:
     return -(m or 1.0), (m or 1.0)
 
 
-def unit_text(doc, unit, short: bool = False) -> str:
-    """What hovering a unit shows: its formula with the numbers, weights, bias and activation. short: a
-    wide unit's formula keeps its largest SHORT_TERMS weights and the weights line is left out."""
-    info = unit_maps.unit_info(doc, unit)
-    wide = short and len(info.weights) > SHORT_TERMS
-    formula = info.formula(most=SHORT_TERMS if short else None)
-    if wide:
-        return Panel.tr("{name} = {formula}\n{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; "
-                        "activation: {act}").format(name=unit.name, formula=formula, n=len(info.weights),
-                                                    lo=info.weights.min(), hi=info.weights.max(),
-                                                    bias=info.bias, act=info.activation)
-    weights = ", ".join(f"{name}: {w:.4g}" for name, w in zip(info.inputs, info.weights, strict=True))
-    return Panel.tr("{name} = {formula}\nweights: {weights}\nbias: {bias:.4g}; activation: {act}").format(
-        name=unit.name, formula=formula, weights=weights, bias=info.bias, act=info.activation)
-
-
 class UnitsPanel(Panel):
     """One row of unit maps per layer of a 2-D classifier, and the hidden space of a chosen layer."""
 
@@ -78,7 +62,8 @@ class UnitsPanel(Panel):
                          (self.a_box, self.tr("The unit on the horizontal axis")),
                          (self.b_box, self.tr("The unit on the vertical axis"))):
             box.setToolTip(tip)
-            box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # (shrinks with the panel)
+            box.setMinimumContentsLength(7)
             pick.addWidget(box)
             box.activated.connect(self._picked)
         pick.addStretch(1)  # (picking a layer puts its two liveliest units on the axes)
@@ -204,10 +189,22 @@ class UnitsPanel(Panel):
         if unit is not None:
             self.show_unit_info(unit)
 
+    def describe(self, unit, short: bool = False) -> str:
+        """What hovering a unit shows: its formula with the numbers, weights, bias and activation. short: a
+        wide unit's formula keeps its largest SHORT_TERMS weights and the weights line is left out."""
+        info = unit_maps.unit_info(self.doc, unit)
+        first = f"{unit.name} = {info.formula(most=SHORT_TERMS if short else None)}"
+        if short and len(info.weights) > SHORT_TERMS:
+            return first + "\n" + self.tr("{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}").format(
+                n=len(info.weights), lo=info.weights.min(), hi=info.weights.max(), bias=info.bias, act=info.activation)
+        weights = ", ".join(f"{name}: {w:.4g}" for name, w in zip(info.inputs, info.weights, strict=True))
+        return "\n".join([first, self.tr("weights: {weights}").format(weights=weights),
+                          self.tr("bias: {bias:.4g}; activation: {act}").format(bias=info.bias, act=info.activation)])
+
     def show_unit_info(self, unit) -> None:
         """The hovered unit's short text under the thumbnails, all its weights in the tooltip."""
-        self.info.setText(unit_text(self.doc, unit, short=True))
-        self.grid_view.setToolTip(unit_text(self.doc, unit))
+        self.info.setText(self.describe(unit, short=True))
+        self.grid_view.setToolTip(self.describe(unit))
 
     def _clicked(self, event) -> None:
         unit = self.unit_at(event.scenePos())

@@ -58,12 +58,12 @@
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="64" />
+        <location filename="../../gui/playground/boundary_panel.py" line="66" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="78" />
+        <location filename="../../gui/playground/boundary_panel.py" line="80" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -189,27 +189,33 @@
     </message>
     <message>
         <location filename="../../gui/playground/docks.py" line="61" />
+        <source>Units</source>
+        <comment>panel tab</comment>
+        <translation>Neurônios</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Gradient check</source>
         <comment>panel tab</comment>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="77" />
+        <location filename="../../gui/playground/docks.py" line="78" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="79" />
+        <location filename="../../gui/playground/docks.py" line="80" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="106" />
+        <location filename="../../gui/playground/docks.py" line="107" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
@@ -1660,6 +1666,67 @@
         <location filename="../../gui/playground/training_panel.py" line="205" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitView</name>
+    <message>
+        <location filename="../../gui/playground/unit_view.py" line="26" />
+        <source>Back to the decision boundary</source>
+        <translation>Voltar à fronteira de decisão</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/unit_view.py" line="66" />
+        <source>(blue: output above 0, orange: below; the black line is where the activation turns)</source>
+        <translation>(azul: saída acima de 0, laranja: abaixo; a linha preta é onde a ativação muda)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPanel</name>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="61" />
+        <source>The layer whose outputs place the points</source>
+        <translation>A camada cujas saídas posicionam os pontos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="62" />
+        <source>The unit on the horizontal axis</source>
+        <translation>O neurônio no eixo horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="63" />
+        <source>The unit on the vertical axis</source>
+        <translation>O neurônio no eixo vertical</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="70" />
+        <source>Hidden space</source>
+        <translation>Espaço oculto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="86" />
+        <source>Unit maps appear for a network of neuron or dense blocks that classifies a 2-D dataset, such as the moons example.</source>
+        <translation>Os mapas dos neurônios aparecem para uma rede de blocos neurônio ou densos que classifica um conjunto de dados 2-D, como o exemplo das luas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="99" />
+        <source>Each square is one unit's output over the input plane (blue positive, orange negative). Hover for its formula; click to open it large.</source>
+        <translation>Cada quadrado é a saída de um neurônio sobre o plano de entrada (azul positivo, laranja negativo). Passe o mouse para ver a fórmula; clique para abri-lo em tamanho grande.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="197" />
+        <source>{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}</source>
+        <translation>{n} pesos de {lo:.3g} a {hi:.3g}; viés: {bias:.4g}; ativação: {act}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="200" />
+        <source>weights: {weights}</source>
+        <translation>pesos: {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="201" />
+        <source>bias: {bias:.4g}; activation: {act}</source>
+        <translation>viés: {bias:.4g}; ativação: {act}</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,8 @@ UNLOCKED = LOCKED | QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloata
 
 # the bottom tabs, left to right: (part, dock object name)
 TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock_activation"),
-        ("function", "dock_function"), ("boundary", "dock_boundary"), ("units", "dock_units"), ("check", "dock_gradcheck"),
-        ("strategies", "dock_strategies"))
+        ("function", "dock_function"), ("boundary", "dock_boundary"), ("units", "dock_units"),
+        ("check", "dock_gradcheck"), ("strategies", "dock_strategies"))
 
 # which panel an action fills: it comes to the front when the action runs
 FILLS = {"forward": "grads", "backward": "grads", "step_backward": "chain", "step_back": "chain",

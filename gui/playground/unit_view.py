@@ -4,14 +4,13 @@ points and the line where the unit's activation turns; a button goes back to the
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtWidgets import QPushButton
 
 from engine.circuit import unit_maps
 from engine.circuit.probe import class_values
 
-from .plots import NEG, POS, show_range
+from .plots import class_brushes, show_range
 from .units_panel import COLORS, levels
 
 GRID = 60  # as the decision boundary's
@@ -62,7 +61,7 @@ class UnitView:
         p.contour.setLevel(level)
         p.contour.setData(np.nan_to_num(z, nan=level))
         positive, _ = class_values(maps.y)
-        p.points.setData(maps.X[:, 0], maps.X[:, 1], brush=[pg.mkBrush(POS if v == positive else NEG) for v in maps.y])
+        p.points.setData(maps.X[:, 0], maps.X[:, 1], brush=class_brushes(maps.y, positive))
         p.caption.setText(self.units.describe(unit, short=True).replace("\n", "; ") + "  " + QCoreApplication.translate(
             "UnitView", "(blue: output above 0, orange: below; the black line is where the activation turns)"))
         return True

@@ -14,7 +14,8 @@ from engine.circuit import unit_maps
 from engine.circuit.probe import class_values
 
 from ..panel import Panel
-from .plots import NEG, POS, SEL, make_plot, show_range
+from .controller import one_blas_thread
+from .plots import NEG, POS, SEL, class_brushes, make_plot, show_range
 
 GRID = 32  # samples per axis of a thumbnail
 PER_ROW = 8  # thumbnails per row; a wider layer wraps
@@ -76,6 +77,10 @@ class UnitsPanel(Panel):
 
     # ------------------------------------------------------------ drawing
     def refresh(self) -> None:
+        with one_blas_thread():  # (small products: BLAS worker threads would only contend with the GUI thread)
+            self._refresh()
+
+    def _refresh(self) -> None:
         self._dirty = False
         self.maps = maps = unit_maps.unit_maps(self.ev, GRID)
         self.grid_view.setVisible(maps is not None)
@@ -91,10 +96,12 @@ class UnitsPanel(Panel):
         if shape != self._shape:
             self._build(maps.layers)
         rect = pg.QtCore.QRectF(maps.xs[0], maps.ys[0], maps.xs[-1] - maps.xs[0], maps.ys[-1] - maps.ys[0])
+        moved, self._rect = rect != getattr(self, "_rect", None), rect
         for unit, (_, image) in self.thumbs.items():
             z = maps.maps[unit]
             image.setImage(np.nan_to_num(z), levels=levels(z), autoLevels=False)
-            image.setRect(rect)
+            if moved:
+                image.setRect(rect)
         if not self.info.text() or self.info.property("empty"):
             self.info.setProperty("empty", False)
             self.info.setText(self.tr("Each square is one unit's output over the input plane (blue positive, "
@@ -104,6 +111,7 @@ class UnitsPanel(Panel):
     def _build(self, layers) -> None:
         """One row of thumbnails per layer (wrapping after PER_ROW), the layer's name first."""
         self.grid_view.ci.clear()
+        self._rect = None
         self.thumbs = {}
         self._shape = tuple((layer.name, layer.units) for layer in layers)
         self.info.setProperty("empty", True)
@@ -160,7 +168,6 @@ class UnitsPanel(Panel):
             self.space_points.setData([], [])
             return
         positive, _ = class_values(space.y)
-        brushes = [pg.mkBrush(POS if label == positive else NEG) for label in space.y]
         x = space.coords[:, 0]
         if space.coords.shape[1] == 2:
             y = space.coords[:, 1]
@@ -168,10 +175,11 @@ class UnitsPanel(Panel):
         else:  # a 1-unit layer: a strip, the classes a little apart so that both stay readable
             y = np.where(space.y == positive, 0.25, -0.25) + np.random.default_rng(0).uniform(-0.15, 0.15, len(x))
             label = ""
-        self.space_points.setData(x, y, brush=brushes)
+        self.space_points.setData(x, y, brush=class_brushes(space.y, positive))
         plot = self.space_plot.getPlotItem()
-        plot.setLabel("bottom", space.axes[0].name)
-        plot.setLabel("left", label)
+        for side, text in (("bottom", space.axes[0].name), ("left", label)):
+            if plot.getAxis(side).labelText != text:  # (setting a label re-lays the plot out)
+                plot.setLabel(side, text)
         finite = np.isfinite(x) & np.isfinite(y)
         if finite.any():
             pad = lambda v: (float(v.min()) - 0.05 * (np.ptp(v) or 1), float(v.max()) + 0.05 * (np.ptp(v) or 1))  # noqa: E731
@@ -195,8 +203,9 @@ class UnitsPanel(Panel):
         info = unit_maps.unit_info(self.doc, unit)
         first = f"{unit.name} = {info.formula(most=SHORT_TERMS if short else None)}"
         if short and len(info.weights) > SHORT_TERMS:
-            return first + "\n" + self.tr("{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}").format(
-                n=len(info.weights), lo=info.weights.min(), hi=info.weights.max(), bias=info.bias, act=info.activation)
+            summary = self.tr("{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}")
+            return first + "\n" + summary.format(n=len(info.weights), lo=info.weights.min(), hi=info.weights.max(),
+                                                  bias=info.bias, act=info.activation)
         weights = ", ".join(f"{name}: {w:.4g}" for name, w in zip(info.inputs, info.weights, strict=True))
         return "\n".join([first, self.tr("weights: {weights}").format(weights=weights),
                           self.tr("bias: {bias:.4g}; activation: {act}").format(bias=info.bias, act=info.activation)])

@@ -40,7 +40,8 @@ def test_every_dense_unit_map_of_moons_matches_numpy_on_the_grid():
         for unit in layer.units:
             np.testing.assert_allclose(maps.maps[unit], out[:, unit.index].reshape(21, 21), rtol=1e-12, atol=1e-12)
     # the grid spans the data with a margin of 0.5, like the decision boundary's
-    assert maps.xs[0] == pytest.approx(maps.X[:, 0].min() - 0.5) and maps.ys[-1] == pytest.approx(maps.X[:, 1].max() + 0.5)
+    assert maps.xs[0] == pytest.approx(maps.X[:, 0].min() - 0.5)
+    assert maps.ys[-1] == pytest.approx(maps.X[:, 1].max() + 0.5)
     # the evaluator's own values are untouched (they stay on the dataset's 100 points)
     assert ev.values[maps.layers[0].units[0].node_id].shape == (100, 16)
 

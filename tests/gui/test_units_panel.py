@@ -72,7 +72,8 @@ def test_clicking_a_thumbnail_opens_it_large_in_the_boundary_panel_and_back(host
     assert hi > 0 and boundary.unit_view.back.isVisible()
     qtbot.mouseClick(boundary.unit_view.back, Qt.LeftButton)
     qtbot.waitUntil(lambda: boundary.grid is not None)
-    assert boundary.caption.text().startswith("Accuracy") and not boundary.unit_view.back.isVisible() and panel.opened is None
+    assert boundary.caption.text().startswith("Accuracy") and not boundary.unit_view.back.isVisible()
+    assert panel.opened is None
 
 
 def test_hidden_space_places_the_data_by_two_units_and_a_one_unit_layer_as_a_strip(host, qtbot):

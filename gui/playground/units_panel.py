@@ -102,6 +102,7 @@ class UnitsPanel(Panel):
             image.setImage(np.nan_to_num(z), levels=levels(z), autoLevels=False)
             if moved:
                 image.setRect(rect)
+                self.thumbs[unit][0].setRange(rect, padding=0)  # (a thumbnail fills its square: no aspect lock)
         if not self.info.text() or self.info.property("empty"):
             self.info.setProperty("empty", False)
             self.info.setText(self.tr("Each square is one unit's output over the input plane (blue positive, "
@@ -120,7 +121,8 @@ class UnitsPanel(Panel):
             self.grid_view.ci.addLabel(layer.name, row=row, col=0, color="#333", size="9pt")
             for k, unit in enumerate(layer.units):
                 box = self.grid_view.ci.addViewBox(row=row + k // PER_ROW, col=1 + k % PER_ROW,
-                                                   lockAspect=True, enableMouse=False, enableMenu=False)
+                                                   enableMouse=False, enableMenu=False)
+                box.disableAutoRange()
                 box.setBorder(pg.mkPen("#bbb"))
                 image = pg.ImageItem()
                 image.setColorMap(COLORS)
@@ -180,6 +182,7 @@ class UnitsPanel(Panel):
         for side, text in (("bottom", space.axes[0].name), ("left", label)):
             if plot.getAxis(side).labelText != text:  # (setting a label re-lays the plot out)
                 plot.setLabel(side, text)
+        plot.showAxis("left", bool(label))  # (a strip's vertical spread only keeps the classes apart)
         finite = np.isfinite(x) & np.isfinite(y)
         if finite.any():
             pad = lambda v: (float(v.min()) - 0.05 * (np.ptp(v) or 1), float(v.max()) + 0.05 * (np.ptp(v) or 1))  # noqa: E731

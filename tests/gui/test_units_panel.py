@@ -98,6 +98,9 @@ def test_hidden_space_places_the_data_by_two_units_and_a_one_unit_layer_as_a_str
     np.testing.assert_allclose(xs, unit_maps.hidden_space(w.evaluator, panel.maps.layers[2]).coords[:, 0])
     positive = w.evaluator.values[w.doc.by_label("y").id] == 1
     assert (ys[positive] > 0).all() and (ys[~positive] < 0).all()  # the strip keeps the classes apart
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(30)
+    panel.grab().save(str(SCREENSHOTS / "units_hidden_strip.png"))
 
 
 def test_units_panel_explains_itself_without_a_2d_classifier(host, qtbot):

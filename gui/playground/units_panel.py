@@ -40,6 +40,8 @@ class UnitsPanel(Panel):
         self.maps: unit_maps.UnitMaps | None = None
         self.space: unit_maps.HiddenSpace | None = None
         self.opened: unit_maps.Unit | None = None
+        self.hovered: unit_maps.Unit | None = None  # its text follows training
+        self._rect = None  # the plane the thumbnails show
         self._shape: tuple = ()  # the layers the thumbnails were built for
         self.thumbs: dict[unit_maps.Unit, tuple[pg.ViewBox, pg.ImageItem]] = {}
         outer = QHBoxLayout(self)
@@ -96,14 +98,16 @@ class UnitsPanel(Panel):
         if shape != self._shape:
             self._build(maps.layers)
         rect = pg.QtCore.QRectF(maps.xs[0], maps.ys[0], maps.xs[-1] - maps.xs[0], maps.ys[-1] - maps.ys[0])
-        moved, self._rect = rect != getattr(self, "_rect", None), rect
+        moved, self._rect = rect != self._rect, rect
         for unit, (_, image) in self.thumbs.items():
             z = maps.maps[unit]
             image.setImage(np.nan_to_num(z), levels=levels(z), autoLevels=False)
             if moved:
                 image.setRect(rect)
                 self.thumbs[unit][0].setRange(rect, padding=0)  # (a thumbnail fills its square: no aspect lock)
-        if not self.info.text() or self.info.property("empty"):
+        if self.hovered in maps.maps:
+            self.show_unit_info(self.hovered)
+        elif not self.info.text() or self.info.property("empty"):
             self.info.setProperty("empty", False)
             self.info.setText(self.tr("Each square is one unit's output over the input plane (blue positive, "
                                       "orange negative). Hover for its formula; click to open it large."))
@@ -112,7 +116,7 @@ class UnitsPanel(Panel):
     def _build(self, layers) -> None:
         """One row of thumbnails per layer (wrapping after PER_ROW), the layer's name first."""
         self.grid_view.ci.clear()
-        self._rect = None
+        self._rect = self.hovered = None
         self.thumbs = {}
         self._shape = tuple((layer.name, layer.units) for layer in layers)
         self.info.setProperty("empty", True)
@@ -215,6 +219,7 @@ class UnitsPanel(Panel):
 
     def show_unit_info(self, unit) -> None:
         """The hovered unit's short text under the thumbnails, all its weights in the tooltip."""
+        self.hovered = unit
         self.info.setText(self.describe(unit, short=True))
         self.grid_view.setToolTip(self.describe(unit))
 

@@ -48,6 +48,10 @@ def test_hovering_a_thumbnail_shows_its_weights_bias_activation_and_formula(host
     text = panel.info.text()
     assert f"x1: {w1:.4g}, x2: {w2:.4g}" in text and f"bias: {p['b'][2]:.4g}" in text and "activation: relu" in text
     assert panel.grid_view.toolTip() == text
+    parts["controller"].gradient_step()  # the hovered unit's numbers follow training
+    W = w.doc.by_label("layer1").params["W"]
+    assert W[2][0] != w1
+    qtbot.waitUntil(lambda: f"x1: {W[2][0]:.4g}, x2: {W[2][1]:.4g}" in panel.info.text())
 
 
 def test_clicking_a_thumbnail_opens_it_large_in_the_boundary_panel_and_back(host, qtbot):

@@ -78,6 +78,10 @@ def test_clicking_a_thumbnail_opens_it_large_in_the_boundary_panel_and_back(host
     qtbot.waitUntil(lambda: boundary.grid is not None)
     assert boundary.caption.text().startswith("Accuracy") and not boundary.unit_view.back.isVisible()
     assert panel.opened is None
+    panel.open_unit(unit)  # another document (the window resets every panel): the boundary is back
+    panel.reset()
+    assert boundary.unit_view.unit is None and panel.opened is None
+    qtbot.waitUntil(lambda: boundary.grid is not None)
 
 
 def test_hidden_space_places_the_data_by_two_units_and_a_one_unit_layer_as_a_strip(host, qtbot):

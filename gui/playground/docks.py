@@ -58,7 +58,7 @@ class DockLayout(QObject):
                        "activation": self.tr("Activation"), "function": self.tr("f(x)"),
                        # (short Portuguese tab names, so that the seven bottom tabs fit unelided at 1366 px)
                        "boundary": self.tr("Decision boundary", "panel tab"),
-                       "units": self.tr("Units", "panel tab"),
+                       "units": self.tr("Units"),
                        "check": self.tr("Gradient check", "panel tab"),
                        "strategies": self.tr("Strategies")}
         window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)  # the right column runs to the bottom

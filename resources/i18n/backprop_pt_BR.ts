@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="325" />
+        <location filename="../../gui/playground/plots.py" line="334" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="329" />
-        <location filename="../../gui/playground/plots.py" line="347" />
+        <location filename="../../gui/playground/plots.py" line="338" />
+        <location filename="../../gui/playground/plots.py" line="356" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="371" />
+        <location filename="../../gui/playground/plots.py" line="380" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="80" />
+        <location filename="../../gui/playground/boundary_panel.py" line="79" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -190,7 +190,6 @@
     <message>
         <location filename="../../gui/playground/docks.py" line="61" />
         <source>Units</source>
-        <comment>panel tab</comment>
         <translation>Neurônios</translation>
     </message>
     <message>
@@ -449,12 +448,12 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="152" />
+        <location filename="../../gui/playground/plots.py" line="161" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="154" />
+        <location filename="../../gui/playground/plots.py" line="163" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
@@ -845,39 +844,39 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="213" />
-        <location filename="../../gui/playground/plots.py" line="244" />
+        <location filename="../../gui/playground/plots.py" line="222" />
+        <location filename="../../gui/playground/plots.py" line="253" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="214" />
-        <location filename="../../gui/playground/plots.py" line="217" />
+        <location filename="../../gui/playground/plots.py" line="223" />
+        <location filename="../../gui/playground/plots.py" line="226" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="216" />
+        <location filename="../../gui/playground/plots.py" line="225" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="244" />
+        <location filename="../../gui/playground/plots.py" line="253" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="286" />
+        <location filename="../../gui/playground/plots.py" line="295" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="288" />
+        <location filename="../../gui/playground/plots.py" line="297" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="290" />
+        <location filename="../../gui/playground/plots.py" line="299" />
         <source>, test accuracy {a:.1%}</source>
         <translation>, acurácia no teste {a:.1%}</translation>
     </message>
@@ -1671,12 +1670,12 @@
 <context>
     <name>UnitView</name>
     <message>
-        <location filename="../../gui/playground/unit_view.py" line="26" />
+        <location filename="../../gui/playground/unit_view.py" line="25" />
         <source>Back to the decision boundary</source>
         <translation>Voltar à fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/unit_view.py" line="66" />
+        <location filename="../../gui/playground/unit_view.py" line="65" />
         <source>(blue: output above 0, orange: below; the black line is where the activation turns)</source>
         <translation>(azul: saída acima de 0, laranja: abaixo; a linha preta é onde a ativação muda)</translation>
     </message>
@@ -1684,47 +1683,47 @@
 <context>
     <name>UnitsPanel</name>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="61" />
+        <location filename="../../gui/playground/units_panel.py" line="64" />
         <source>The layer whose outputs place the points</source>
         <translation>A camada cujas saídas posicionam os pontos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="62" />
+        <location filename="../../gui/playground/units_panel.py" line="65" />
         <source>The unit on the horizontal axis</source>
         <translation>O neurônio no eixo horizontal</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="63" />
+        <location filename="../../gui/playground/units_panel.py" line="66" />
         <source>The unit on the vertical axis</source>
         <translation>O neurônio no eixo vertical</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="70" />
+        <location filename="../../gui/playground/units_panel.py" line="74" />
         <source>Hidden space</source>
         <translation>Espaço oculto</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="86" />
+        <location filename="../../gui/playground/units_panel.py" line="94" />
         <source>Unit maps appear for a network of neuron or dense blocks that classifies a 2-D dataset, such as the moons example.</source>
         <translation>Os mapas dos neurônios aparecem para uma rede de blocos neurônio ou densos que classifica um conjunto de dados 2-D, como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="99" />
+        <location filename="../../gui/playground/units_panel.py" line="112" />
         <source>Each square is one unit's output over the input plane (blue positive, orange negative). Hover for its formula; click to open it large.</source>
         <translation>Cada quadrado é a saída de um neurônio sobre o plano de entrada (azul positivo, laranja negativo). Passe o mouse para ver a fórmula; clique para abri-lo em tamanho grande.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="197" />
+        <location filename="../../gui/playground/units_panel.py" line="213" />
         <source>{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}</source>
         <translation>{n} pesos de {lo:.3g} a {hi:.3g}; viés: {bias:.4g}; ativação: {act}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="200" />
+        <location filename="../../gui/playground/units_panel.py" line="217" />
         <source>weights: {weights}</source>
         <translation>pesos: {weights}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="201" />
+        <location filename="../../gui/playground/units_panel.py" line="218" />
         <source>bias: {bias:.4g}; activation: {act}</source>
         <translation>viés: {bias:.4g}; ativação: {act}</translation>
     </message>

@@ -18,6 +18,8 @@ from .optimizer_panel import OptimizerPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .strategies_panel import StrategiesPanel
 from .training_panel import TrainingPanel
+from .unit_view import connect as connect_units
+from .units_panel import UnitsPanel
 
 
 def install(window):
@@ -38,6 +40,7 @@ def install(window):
         "check": GradCheckPanel(session),
         "function": FunctionPanel(session),
         "boundary": BoundaryPanel(session),
+        "units": UnitsPanel(session),
     }
     ctl = PlaygroundController(window, session, parts["chain"], parts["loss"], parts["check"])
     session.controller = parts["controller"] = ctl
@@ -46,6 +49,7 @@ def install(window):
     parts["optimizer"] = OptimizerPanel(session)
     parts["confusion"] = ConfusionPanel(session)
     window.dock_layout = layout = DockLayout(window, parts)
+    connect_units(parts["units"], parts["boundary"], layout)
     layout.add_toolbar(ctl.actions)
     layout.raise_on(ctl.actions)
     menu = getattr(window, "view_menu", None)

@@ -11,7 +11,7 @@ from engine.circuit import probe
 from engine.commands import SetDocAttr
 
 from ..panel import Panel
-from .plots import NEG, POS, make_plot, show_range
+from .plots import NEG, POS, class_brushes, make_plot, show_range
 
 GRID = 60  # samples per axis
 
@@ -54,6 +54,8 @@ class BoundaryPanel(Panel):
 
     def refresh(self) -> None:
         self._dirty = False
+        if getattr(self, "unit_view", None) is not None and self.unit_view.draw():  # a unit opened large
+            return
         self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
         self.plot.setVisible(grid is not None)  # no empty axes: the caption explains what is needed
         if grid is None:
@@ -71,8 +73,7 @@ class BoundaryPanel(Panel):
         self.contour.setLevel(grid.threshold)
         self.contour.setData(np.nan_to_num(grid.z, nan=grid.threshold))
         positive, negative = probe.class_values(grid.y)
-        brushes = [pg.mkBrush(POS if label == positive else NEG) for label in grid.y]
-        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes)
+        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=class_brushes(grid.y, positive))
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
         self.caption.setText(self.tr(
             "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "

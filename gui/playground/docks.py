@@ -14,8 +14,8 @@ UNLOCKED = LOCKED | QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloata
 
 # the bottom tabs, left to right: (part, dock object name)
 TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock_activation"),
-        ("function", "dock_function"), ("boundary", "dock_boundary"), ("check", "dock_gradcheck"),
-        ("strategies", "dock_strategies"))
+        ("function", "dock_function"), ("boundary", "dock_boundary"), ("units", "dock_units"),
+        ("check", "dock_gradcheck"), ("strategies", "dock_strategies"))
 # bottom tabs opened on demand from the View menu (hidden at first, so the default tab row stays short)
 ON_DEMAND = (("optimizer", "dock_optimizer"), ("confusion", "dock_confusion"))
 
@@ -60,6 +60,7 @@ class DockLayout(QObject):
                        "activation": self.tr("Activation"), "function": self.tr("f(x)"),
                        # (short Portuguese tab names, so that the seven bottom tabs fit unelided at 1366 px)
                        "boundary": self.tr("Decision boundary", "panel tab"),
+                       "units": self.tr("Units"),
                        "check": self.tr("Gradient check", "panel tab"),
                        "strategies": self.tr("Strategies"), "optimizer": self.tr("Optimizer"),
                        "confusion": self.tr("Confusion")}

@@ -17,6 +17,15 @@ from engine.circuit.probe import current_accuracy
 from ..panel import Panel
 
 POS, NEG, SEL = "#2f6fde", "#e06a1a", "#f2a900"
+
+
+def class_brushes(labels, positive) -> list:
+    """One brush per point by class, the same two brush objects every time: pyqtgraph caches a scatter's
+    symbols per brush object, so a redraw does not render every point's symbol again (~0.35 ms a point)."""
+    return [_CLASS_BRUSHES[label == positive] for label in labels]
+
+
+_CLASS_BRUSHES = {True: pg.mkBrush(POS), False: pg.mkBrush(NEG)}
 MAX_LABELS = 40
 CURVE = "#7f8690"  # reads on the light and the dark plot background
 

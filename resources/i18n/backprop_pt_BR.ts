@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="332" />
+        <location filename="../../gui/playground/plots.py" line="341" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="336" />
-        <location filename="../../gui/playground/plots.py" line="354" />
+        <location filename="../../gui/playground/plots.py" line="345" />
+        <location filename="../../gui/playground/plots.py" line="363" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="378" />
+        <location filename="../../gui/playground/plots.py" line="387" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -58,12 +58,12 @@
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="64" />
+        <location filename="../../gui/playground/boundary_panel.py" line="66" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="78" />
+        <location filename="../../gui/playground/boundary_panel.py" line="79" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
@@ -232,47 +232,52 @@
     </message>
     <message>
         <location filename="../../gui/playground/docks.py" line="63" />
+        <source>Units</source>
+        <translation>Neurônios</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="64" />
         <source>Gradient check</source>
         <comment>panel tab</comment>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="64" />
+        <location filename="../../gui/playground/docks.py" line="65" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="64" />
+        <location filename="../../gui/playground/docks.py" line="65" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="65" />
+        <location filename="../../gui/playground/docks.py" line="66" />
         <source>Confusion</source>
         <translation>Confusão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="87" />
+        <location filename="../../gui/playground/docks.py" line="88" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="89" />
+        <location filename="../../gui/playground/docks.py" line="90" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="116" />
+        <location filename="../../gui/playground/docks.py" line="117" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="160" />
+        <location filename="../../gui/playground/docks.py" line="161" />
         <source>Optimizer state</source>
         <translation>Estado do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="160" />
+        <location filename="../../gui/playground/docks.py" line="161" />
         <source>Confusion matrix</source>
         <translation>Matriz de confusão</translation>
     </message>
@@ -506,19 +511,19 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="152" />
+        <location filename="../../gui/playground/plots.py" line="161" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="154" />
-        <location filename="../../gui/playground/plots.py" line="155" />
-        <location filename="../../gui/playground/plots.py" line="178" />
+        <location filename="../../gui/playground/plots.py" line="163" />
+        <location filename="../../gui/playground/plots.py" line="164" />
+        <location filename="../../gui/playground/plots.py" line="187" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="177" />
+        <location filename="../../gui/playground/plots.py" line="186" />
         <source>Gradient of each node; a block's W and b: the size of their gradients</source>
         <translation>Gradiente de cada nó; W e b de um bloco: o tamanho dos seus gradientes</translation>
     </message>
@@ -909,39 +914,39 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="220" />
-        <location filename="../../gui/playground/plots.py" line="251" />
+        <location filename="../../gui/playground/plots.py" line="229" />
+        <location filename="../../gui/playground/plots.py" line="260" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="221" />
-        <location filename="../../gui/playground/plots.py" line="224" />
+        <location filename="../../gui/playground/plots.py" line="230" />
+        <location filename="../../gui/playground/plots.py" line="233" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="223" />
+        <location filename="../../gui/playground/plots.py" line="232" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="251" />
+        <location filename="../../gui/playground/plots.py" line="260" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="293" />
+        <location filename="../../gui/playground/plots.py" line="302" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="295" />
+        <location filename="../../gui/playground/plots.py" line="304" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="297" />
+        <location filename="../../gui/playground/plots.py" line="306" />
         <source>, test accuracy {a:.1%}</source>
         <translation>, acurácia no teste {a:.1%}</translation>
     </message>
@@ -1879,6 +1884,67 @@
         <location filename="../../gui/playground/training_panel.py" line="239" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitView</name>
+    <message>
+        <location filename="../../gui/playground/unit_view.py" line="25" />
+        <source>Back to the decision boundary</source>
+        <translation>Voltar à fronteira de decisão</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/unit_view.py" line="65" />
+        <source>(blue: output above 0, orange: below; the black line is where the activation turns)</source>
+        <translation>(azul: saída acima de 0, laranja: abaixo; a linha preta é onde a ativação muda)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPanel</name>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="64" />
+        <source>The layer whose outputs place the points</source>
+        <translation>A camada cujas saídas posicionam os pontos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="65" />
+        <source>The unit on the horizontal axis</source>
+        <translation>O neurônio no eixo horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="66" />
+        <source>The unit on the vertical axis</source>
+        <translation>O neurônio no eixo vertical</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="74" />
+        <source>Hidden space</source>
+        <translation>Espaço oculto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="94" />
+        <source>Unit maps appear for a network of neuron or dense blocks that classifies a 2-D dataset, such as the moons example.</source>
+        <translation>Os mapas dos neurônios aparecem para uma rede de blocos neurônio ou densos que classifica um conjunto de dados 2-D, como o exemplo das luas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="112" />
+        <source>Each square is one unit's output over the input plane (blue positive, orange negative). Hover for its formula; click to open it large.</source>
+        <translation>Cada quadrado é a saída de um neurônio sobre o plano de entrada (azul positivo, laranja negativo). Passe o mouse para ver a fórmula; clique para abri-lo em tamanho grande.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="213" />
+        <source>{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}</source>
+        <translation>{n} pesos de {lo:.3g} a {hi:.3g}; viés: {bias:.4g}; ativação: {act}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="217" />
+        <source>weights: {weights}</source>
+        <translation>pesos: {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/units_panel.py" line="218" />
+        <source>bias: {bias:.4g}; activation: {act}</source>
+        <translation>viés: {bias:.4g}; ativação: {act}</translation>
     </message>
 </context>
 <context>

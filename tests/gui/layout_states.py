@@ -22,6 +22,7 @@ STATES = {
     "chain": ("neuron", [("action", "step_backward")] * 3),
     "loss": ("moons", [("action", "grad_step")] * 12),
     "boundary": ("moons", []),
+    "units": ("moons", []),
     "strategies": ("multiply_gate", [("strategies", None)]),
 }
 
@@ -48,7 +49,7 @@ def put_in_state(window, key: str) -> QDockWidget:
             window.playground["strategies"].run_button.click()
         settle(3)
     dock = window.dock_layout.docks[key]
-    if key in ("grads", "activation", "function", "boundary", "strategies"):
+    if key in ("grads", "activation", "function", "boundary", "units", "strategies"):
         window.dock_layout.bring_to_front(key)  # no action fills these: the learner clicks their tab
     settle()
     return dock

@@ -25,7 +25,7 @@ from tests.gui.layout_states import MIN_HEIGHT, STATES, measure, put_in_state, r
 SIZES = [(1366, 768), (1600, 1000)]
 PT_TITLES = {"dock_inspector": "Inspetor", "dock_training": "Treinamento", "dock_chain": "Regra da cadeia",
              "dock_gradients": "Gradientes", "dock_loss": "Perda", "dock_activation": "Ativação",
-             "dock_function": "f(x)", "dock_boundary": "Fronteira",
+             "dock_function": "f(x)", "dock_boundary": "Fronteira", "dock_units": "Neurônios",
              "dock_gradcheck": "Verificação", "dock_strategies": "Estratégias", "dock_palette": "Paleta",
              "dock_lesson": "Lição", "dock_optimizer": "Otimizador", "dock_confusion": "Confusão"}
 
@@ -97,8 +97,9 @@ def test_every_plot_is_readable_in_the_default_layout(make_window, lang, size):
         assert m["clipped"] == [], f"{key}: clipped {m['clipped']}"
         tables = m["tables"] if key == "check" else []  # (the strategies table's share is the text helper's)
         assert all(h >= MIN_HEIGHT for h in m["plots"] + tables), f"{key}: {m}"
-    assert [len(seen[k]["plots"]) for k in ("grads", "activation", "function", "loss", "boundary", "strategies")] \
-        == [1, 1, 2, 2, 1, 1], "every plot was drawn (f and df/dx, loss and accuracy)"
+    assert [len(seen[k]["plots"]) for k in ("grads", "activation", "function", "loss", "boundary", "units",
+                                            "strategies")] \
+        == [1, 1, 2, 2, 1, 1, 1], "every plot was drawn (f and df/dx, loss and accuracy, the hidden space)"
     assert seen["check"]["tables"] and seen["strategies"]["tables"]
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..backends import A
+from ..features import add_features
 from . import result
+from .batches import split
 from .compile import run_forward
 from .document import CircuitError
 from .evaluate import Evaluator, dataset_arrays
@@ -131,8 +133,9 @@ class Grid:
     ys: np.ndarray
     z: np.ndarray
     threshold: float
-    X: np.ndarray  # the dataset, for the scatter
+    X: np.ndarray  # the dataset's base columns x1, x2, for the scatter
     y: np.ndarray
+    test: np.ndarray | None = None  # True for the rows held out for testing (drawn with another marker)
 
 
 def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
@@ -144,13 +147,27 @@ def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | Non
         X, y = dataset_arrays(ev.doc.dataset)
     except CircuitError:
         return None
-    if X.shape[1] != 2 or not len(X):
+    extra = list(ev.doc.dataset.get("features") or [])
+    if X.shape[1] != 2 + len(extra) or not len(X):
         return None
+    X = X[:, :2]  # the plane of x1, x2; the features are computed again on the grid's points
     (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     gx, gy = np.meshgrid(xs, ys, indexing="ij")
-    z = predictions(ev, clf, np.column_stack([gx.ravel(), gy.ravel()])).reshape(n, n)
-    return Grid(xs, ys, z, clf.threshold, X, np.ravel(y))
+    z = predictions(ev, clf, add_features(np.column_stack([gx.ravel(), gy.ravel()]), extra)).reshape(n, n)
+    return Grid(xs, ys, z, clf.threshold, X, np.ravel(y), held_out(ev.doc, len(X)))
+
+
+def held_out(doc, n: int) -> np.ndarray | None:
+    """A mask of the n dataset rows that training holds out (the split engine.circuit.batches makes with
+    the document's test share and seed), or None without a held-out share."""
+    settings = doc.training or {}
+    share = float(settings.get("test_share") or 0.0)
+    if not share:
+        return None
+    mask = np.zeros(n, dtype=bool)
+    mask[split(n, share, int(settings.get("seed") or 0))[1]] = True
+    return mask
 
 
 def with_point(spec: dict, x: float, y: float, label: float) -> dict:

@@ -14,6 +14,7 @@ from ..panel import Panel
 from .plots import NEG, POS, make_plot, show_range
 
 GRID = 60  # samples per axis
+TEST_SYMBOL = "t1"  # held-out test points: an upward triangle (training points are circles)
 
 
 def _rgb(hex_color: str) -> np.ndarray:
@@ -72,11 +73,16 @@ class BoundaryPanel(Panel):
         self.contour.setData(np.nan_to_num(grid.z, nan=grid.threshold))
         positive, negative = probe.class_values(grid.y)
         brushes = [pg.mkBrush(POS if label == positive else NEG) for label in grid.y]
-        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes)
+        test = grid.test if grid.test is not None else np.zeros(len(grid.y), dtype=bool)
+        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes, symbol=np.where(test, TEST_SYMBOL, "o"),
+                            size=np.where(test, 11, 8))
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
-        self.caption.setText(self.tr(
+        text = self.tr(
             "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
-            "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative))
+            "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative)
+        if test.any():
+            text += " " + self.tr("Triangles: the {k} held-out test points.").format(k=int(test.sum()))
+        self.caption.setText(text)
 
     def add_point(self, x: float, y: float, other_class: bool = False) -> bool:
         """Add a labelled point to the circuit's dataset (one undo entry)."""

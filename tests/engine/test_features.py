@@ -88,3 +88,36 @@ def test_the_boundary_computes_the_features_on_its_grid():
     np.testing.assert_allclose(grid.z, nr["w"][0] * gx ** 2 + nr["w"][1] * gy ** 2 + nr["b"], atol=1e-12)
     # the ring is the boundary: the score changes sign between the centre and a corner
     assert np.sign(grid.z[10, 10]) != np.sign(grid.z[0, 0])
+
+
+def test_one_click_adds_the_column_and_a_data_node_and_undo_takes_both_back():
+    from engine.circuit.commands import History
+    from engine.circuit.feature_edits import active, toggle
+
+    doc = io.load(EXAMPLES / "moons.json")
+    history = History(doc)
+    before = json.dumps(io.to_dict(doc), sort_keys=True)
+    for name in ("x1^2", "sin x2", "x1*x2"):
+        history.push(toggle(doc, name))
+    assert active(doc) == ["x1^2", "sin x2", "x1*x2"]
+    cols = {n.label: n.params["column"] for n in doc.nodes() if n.kind == "data"}
+    assert cols["x1²"] == "x3" and cols["sin x2"] == "x4" and cols["x1·x2"] == "x5"
+    ev = Evaluator(doc)
+    X, _ = datasets.moons(n=100, noise=0.1, seed=1337)
+    node = next(n for n in doc.nodes() if n.label == "sin x2")
+    np.testing.assert_array_equal(ev.values[node.id], np.sin(X[:, 1]))
+    history.push(toggle(doc, "sin x2"))  # out again: x1·x2 moves to x4, its node follows
+    cols = {n.label: n.params["column"] for n in doc.nodes() if n.kind == "data"}
+    assert "sin x2" not in cols and cols["x1·x2"] == "x4" and active(doc) == ["x1^2", "x1*x2"]
+    for _ in range(4):
+        history.undo()
+    assert json.dumps(io.to_dict(doc), sort_keys=True) == before
+
+
+def test_features_on_the_digits_are_refused_with_a_reason():
+    from engine.circuit.feature_edits import toggle
+    from engine.circuit.document import CircuitError
+
+    doc = io.load(EXAMPLES / "digits.json")
+    with pytest.raises(CircuitError, match="2-D dataset"):
+        toggle(doc, "x1^2")

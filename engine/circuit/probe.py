@@ -89,10 +89,14 @@ def classifier(ev: Evaluator) -> Classifier | None:
 
 def predictions(ev: Evaluator, clf: Classifier, X, y=None) -> np.ndarray:
     """The circuit's prediction (score) for each row of X, as a flat array."""
+    return np.ravel(scores(ev, clf, X, y))
+
+
+def scores(ev: Evaluator, clf: Classifier, X, y=None) -> np.ndarray:
+    """The prediction for each row of X as the circuit makes it: (N,) scores or (N, C) class scores."""
     X = np.atleast_2d(np.asarray(X, dtype=np.float64))
-    y = np.zeros(len(X)) if y is None else y
-    vals = _run(ev, {}, (X, y))
-    return np.ravel(np.asarray(vals[ev.tape.slots[clf.pred_id]], dtype=np.float64))
+    vals = _run(ev, {}, (X, np.zeros(len(X)) if y is None else y))
+    return np.asarray(vals[ev.tape.slots[clf.pred_id]], dtype=np.float64)
 
 
 def class_values(y) -> tuple[float, float]:
@@ -127,12 +131,13 @@ def current_accuracy(ev: Evaluator) -> float | None:
 
 @dataclass
 class Grid:
-    """The prediction over a rectangle of the plane (z[i, j] at xs[i], ys[j])."""
+    """The prediction over a rectangle of the plane (z[i, j] at xs[i], ys[j]; z[i, j, c], class c's score,
+    for a softmax classifier, whose threshold is None)."""
 
     xs: np.ndarray
     ys: np.ndarray
     z: np.ndarray
-    threshold: float
+    threshold: float | None
     X: np.ndarray  # the dataset's base columns x1, x2, for the scatter
     y: np.ndarray
     test: np.ndarray | None = None  # True for the rows held out for testing (drawn with another marker)
@@ -141,7 +146,7 @@ class Grid:
 def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
     """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
     clf = classifier(ev)
-    if clf is None or clf.threshold is None or not ev.doc.dataset:  # (several classes: not drawn)
+    if clf is None or not ev.doc.dataset:
         return None
     try:
         X, y = dataset_arrays(ev.doc.dataset)
@@ -154,7 +159,10 @@ def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | Non
     (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     gx, gy = np.meshgrid(xs, ys, indexing="ij")
-    z = predictions(ev, clf, add_features(np.column_stack([gx.ravel(), gy.ravel()]), extra)).reshape(n, n)
+    z = scores(ev, clf, add_features(np.column_stack([gx.ravel(), gy.ravel()]), extra))
+    if clf.threshold is None and (z.ndim != 2 or z.shape[1] < 2):
+        return None  # softmax over fewer than two scores: no regions to draw
+    z = z.reshape(n, n, -1) if clf.threshold is None else np.ravel(z).reshape(n, n)
     return Grid(xs, ys, z, clf.threshold, X, np.ravel(y), held_out(ev.doc, len(X)))
 
 

@@ -97,6 +97,12 @@ class DigitsPanel(Panel):
         grid.setColumnStretch(1, 2)
         self.pad.setImage(self.picture, levels=(0.0, 1.0))  # one pixel per cell: item coordinates are cells
 
+    def title(self) -> str:
+        return self.tr("Digits")
+
+    def action_text(self) -> str:
+        return self.tr("Digits views (weights, drawing pad)")
+
     def ink(self, x: float, y: float) -> None:
         """A pen stroke at (x, y) in cell units; the bars follow at once."""
         if not (0.0 <= x <= dv.SIDE and 0.0 <= y <= dv.SIDE):
@@ -154,10 +160,11 @@ def add_digits_dock(window, layout, panel):
     from PySide6.QtGui import QAction
 
     layout.parts["digits"] = panel
-    layout.titles["digits"] = panel.tr("Digits")
+    layout.titles["digits"] = panel.title()
     dock = layout.add("digits", "dock_digits", Qt.RightDockWidgetArea)
     dock.hide()
-    action = QAction(panel.tr("Digits views (weights, drawing pad)"), window)
+    layout.set_locked(layout.lock_action.isChecked())  # locked like the others (it still opens floating)
+    action = QAction(panel.action_text(), window)
     action.setObjectName("show_digits")
 
     def show():

@@ -3,7 +3,7 @@ one click adds the column to the 2-D dataset with a data node that reads it; ano
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QToolButton, QWidget
 
 from engine import features
 from engine.circuit import feature_edits
@@ -18,19 +18,19 @@ class FeatureButtons(QWidget):
         super().__init__(parent)
         self.doc, self.undo, self.status = doc, undo, status
         self.setObjectName("feature_buttons")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
+        grid = QGridLayout(self)  # two rows (x1² x2² x1·x2 / sin x1 sin x2): the form stays narrow
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(2)
         self.buttons: dict[str, QToolButton] = {}
-        for name in features.FEATURES:
+        for i, name in enumerate(features.FEATURES):
             button = QToolButton()
             button.setText(features.label(name))
             button.setCheckable(True)
             button.setAutoRaise(False)
             button.clicked.connect(lambda _checked=False, n=name: self.toggle(n))
-            row.addWidget(button)
+            grid.addWidget(button, i // 3, i % 3)
             self.buttons[name] = button
-        row.addStretch(1)
+        grid.setColumnStretch(3, 1)
         self.sync()
 
     def toggle(self, name: str) -> bool:

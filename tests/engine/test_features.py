@@ -115,8 +115,8 @@ def test_one_click_adds_the_column_and_a_data_node_and_undo_takes_both_back():
 
 
 def test_features_on_the_digits_are_refused_with_a_reason():
-    from engine.circuit.feature_edits import toggle
     from engine.circuit.document import CircuitError
+    from engine.circuit.feature_edits import toggle
 
     doc = io.load(EXAMPLES / "digits.json")
     with pytest.raises(CircuitError, match="2-D dataset"):

@@ -35,7 +35,8 @@ def torch_trained(doc, steps=150):
         opt.zero_grad()
         loss.backward()
         opt.step()
-    return {n.id: (W.detach().numpy().copy(), b.detach().numpy().copy()) for n, (W, b) in zip(dense_layers(doc), params)}
+    return {n.id: (W.detach().numpy().copy(), b.detach().numpy().copy())
+            for n, (W, b) in zip(dense_layers(doc), params, strict=True)}
 
 
 def forward_torch(doc, picture):
@@ -75,6 +76,7 @@ def open_digits(window, qtbot):
     window.findChild(QAction, "show_digits").trigger()
     dock = window.findChild(QDockWidget, "dock_digits")
     qtbot.waitUntil(dock.isVisible)
+    assert dock.isFloating() and dock.width() >= 800  # on demand, floating: the bottom tab row keeps its length
     return dock, window.playground["digits"]
 
 

@@ -53,13 +53,25 @@ def xor(n=100, noise=0.1, seed=1, labels="pm1"):
     return X + rng.normal(0.0, float(noise), X.shape), _labels(y, labels)
 
 
-def spiral(n=100, noise=0.1, turns=1.5, seed=1, labels="pm1"):
-    rng = np.random.default_rng(int(seed))
-    half = int(n) // 2
-    t = np.sqrt(rng.uniform(0.05, 1.0, size=half)) * turns * 2 * np.pi
+def spiral(n=100, noise=0.1, turns=1.5, seed=1, labels="pm1", classes=2):
+    """Interleaved spiral arms, one per class, each turned 360/classes degrees from the last. Two classes
+    are labelled by `labels`; three or more are labelled 0, 1, 2... (for softmax cross-entropy)."""
+    rng, k = np.random.default_rng(int(seed)), int(classes)
+    if k < 2:
+        raise DatasetError(f"spiral: classes must be at least 2, got {k}")
+    m = int(n) // k
+    if m < 1:
+        raise DatasetError(f"spiral: n = {int(n)} is too few points for {k} classes")
+    t = np.sqrt(rng.uniform(0.05, 1.0, size=m)) * turns * 2 * np.pi
     arm = np.c_[t * np.cos(t), t * np.sin(t)] / (turns * 2 * np.pi)
-    X = np.vstack([arm, -arm]) + rng.normal(0.0, float(noise) / 5, (2 * half, 2))
-    return X, _labels(np.r_[np.zeros(half), np.ones(half)], labels)
+    if k == 2:
+        arms = [arm, -arm]
+    else:
+        turn = [np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]]) for a in 2 * np.pi * np.arange(k) / k]
+        arms = [arm @ r.T for r in turn]
+    X = np.vstack(arms) + rng.normal(0.0, float(noise) / 5, (k * m, 2))
+    y = np.repeat(np.arange(k, dtype=np.float64), m)
+    return X, (_labels(y, labels) if k == 2 else y)
 
 
 def lecture4():
@@ -91,7 +103,7 @@ PARAMS = {
     "blobs": {"n": _N, "spread": ("float", 0.0, 100.0), "seed": _SEED, "labels": _LABELS},
     "xor": {"n": _N, "noise": _NOISE, "seed": _SEED, "labels": _LABELS},
     "spiral": {"n": ("int", 2, MAX_SAMPLES), "noise": _NOISE, "turns": ("float", 0.1, 100.0), "seed": _SEED,
-               "labels": _LABELS},
+               "labels": _LABELS, "classes": ("int", 2, 6)},
     "lecture4": {}, "seed3x3": {}, "digits": {},
 }
 FEATURES = {"moons": 2, "circles": 2, "blobs": 2, "xor": 2, "spiral": 2, "lecture4": 3, "seed3x3": 3, "digits": 64}
@@ -101,7 +113,7 @@ DESCRIPTIONS = {
     "circles": "A circle inside a ring (make_circles), labels -1/+1.",
     "blobs": "Two Gaussian blobs (make_blobs), labels -1/+1.",
     "xor": "Points in [-1, 1]^2 labelled by the sign of x1*x2 (XOR), labels -1/+1.",
-    "spiral": "Two interleaved spiral arms, labels -1/+1.",
+    "spiral": "Two interleaved spiral arms, labels -1/+1 (classes: 3 or more arms, labels 0, 1, 2...).",
     "lecture4": "The lecture's 4 samples of 3 features with targets [1, -1, -1, 1].",
     "seed3x3": "X = arange(9).reshape(3, 3) with targets [1, 0, 1] (the tensor seed).",
     "digits": "scikit-learn's 1,797 handwritten 8x8 digits, pixels scaled to [0, 1], classes 0-9.",

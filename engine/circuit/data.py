@@ -36,6 +36,10 @@ def _dataset_arrays(spec: dict):
     if extra:
         X = np.vstack([X, np.asarray([p[:-1] for p in extra], dtype=np.float64)])
         y = np.concatenate([np.ravel(y), np.asarray([p[-1] for p in extra], dtype=np.float64)])
+    if spec.get("features"):  # x1^2, sin x1...: columns after the base ones (engine.features)
+        from .. import features
+
+        X = features.add_features(X, spec["features"])
     return np.atleast_2d(np.asarray(X, dtype=np.float64)), np.asarray(y, dtype=np.float64)
 
 

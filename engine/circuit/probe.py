@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..backends import A
+from ..features import add_features
 from . import result
+from .batches import split
 from .compile import run_forward
 from .document import CircuitError
 from .evaluate import Evaluator, dataset_arrays
@@ -87,10 +89,14 @@ def classifier(ev: Evaluator) -> Classifier | None:
 
 def predictions(ev: Evaluator, clf: Classifier, X, y=None) -> np.ndarray:
     """The circuit's prediction (score) for each row of X, as a flat array."""
+    return np.ravel(scores(ev, clf, X, y))
+
+
+def scores(ev: Evaluator, clf: Classifier, X, y=None) -> np.ndarray:
+    """The prediction for each row of X as the circuit makes it: (N,) scores or (N, C) class scores."""
     X = np.atleast_2d(np.asarray(X, dtype=np.float64))
-    y = np.zeros(len(X)) if y is None else y
-    vals = _run(ev, {}, (X, y))
-    return np.ravel(np.asarray(vals[ev.tape.slots[clf.pred_id]], dtype=np.float64))
+    vals = _run(ev, {}, (X, np.zeros(len(X)) if y is None else y))
+    return np.asarray(vals[ev.tape.slots[clf.pred_id]], dtype=np.float64)
 
 
 def class_values(y) -> tuple[float, float]:
@@ -125,32 +131,51 @@ def current_accuracy(ev: Evaluator) -> float | None:
 
 @dataclass
 class Grid:
-    """The prediction over a rectangle of the plane (z[i, j] at xs[i], ys[j])."""
+    """The prediction over a rectangle of the plane (z[i, j] at xs[i], ys[j]; z[i, j, c], class c's score,
+    for a softmax classifier, whose threshold is None)."""
 
     xs: np.ndarray
     ys: np.ndarray
     z: np.ndarray
-    threshold: float
-    X: np.ndarray  # the dataset, for the scatter
+    threshold: float | None
+    X: np.ndarray  # the dataset's base columns x1, x2, for the scatter
     y: np.ndarray
+    test: np.ndarray | None = None  # True for the rows held out for testing (drawn with another marker)
 
 
 def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
     """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
     clf = classifier(ev)
-    if clf is None or clf.threshold is None or not ev.doc.dataset:  # (several classes: not drawn)
+    if clf is None or not ev.doc.dataset:
         return None
     try:
         X, y = dataset_arrays(ev.doc.dataset)
     except CircuitError:
         return None
-    if X.shape[1] != 2 or not len(X):
+    extra = list(ev.doc.dataset.get("features") or [])
+    if X.shape[1] != 2 + len(extra) or not len(X):
         return None
+    X = X[:, :2]  # the plane of x1, x2; the features are computed again on the grid's points
     (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     gx, gy = np.meshgrid(xs, ys, indexing="ij")
-    z = predictions(ev, clf, np.column_stack([gx.ravel(), gy.ravel()])).reshape(n, n)
-    return Grid(xs, ys, z, clf.threshold, X, np.ravel(y))
+    z = scores(ev, clf, add_features(np.column_stack([gx.ravel(), gy.ravel()]), extra))
+    if clf.threshold is None and (z.ndim != 2 or z.shape[1] < 2):
+        return None  # softmax over fewer than two scores: no regions to draw
+    z = z.reshape(n, n, -1) if clf.threshold is None else np.ravel(z).reshape(n, n)
+    return Grid(xs, ys, z, clf.threshold, X, np.ravel(y), held_out(ev.doc, len(X)))
+
+
+def held_out(doc, n: int) -> np.ndarray | None:
+    """A mask of the n dataset rows that training holds out (the split engine.circuit.batches makes with
+    the document's test share and seed), or None without a held-out share."""
+    settings = doc.training or {}
+    share = float(settings.get("test_share") or 0.0)
+    if not share:
+        return None
+    mask = np.zeros(n, dtype=bool)
+    mask[split(n, share, int(settings.get("seed") or 0))[1]] = True
+    return mask
 
 
 def with_point(spec: dict, x: float, y: float, label: float) -> dict:

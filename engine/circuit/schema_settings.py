@@ -3,7 +3,7 @@ against a declared rule (engine.circuit.schema checks the rest and calls these).
 
 from __future__ import annotations
 
-from .. import datasets
+from .. import datasets, features
 from .json_values import SchemaError, _fields, _short, _size, is_finite, is_number, type_name
 
 # training settings (engine.circuit.training.DEFAULTS; a test keeps the two in step)
@@ -34,7 +34,7 @@ def check_dataset(ds) -> None:
     if not isinstance(ds.get("name"), str) or not ds["name"]:
         raise SchemaError('"dataset" needs a "name" string (e.g. "moons")')
     if "X" in ds:
-        _fields(ds, ("name", "X", "y", "points"), "the dataset")
+        _fields(ds, ("name", "X", "y", "points", "features"), "the dataset")
         X = ds["X"]
         if not isinstance(X, list) or not X or not all(isinstance(r, list) for r in X):
             raise SchemaError(f"dataset.X must be a non-empty array of rows, got {_short(X)}")
@@ -50,7 +50,7 @@ def check_dataset(ds) -> None:
             raise SchemaError(f"dataset.y must be an array of {len(X)} numbers (one target per row of X), "
                               f"got {_size(y)}")
     else:
-        _fields(ds, ("name", "params", "points"), "the dataset")
+        _fields(ds, ("name", "params", "points", "features"), "the dataset")
         name = ds["name"]
         if name not in datasets.PARAMS:
             raise SchemaError(f"unknown dataset {_short(name)}; known: {', '.join(datasets.PARAMS)} "
@@ -65,6 +65,11 @@ def check_dataset(ds) -> None:
                                   f"(its parameters: {', '.join(spec) or 'none'})")
             check_value(v, spec[k], f"dataset.params.{k}")
         width = datasets.FEATURES[name]
+    if "features" in ds:
+        try:
+            features.check(ds["features"], width)
+        except features.FeatureError as exc:
+            raise SchemaError(str(exc)) from None
     points = ds.get("points") or []
     if not isinstance(points, list) or len(points) > datasets.MAX_SAMPLES:
         raise SchemaError(f"dataset.points must be an array of up to {datasets.MAX_SAMPLES:,} points, got "

@@ -11,6 +11,7 @@ from .boundary_panel import BoundaryPanel
 from .chain_rule_panel import ChainRulePanel
 from .confusion_panel import ConfusionPanel
 from .controller import PlaygroundController
+from .digits_panel import DigitsPanel, add_digits_dock
 from .docks import DockLayout
 from .function_panel import FunctionPanel
 from .gradcheck_panel import GradCheckPanel
@@ -52,6 +53,7 @@ def install(window):
     connect_units(parts["units"], parts["boundary"], layout)
     layout.add_toolbar(ctl.actions)
     layout.raise_on(ctl.actions)
+    add_digits_dock(window, layout, DigitsPanel(session))  # parts["digits"]; opens on demand (View menu)
     menu = getattr(window, "view_menu", None)
     if menu is not None:
         menu.addAction(layout.lock_action)

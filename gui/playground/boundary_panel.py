@@ -11,9 +11,11 @@ from engine.circuit import probe
 from engine.commands import SetDocAttr
 
 from ..panel import Panel
+from . import class_regions
 from .plots import NEG, POS, class_brushes, make_plot, show_range
 
 GRID = 60  # samples per axis
+TEST_SYMBOL = "t1"  # held-out test points: an upward triangle (training points are circles)
 
 
 def _rgb(hex_color: str) -> np.ndarray:
@@ -44,6 +46,7 @@ class BoundaryPanel(Panel):
         self.plot.addItem(self.image)
         self.contour = pg.IsocurveItem(pen=pg.mkPen("#222", width=2))
         self.contour.setParentItem(self.image)  # drawn in the image's pixel coordinates
+        self.class_borders: list[pg.IsocurveItem] = []  # with several classes: one border per class region
         self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1))
         self.plot.addItem(self.points)
         self.caption = QLabel()
@@ -61,27 +64,53 @@ class BoundaryPanel(Panel):
         if grid is None:
             self.image.clear()
             self.contour.setData(None)
+            for curve in self.class_borders:
+                curve.setData(None)
             self.points.setData([], [])
             self.caption.setText(self.tr(
                 "The decision boundary appears for a circuit that classifies a 2-D dataset "
                 "(data nodes into a hinge or binary cross-entropy loss), such as the moons example."))
             return
+        multi = grid.threshold is None  # softmax scores: one colour per class
         dx, dy = grid.xs[1] - grid.xs[0], grid.ys[1] - grid.ys[0]
-        self.image.setImage(shade(grid.z, grid.threshold), levels=(0, 255))
+        self.image.setImage(class_regions.shade_classes(grid.z) if multi else shade(grid.z, grid.threshold),
+                            levels=(0, 255))
         self.image.setRect(QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys)))
         show_range(self.plot, (grid.xs[0] - dx / 2, grid.xs[-1] + dx / 2), (grid.ys[0] - dy / 2, grid.ys[-1] + dy / 2))
-        self.contour.setLevel(grid.threshold)
-        self.contour.setData(np.nan_to_num(grid.z, nan=grid.threshold))
+        self._draw_borders(grid)
+        test = grid.test if grid.test is not None else np.zeros(len(grid.y), dtype=bool)
         positive, negative = probe.class_values(grid.y)
-        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=class_brushes(grid.y, positive))
+        brushes = class_regions.brushes(grid.y) if multi else class_brushes(grid.y, positive)
+        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes, symbol=np.where(test, TEST_SYMBOL, "o"),
+                            size=np.where(test, 11, 8))
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
-        self.caption.setText(self.tr(
-            "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
-            "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative))
+        if multi:
+            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green)."
+                           ).format(acc=acc, n=len(grid.y), k=grid.z.shape[-1])
+        else:
+            text = self.tr(
+                "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
+                "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative)
+        if test.any():
+            text += " " + self.tr("Triangles: the {k} held-out test points.").format(k=int(test.sum()))
+        self.caption.setText(text)
+
+    def _draw_borders(self, grid: probe.Grid) -> None:
+        """The boundary: the threshold's isocurve, or with several classes each class region's border."""
+        multi = grid.threshold is None
+        self.contour.setLevel(0.0 if multi else grid.threshold)
+        self.contour.setData(None if multi else np.nan_to_num(grid.z, nan=grid.threshold))
+        classes = grid.z.shape[-1] if multi else 0
+        while len(self.class_borders) < classes:
+            curve = pg.IsocurveItem(level=0.0, pen=pg.mkPen("#222", width=2))
+            curve.setParentItem(self.image)
+            self.class_borders.append(curve)
+        for k, curve in enumerate(self.class_borders):
+            curve.setData(class_regions.margin_to_others(grid.z, k) if k < classes else None)
 
     def add_point(self, x: float, y: float, other_class: bool = False) -> bool:
         """Add a labelled point to the circuit's dataset (one undo entry)."""
-        if self.grid is None:
+        if self.grid is None or self.grid.threshold is None:  # (points of several classes: not by clicking)
             return False
         positive, negative = probe.class_values(self.grid.y)
         label = negative if other_class else positive

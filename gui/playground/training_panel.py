@@ -13,6 +13,7 @@ from engine.circuit.training import DEFAULTS, Plan, step_plan
 from engine.commands import Macro, SetDocAttr
 
 from ..panel import Panel
+from .feature_buttons import FeatureButtons
 
 MAX_NAMES = 6  # the line names this many nodes, then "and N more"
 DEFAULT_TEST_SHARE = 0.2  # a dataset chosen here holds out this share for testing (seed 002's validation_split)
@@ -103,6 +104,8 @@ class TrainingPanel(Panel):
         form.addRow(self.tr("Batch size"), self.batch)
         form.addRow(self.tr("Test share"), self.test_share)
         form.addRow(self.tr("Dataset"), self.dataset)
+        self.features = FeatureButtons(self.doc, self.undo, session.status)
+        form.addRow(self.tr("Features"), self.features)
         form.addRow(self.tr("Shown sample"), self.sample)
         form.addRow(self.tr("Accuracy"), self.accuracy)
         for box in (self.optimizer, self.objective, self.moves):
@@ -142,6 +145,7 @@ class TrainingPanel(Panel):
         name = (self.doc.dataset or {}).get("name")
         self.dataset.setCurrentIndex(max(self.dataset.findData(name), 0))
         del blockers
+        self.features.sync()
         self.schedule()
 
     def _settings_edited(self) -> None:

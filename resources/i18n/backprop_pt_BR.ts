@@ -7,7 +7,7 @@
         <source>Hide this note about the circuit</source>
         <translation>Ocultar esta nota sobre o circuito</translation>
     </message>
-<message><source>A tanh neuron</source><translation>Um neurônio tanh</translation></message><message><source>The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exactly): o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</source><translation>O neurônio da aula o = tanh(x1*w1 + x2*w2 + b) com x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exatamente): o = 0.7071; a retropropagação dá x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</translation></message><message><source>The neuron with tanh written out</source><translation>O neurônio com a tanh por extenso</translation></message><message><source>The same neuron with tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) built from exp, -, + and /: the same numbers (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</source><translation>O mesmo neurônio com tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) montada com exp, -, + e /: os mesmos números (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</translation></message><message><source>A first derivative</source><translation>Uma primeira derivada</translation></message><message><source>f(x) = 3x^2 - 4x + 5 at x = 3: f = 20 and df/dx = 6x - 4 = 14. Nudge x and watch the slope.</source><translation>f(x) = 3x^2 - 4x + 5 em x = 3: f = 20 e df/dx = 6x - 4 = 14. Ajuste x e observe a inclinação.</translation></message><message><source>d = a*b + c</source><translation>d = a*b + c</translation></message><message><source>a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</source><translation>a = 2, b = -3, c = 10 dá d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</translation></message><message><source>L = (a*b + c) * f</source><translation>L = (a*b + c) * f</translation></message><message><source>The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its gradient, as the lecture does, and L rises to -7.286.</source><translation>O primeiro grafo da aula: L = -8; gradientes a 6, b -4, c -2, f 4, e -2, d -2. A adição repassa o gradiente, a multiplicação troca as entradas. Um passo de gradiente (F8) ajusta cada folha em 0.01 vezes o seu gradiente, como na aula, e L sobe para -7.286.</translation></message><message><source>b = a + a</source><translation>b = a + a</translation></message><message><source>A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up.</source><translation>Um valor usado duas vezes: a = 3, b = 6 e a.grad = 2, porque os gradientes dos dois usos se somam.</translation></message><message><source>The multiply gate</source><translation>A porta de multiplicação</translation></message><message><source>The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, y = -3: type them into the value boxes to follow it.)</source><translation>O primeiro circuito do guia do hacker, f(x, y) = x*y em x = -2, y = 3: f = -6, df/dx = y = 3 e df/dy = x = -2, então aumentar x e diminuir y aumenta f; um passo de gradiente (F8) faz exatamente isso. O painel Estratégias testa as quatro formas do guia de aumentar f. (O caderno em português começa em x = 1, y = -3: digite-os nas caixas de valor para acompanhá-lo.)</translation></message><message><source>y = sin(exp(x^3))</source><translation>y = sin(exp(x^3))</translation></message><message><source>The seed's chain of three functions at x = 2: y = 0.40176297151886475 and dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</source><translation>A cadeia de três funções do caderno em x = 2: y = 0.40176297151886475 e dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</translation></message><message><source>The lecture's MLP</source><translation>O MLP da aula</translation></message><message><source>MLP(3, [4, 4, 1]) with tanh neurons on the lecture's 4 samples (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); loss: the mean squared error (the lecture sums the squares). Weights are seeded uniform(-1, 1); train and watch the loss fall.</source><translation>MLP(3, [4, 4, 1]) com neurônios tanh nas 4 amostras da aula (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); perda: o erro quadrático médio (a aula soma os quadrados). Os pesos são sorteados com semente em uniform(-1, 1); treine e veja a perda cair.</translation></message><message><source>micrograd's moons classifier</source><translation>O classificador de luas do micrograd</translation></message><message><source>A 2-16-16-1 ReLU network trained with the max-margin (hinge) loss on 100 two-moons points, as in micrograd's demo (without its L2 term); labels are -1/+1.</source><translation>Uma rede ReLU 2-16-16-1 treinada com a perda de margem máxima (hinge) em 100 pontos das duas luas, como na demonstração do micrograd (sem o termo L2); os rótulos são -1/+1.</translation></message><message><source>The seed's 3x3 network</source><translation>A rede 3x3 do caderno</translation></message><message><source>X = arange(9).reshape(3, 3), y = [1, 0, 1], every weight 1, ReLU then sigmoid, MSE: the loss is 0.3333 as in the seed, and here the gradients are not zero (float64, a working backward pass).</source><translation>X = arange(9).reshape(3, 3), y = [1, 0, 1], todos os pesos 1, ReLU e depois sigmoide, MSE: a perda é 0.3333 como no caderno, e aqui os gradientes não são zero (float64, uma retropropagação que funciona).</translation></message><message><source>Digits MLP</source><translation>MLP de dígitos</translation></message><message><source>A 64-128-64-10 ReLU network with softmax cross-entropy on scikit-learn's 8x8 handwritten digits.</source><translation>Uma rede ReLU 64-128-64-10 com entropia cruzada softmax nos dígitos manuscritos 8x8 do scikit-learn.</translation></message></context>
+<message><source>A tanh neuron</source><translation>Um neurônio tanh</translation></message><message><source>The lecture's neuron o = tanh(x1*w1 + x2*w2 + b) with x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exactly): o = 0.7071; backprop gives x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</source><translation>O neurônio da aula o = tanh(x1*w1 + x2*w2 + b) com x1=2, x2=0, w1=-3, w2=1, b=6.8814 (6.8813735870195432 exatamente): o = 0.7071; a retropropagação dá x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.</translation></message><message><source>The neuron with tanh written out</source><translation>O neurônio com a tanh por extenso</translation></message><message><source>The same neuron with tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) built from exp, -, + and /: the same numbers (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</source><translation>O mesmo neurônio com tanh(n) = (e^(2n) - 1) / (e^(2n) + 1) montada com exp, -, + e /: os mesmos números (o = 0.7071, x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5).</translation></message><message><source>A first derivative</source><translation>Uma primeira derivada</translation></message><message><source>f(x) = 3x^2 - 4x + 5 at x = 3: f = 20 and df/dx = 6x - 4 = 14. Nudge x and watch the slope.</source><translation>f(x) = 3x^2 - 4x + 5 em x = 3: f = 20 e df/dx = 6x - 4 = 14. Ajuste x e observe a inclinação.</translation></message><message><source>d = a*b + c</source><translation>d = a*b + c</translation></message><message><source>a = 2, b = -3, c = 10 gives d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</source><translation>a = 2, b = -3, c = 10 dá d = 4; dd/da = b = -3, dd/db = a = 2, dd/dc = 1.</translation></message><message><source>L = (a*b + c) * f</source><translation>L = (a*b + c) * f</translation></message><message><source>The lecture's first graph: L = -8; gradients a 6, b -4, c -2, f 4, e -2, d -2. Addition routes the gradient, multiplication swaps the inputs. One gradient step (F8) nudges every leaf by 0.01 times its gradient, as the lecture does, and L rises to -7.286.</source><translation>O primeiro grafo da aula: L = -8; gradientes a 6, b -4, c -2, f 4, e -2, d -2. A adição repassa o gradiente, a multiplicação troca as entradas. Um passo de gradiente (F8) ajusta cada folha em 0.01 vezes o seu gradiente, como na aula, e L sobe para -7.286.</translation></message><message><source>b = a + a</source><translation>b = a + a</translation></message><message><source>A value used twice: a = 3, b = 6 and a.grad = 2, because gradients from both uses add up.</source><translation>Um valor usado duas vezes: a = 3, b = 6 e a.grad = 2, porque os gradientes dos dois usos se somam.</translation></message><message><source>The multiply gate</source><translation>A porta de multiplicação</translation></message><message><source>The hacker's guide's first circuit, f(x, y) = x*y at x = -2, y = 3: f = -6, df/dx = y = 3 and df/dy = x = -2, so raising x and lowering y raises f; a gradient step (F8) does exactly that. The Strategies panel tries the guide's four ways to raise f. (The Portuguese notebook starts at x = 1, y = -3: type them into the value boxes to follow it.)</source><translation>O primeiro circuito do guia do hacker, f(x, y) = x*y em x = -2, y = 3: f = -6, df/dx = y = 3 e df/dy = x = -2, então aumentar x e diminuir y aumenta f; um passo de gradiente (F8) faz exatamente isso. O painel Estratégias testa as quatro formas do guia de aumentar f. (O caderno em português começa em x = 1, y = -3: digite-os nas caixas de valor para acompanhá-lo.)</translation></message><message><source>y = sin(exp(x^3))</source><translation>y = sin(exp(x^3))</translation></message><message><source>The seed's chain of three functions at x = 2: y = 0.40176297151886475 and dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</source><translation>A cadeia de três funções do caderno em x = 2: y = 0.40176297151886475 e dy/dx = cos(exp(x^3)) * exp(x^3) * 3x^2 = -32757.521776103014.</translation></message><message><source>The lecture's MLP</source><translation>O MLP da aula</translation></message><message><source>MLP(3, [4, 4, 1]) with tanh neurons on the lecture's 4 samples (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); loss: the mean squared error (the lecture sums the squares). Weights are seeded uniform(-1, 1); train and watch the loss fall.</source><translation>MLP(3, [4, 4, 1]) com neurônios tanh nas 4 amostras da aula (xs [[2,3,-1],[3,-1,0.5],[0.5,1,1],[1,1,-1]], ys [1,-1,-1,1]); perda: o erro quadrático médio (a aula soma os quadrados). Os pesos são sorteados com semente em uniform(-1, 1); treine e veja a perda cair.</translation></message><message><source>micrograd's moons classifier</source><translation>O classificador de luas do micrograd</translation></message><message><source>A 2-16-16-1 ReLU network trained with the max-margin (hinge) loss on 100 two-moons points, as in micrograd's demo (without its L2 term); labels are -1/+1.</source><translation>Uma rede ReLU 2-16-16-1 treinada com a perda de margem máxima (hinge) em 100 pontos das duas luas, como na demonstração do micrograd (sem o termo L2); os rótulos são -1/+1.</translation></message><message><source>The seed's 3x3 network</source><translation>A rede 3x3 do caderno</translation></message><message><source>X = arange(9).reshape(3, 3), y = [1, 0, 1], every weight 1, ReLU then sigmoid, MSE: the loss is 0.3333 as in the seed, and here the gradients are not zero (float64, a working backward pass).</source><translation>X = arange(9).reshape(3, 3), y = [1, 0, 1], todos os pesos 1, ReLU e depois sigmoide, MSE: a perda é 0.3333 como no caderno, e aqui os gradientes não são zero (float64, uma retropropagação que funciona).</translation></message><message><source>Digits MLP</source><translation>MLP de dígitos</translation></message><message><source>A 64-128-64-10 ReLU network with softmax cross-entropy on scikit-learn's 8x8 handwritten digits.</source><translation>Uma rede ReLU 64-128-64-10 com entropia cruzada softmax nos dígitos manuscritos 8x8 do scikit-learn.</translation></message><message><source>Three spiral arms</source><translation>Três braços de espiral</translation></message><message><source>A 2-32-32-3 ReLU network with softmax cross-entropy on 300 points of three interleaved spiral arms (classes 0, 1, 2; 20 % held out). Train it and the decision boundary shows three coloured regions.</source><translation>Uma rede ReLU 2-32-32-3 com entropia cruzada softmax em 300 pontos de três braços de espiral entrelaçados (classes 0, 1, 2; 20 % deixados de fora). Treine-a e a fronteira de decisão mostra três regiões coloridas.</translation></message></context>
 <context>
     <name>AboutDialog</name>
     <message>
@@ -53,19 +53,29 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="42" />
+        <location filename="../../gui/playground/boundary_panel.py" line="44" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="66" />
+        <location filename="../../gui/playground/boundary_panel.py" line="71" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="79" />
+        <location filename="../../gui/playground/boundary_panel.py" line="88" />
+        <source>Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green).</source>
+        <translation>Acurácia {acc:.0%} em {n} pontos de {k} classes (classe 0 azul, 1 laranja, 2 verde).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/boundary_panel.py" line="92" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/boundary_panel.py" line="95" />
+        <source>Triangles: the {k} held-out test points.</source>
+        <translation>Triângulos: os {k} pontos de teste deixados de fora.</translation>
     </message>
 </context>
 <context>
@@ -185,6 +195,54 @@
         <location filename="../../gui/playground/confusion_panel.py" line="87" />
         <source>{acc:.1%} right on {n} rows ({w} wrong). Rows: true class; columns: predicted class; colour: the share of the true class.</source>
         <translation>{acc:.1%} de acertos em {n} linhas ({w} erradas). Linhas: classe verdadeira; colunas: classe prevista; cor: a fração da classe verdadeira.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitsPanel</name>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="71" />
+        <source>First-layer weights, one 8x8 image per unit</source>
+        <translation>Pesos da primeira camada, uma imagem 8x8 por unidade</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="75" />
+        <source>Draw a digit</source>
+        <translation>Desenhe um dígito</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="83" />
+        <source>Class probabilities</source>
+        <translation>Probabilidades das classes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="90" />
+        <source>Clear the pad</source>
+        <translation>Limpar o quadro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="101" />
+        <source>Digits</source>
+        <translation>Dígitos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="104" />
+        <source>Digits views (weights, drawing pad)</source>
+        <translation>Vistas de dígitos (pesos, quadro de desenho)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="127" />
+        <source>The digits views appear for a circuit that reads the 64 pixels of the 8x8 digits into a dense layer, such as the Digits MLP example.</source>
+        <translation>As vistas de dígitos aparecem para um circuito que leva os 64 pixels dos dígitos 8x8 a uma camada densa, como o exemplo Digits MLP.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="149" />
+        <source>{units} units: red weights are positive, blue ones negative. The network reads your drawing as {d} ({p:.0%}).</source>
+        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos. A rede lê o seu desenho como {d} ({p:.0%}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="153" />
+        <source>{units} units: red weights are positive, blue ones negative. Draw a digit on the pad with the mouse.</source>
+        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos. Desenhe um dígito no quadro com o mouse.</translation>
     </message>
 </context>
 <context>
@@ -332,6 +390,14 @@
         <location filename="../../gui/edit_actions.py" line="127" />
         <source>auto layout</source>
         <translation>organização automática</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureButtons</name>
+    <message>
+        <location filename="../../gui/playground/feature_buttons.py" line="60" />
+        <source>Add {f} as a data column with a data node that reads it; click again to take it out.</source>
+        <translation>Acrescenta {f} como coluna de dados, com um nó de dados que a lê; clique de novo para tirá-la.</translation>
     </message>
 </context>
 <context>
@@ -1655,233 +1721,238 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="36" />
+        <location filename="../../gui/playground/training_panel.py" line="37" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="36" />
+        <location filename="../../gui/playground/training_panel.py" line="37" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="50" />
         <source>Follow the circuit</source>
         <translation>Seguir o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="45" />
         <source>Lower the output (minimise)</source>
         <translation>Diminuir a saída (minimizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="45" />
+        <location filename="../../gui/playground/training_panel.py" line="46" />
         <source>Raise the output (maximise)</source>
         <translation>Aumentar a saída (maximizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="46" />
+        <location filename="../../gui/playground/training_panel.py" line="47" />
         <source>Follow the circuit: a loss node (mse, bce, cross-entropy, hinge) is lowered; any other output is raised, as in the lecture.</source>
         <translation>Seguir o circuito: um nó de perda (mse, bce, entropia cruzada, hinge) é diminuído; qualquer outra saída é aumentada, como na aula.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="50" />
+        <location filename="../../gui/playground/training_panel.py" line="51" />
         <source>Weights and blocks</source>
         <translation>Pesos e blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="51" />
+        <location filename="../../gui/playground/training_panel.py" line="52" />
         <source>Inputs, weights and blocks</source>
         <translation>Entradas, pesos e blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="52" />
+        <location filename="../../gui/playground/training_panel.py" line="53" />
         <source>Follow the circuit: a loss is lowered by moving weights and blocks only; any other circuit nudges every input and weight too, as the lecture does with a.data += 0.01 * a.grad.</source>
         <translation>Seguir o circuito: uma perda é diminuída movendo só pesos e blocos; qualquer outro circuito ajusta também cada entrada e peso, como a aula faz com a.data += 0.01 * a.grad.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="57" />
+        <location filename="../../gui/playground/training_panel.py" line="58" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="61" />
+        <location filename="../../gui/playground/training_panel.py" line="62" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="61" />
+        <location filename="../../gui/playground/training_panel.py" line="62" />
         <source>loss below</source>
         <translation>perda abaixo de</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="62" />
+        <location filename="../../gui/playground/training_panel.py" line="63" />
         <source>accuracy above</source>
         <translation>acurácia acima de</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="62" />
+        <location filename="../../gui/playground/training_panel.py" line="63" />
         <source>steps done</source>
         <translation>passos feitos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="64" />
+        <location filename="../../gui/playground/training_panel.py" line="65" />
         <source>Training on the timer (F9) pauses by itself when this is reached: the loss below a value, the accuracy (on the test rows if any) above a percentage, or a number of steps of this run.</source>
         <translation>O treino no temporizador (F9) pausa sozinho quando isto é atingido: a perda abaixo de um valor, a acurácia (nas linhas de teste, se houver) acima de uma porcentagem, ou um número de passos desta execução.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="73" />
+        <location filename="../../gui/playground/training_panel.py" line="74" />
         <source>full batch</source>
         <translation>lote inteiro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="74" />
+        <location filename="../../gui/playground/training_panel.py" line="75" />
         <source>Rows per gradient step; the training rows are shuffled once per epoch (seeded). Full batch: every training row in each step.</source>
         <translation>Linhas por passo de gradiente; as linhas de treino são embaralhadas uma vez por época (com semente). Lote inteiro: todas as linhas de treino em cada passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="80" />
+        <location filename="../../gui/playground/training_panel.py" line="81" />
         <source>Rows held out of training (seeded); the loss/accuracy plot shows their accuracy dashed.</source>
         <translation>Linhas deixadas fora do treino (com semente); o gráfico de perda/acurácia mostra a acurácia delas tracejada.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="83" />
+        <location filename="../../gui/playground/training_panel.py" line="84" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="89" />
+        <location filename="../../gui/playground/training_panel.py" line="90" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="94" />
+        <location filename="../../gui/playground/training_panel.py" line="95" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="95" />
+        <location filename="../../gui/playground/training_panel.py" line="96" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="96" />
+        <location filename="../../gui/playground/training_panel.py" line="97" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="97" />
+        <location filename="../../gui/playground/training_panel.py" line="98" />
         <source>What moves</source>
         <translation>O que se move</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="98" />
+        <location filename="../../gui/playground/training_panel.py" line="99" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="102" />
+        <location filename="../../gui/playground/training_panel.py" line="103" />
         <source>Stop when</source>
         <translation>Parar quando</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="103" />
+        <location filename="../../gui/playground/training_panel.py" line="104" />
         <source>Batch size</source>
         <translation>Tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="104" />
+        <location filename="../../gui/playground/training_panel.py" line="105" />
         <source>Test share</source>
         <translation>Parte de teste</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="105" />
+        <location filename="../../gui/playground/training_panel.py" line="106" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="106" />
+        <location filename="../../gui/playground/training_panel.py" line="108" />
+        <source>Features</source>
+        <translation>Atributos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="109" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="107" />
+        <location filename="../../gui/playground/training_panel.py" line="110" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="186" />
+        <location filename="../../gui/playground/training_panel.py" line="190" />
         <source>choose dataset</source>
         <translation>escolher conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="211" />
+        <location filename="../../gui/playground/training_panel.py" line="215" />
         <source>Next step: none (the circuit needs exactly one output).</source>
         <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="213" />
+        <location filename="../../gui/playground/training_panel.py" line="217" />
         <source>inputs, weights or blocks</source>
         <translation>entradas, pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="213" />
+        <location filename="../../gui/playground/training_panel.py" line="217" />
         <source>weights or blocks</source>
         <translation>pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="214" />
+        <location filename="../../gui/playground/training_panel.py" line="218" />
         <source>Next step: nothing to move (the circuit has no {what}).</source>
         <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="217" />
+        <location filename="../../gui/playground/training_panel.py" line="221" />
         <source>{names} and {n} more</source>
         <translation>{names} e mais {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="220" />
+        <location filename="../../gui/playground/training_panel.py" line="224" />
         <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
         <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="222" />
+        <location filename="../../gui/playground/training_panel.py" line="226" />
         <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
         <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="224" />
+        <location filename="../../gui/playground/training_panel.py" line="228" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="226" />
+        <location filename="../../gui/playground/training_panel.py" line="230" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="228" />
+        <location filename="../../gui/playground/training_panel.py" line="232" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="229" />
+        <location filename="../../gui/playground/training_panel.py" line="233" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="235" />
+        <location filename="../../gui/playground/training_panel.py" line="239" />
         <source>Goal and what moves are set in this panel.</source>
         <translation>O objetivo e o que se move estão definidos neste painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="237" />
+        <location filename="../../gui/playground/training_panel.py" line="241" />
         <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
         <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="239" />
+        <location filename="../../gui/playground/training_panel.py" line="243" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>

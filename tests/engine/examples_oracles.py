@@ -127,4 +127,5 @@ DATASET = {
     "tensor3x3.json": check_seed3x3,
     "moons.json": check_trains,
     "digits.json": lambda doc, ev: check_trains(doc, ev, steps=5),
+    "spiral3.json": check_trains,
 }

@@ -27,7 +27,8 @@ PT_TITLES = {"dock_inspector": "Inspetor", "dock_training": "Treinamento", "dock
              "dock_gradients": "Gradientes", "dock_loss": "Perda", "dock_activation": "Ativação",
              "dock_function": "f(x)", "dock_boundary": "Fronteira", "dock_units": "Neurônios",
              "dock_gradcheck": "Verificação", "dock_strategies": "Estratégias", "dock_palette": "Paleta",
-             "dock_lesson": "Lição", "dock_optimizer": "Otimizador", "dock_confusion": "Confusão"}
+             "dock_lesson": "Lição", "dock_optimizer": "Otimizador", "dock_confusion": "Confusão",
+             "dock_digits": "Dígitos"}
 
 
 def elided_tabs(window) -> list[str]:

@@ -1,0 +1,65 @@
+"""The one-click feature toggle: add x1², x2², x1·x2, sin x1 or sin x2 to a 2-D dataset together with a
+data node that reads its column, or take it out again (one undo entry either way)."""
+
+from __future__ import annotations
+
+from .. import features
+from .commands import AddNode, Macro, RemoveNode, SetDocAttr, SetParams
+from .data import dataset_arrays
+from .document import Circuit, CircuitError
+
+SPACING = 80.0  # canvas units between a new data node and the one above it
+
+
+def active(doc: Circuit) -> list[str]:
+    """The features the document's dataset adds, in column order."""
+    return list((doc.dataset or {}).get("features") or [])
+
+
+def can_add(doc: Circuit) -> str | None:
+    """None if features can be added to the document's dataset, else why not (one line)."""
+    if not doc.dataset:
+        return "choose a 2-D dataset first (moons, circles, blobs, xor, spiral)"
+    X, _ = dataset_arrays({k: v for k, v in doc.dataset.items() if k != "features"})
+    if X.shape[1] != features.BASE_WIDTH:
+        return f"features need a 2-D dataset (x1, x2); {doc.dataset.get('name')!r} has {X.shape[1]} columns"
+    return None
+
+
+def toggle(doc: Circuit, name: str) -> Macro:
+    """The edit that adds feature `name` (and a data node for its column) or removes it (with the data nodes
+    reading its column; the later features' nodes move one column left)."""
+    if name not in features.FEATURES:
+        raise CircuitError(f"unknown feature {name!r}; known: {', '.join(features.FEATURES)}")
+    names = active(doc)
+    if name in names:
+        return _remove(doc, names, name)
+    why = can_add(doc)
+    if why:
+        raise CircuitError(why)
+    new = names + [name]
+    data_nodes = [n for n in doc.nodes() if n.kind == "data"]
+    x = min((n.pos[0] for n in data_nodes), default=0.0)
+    y = max((n.pos[1] for n in data_nodes), default=-SPACING) + SPACING
+    node = doc.make_node("data", label=doc.unique_label(features.label(name)), pos=(x, y),
+                         params={"column": features.column_name(new, name)})
+    return Macro(f"add feature {features.label(name)}",
+                 [SetDocAttr("dataset", {**doc.dataset, "features": new}), AddNode(node)])
+
+
+def _remove(doc: Circuit, names: list[str], name: str) -> Macro:
+    gone = features.column_name(names, name)
+    rest = [n for n in names if n != name]
+    moved = {features.column_name(names, n): features.column_name(rest, n) for n in rest}
+    edits = []
+    for node in doc.nodes():
+        column = node.params.get("column") if node.kind == "data" else None
+        if column == gone:
+            edits.append(RemoveNode(node.id))
+        elif column in moved and moved[column] != column:
+            edits.append(SetParams(node.id, {**node.params, "column": moved[column]}))
+    spec = {k: v for k, v in doc.dataset.items() if k != "features"}
+    if rest:
+        spec["features"] = rest
+    edits.append(SetDocAttr("dataset", spec))
+    return Macro(f"remove feature {features.label(name)}", edits)

@@ -1,0 +1,123 @@
+"""Feature inputs (x1², x2², x1·x2, sin x1, sin x2) as data columns: numpy oracle, files, the boundary,
+and a single neuron that solves circles once it reads x1² and x2²."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from engine import datasets, features
+from engine.circuit import io, probe
+from engine.circuit.data import dataset_arrays
+from engine.circuit.evaluate import Evaluator
+from engine.circuit.training import Trainer
+from tests.conftest import EXAMPLES
+
+ALL = ["x1^2", "x2^2", "x1*x2", "sin x1", "sin x2"]
+
+
+def test_columns_match_numpy_in_the_order_named():
+    X, _ = datasets.circles(n=50, seed=3)
+    got = features.add_features(X, ALL)
+    want = np.column_stack([X, X[:, 0] ** 2, X[:, 1] ** 2, X[:, 0] * X[:, 1], np.sin(X[:, 0]), np.sin(X[:, 1])])
+    np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(features.add_features(X, ["sin x2", "x1^2"])[:, 2:],
+                                  np.column_stack([np.sin(X[:, 1]), X[:, 0] ** 2]))
+    assert features.column_name(["sin x2", "x1^2"], "x1^2") == "x4"
+
+
+def test_a_dataset_choice_with_features_adds_them_after_its_points():
+    spec = {"name": "moons", "params": {"n": 20, "seed": 1}, "points": [[0.5, -2.0, 1.0]],
+            "features": ["x1*x2", "x2^2"]}
+    X, y = dataset_arrays(spec)
+    base, _ = datasets.moons(n=20, seed=1)
+    base = np.vstack([base, [0.5, -2.0]])
+    np.testing.assert_array_equal(X, np.column_stack([base, base[:, 0] * base[:, 1], base[:, 1] ** 2]))
+    assert len(y) == 21
+
+
+@pytest.mark.parametrize("bad, words", [
+    (["x3^2"], "unknown feature 'x3^2'"),
+    (["x1^2", "x1^2"], "named twice"),
+    ("x1^2", "must be a list"),
+])
+def test_files_with_bad_features_are_refused_with_one_line(bad, words):
+    doc = json.loads((EXAMPLES / "moons.json").read_text())
+    doc["dataset"]["features"] = bad
+    with pytest.raises(io.LoadError, match=re.escape(words)):
+        io.loads(json.dumps(doc))
+
+
+def test_features_need_a_two_column_dataset():
+    with pytest.raises(features.FeatureError, match="2-D dataset"):
+        features.add_features(np.zeros((3, 64)), ["x1^2"])
+
+
+def neuron_on(columns, feats, seed=2):
+    """A single linear neuron reading `columns` of circles (with `feats` added), hinge loss, Adam."""
+    nodes = [{"id": f"d{i}", "kind": "data", "label": c, "params": {"column": c}} for i, c in enumerate(columns)]
+    nodes += [{"id": "y", "kind": "data", "label": "y", "params": {"column": "y"}},
+              {"id": "nr", "kind": "neuron", "label": "neuron",
+               "params": {"n": len(columns), "activation": "linear", "w": [0.1] * len(columns), "b": 0.0}},
+              {"id": "loss", "kind": "op", "op": "hinge", "label": "loss"}]
+    edges = [{"src": f"d{i}", "dst": "nr", "port": f"x{i + 1}"} for i in range(len(columns))]
+    edges += [{"src": "nr", "dst": "loss", "port": "score"}, {"src": "y", "dst": "loss", "port": "target"}]
+    spec = {"format": "backprop-playground", "version": 1, "nodes": nodes, "edges": edges,
+            "dataset": {"name": "circles", "params": {"n": 200, "noise": 0.05, "seed": seed}, "features": feats},
+            "training": {"optimizer": "adam", "lr": 0.05, "steps": 300}}
+    doc = io.loads(json.dumps(spec))
+    ev = Evaluator(doc)
+    Trainer(doc, ev).run(300)
+    return doc, ev
+
+
+def test_one_neuron_solves_circles_with_x1_squared_and_x2_squared_but_not_without():
+    _, ev = neuron_on(["x3", "x4"], ["x1^2", "x2^2"])
+    assert probe.current_accuracy(ev) >= 0.97
+    _, ev_plain = neuron_on(["x1", "x2"], [])
+    assert probe.current_accuracy(ev_plain) <= 0.75  # a line cannot separate a ring from its centre
+
+
+def test_the_boundary_computes_the_features_on_its_grid():
+    doc, ev = neuron_on(["x3", "x4"], ["x1^2", "x2^2"])
+    grid = probe.decision_grid(ev, 20)
+    assert grid is not None and grid.X.shape[1] == 2
+    nr = doc.node("nr").params
+    gx, gy = np.meshgrid(grid.xs, grid.ys, indexing="ij")
+    np.testing.assert_allclose(grid.z, nr["w"][0] * gx ** 2 + nr["w"][1] * gy ** 2 + nr["b"], atol=1e-12)
+    # the ring is the boundary: the score changes sign between the centre and a corner
+    assert np.sign(grid.z[10, 10]) != np.sign(grid.z[0, 0])
+
+
+def test_one_click_adds_the_column_and_a_data_node_and_undo_takes_both_back():
+    from engine.circuit.commands import History
+    from engine.circuit.feature_edits import active, toggle
+
+    doc = io.load(EXAMPLES / "moons.json")
+    history = History(doc)
+    before = json.dumps(io.to_dict(doc), sort_keys=True)
+    for name in ("x1^2", "sin x2", "x1*x2"):
+        history.push(toggle(doc, name))
+    assert active(doc) == ["x1^2", "sin x2", "x1*x2"]
+    cols = {n.label: n.params["column"] for n in doc.nodes() if n.kind == "data"}
+    assert cols["x1²"] == "x3" and cols["sin x2"] == "x4" and cols["x1·x2"] == "x5"
+    ev = Evaluator(doc)
+    X, _ = datasets.moons(n=100, noise=0.1, seed=1337)
+    node = next(n for n in doc.nodes() if n.label == "sin x2")
+    np.testing.assert_array_equal(ev.values[node.id], np.sin(X[:, 1]))
+    history.push(toggle(doc, "sin x2"))  # out again: x1·x2 moves to x4, its node follows
+    cols = {n.label: n.params["column"] for n in doc.nodes() if n.kind == "data"}
+    assert "sin x2" not in cols and cols["x1·x2"] == "x4" and active(doc) == ["x1^2", "x1*x2"]
+    for _ in range(4):
+        history.undo()
+    assert json.dumps(io.to_dict(doc), sort_keys=True) == before
+
+
+def test_features_on_the_digits_are_refused_with_a_reason():
+    from engine.circuit.document import CircuitError
+    from engine.circuit.feature_edits import toggle
+
+    doc = io.load(EXAMPLES / "digits.json")
+    with pytest.raises(CircuitError, match="2-D dataset"):
+        toggle(doc, "x1^2")

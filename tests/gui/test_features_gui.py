@@ -1,0 +1,81 @@
+"""pytest-qt: the feature buttons of the Training panel add x1² and x2² to circles with one click each, a
+single neuron wired to them solves the circles, and the boundary marks the held-out points; screenshot."""
+
+import json
+
+import numpy as np
+from PySide6.QtWidgets import QDockWidget
+
+from engine.circuit import probe
+from engine.circuit.commands import Connect
+from tests.conftest import SCREENSHOTS
+
+
+def circles_neuron(tmp_path):
+    """Circles (20 % held out) with a linear neuron into a hinge loss; the neuron's inputs are left open."""
+    spec = {"format": "backprop-playground", "version": 1,
+            "nodes": [{"id": "y", "kind": "data", "label": "y", "params": {"column": "y"}, "pos": [0, 200]},
+                      {"id": "nr", "kind": "neuron", "label": "neuron", "pos": [200, 60],
+                       "params": {"n": 2, "activation": "linear", "w": [0.1, 0.1], "b": 0.0}},
+                      {"id": "loss", "kind": "op", "op": "hinge", "label": "loss", "pos": [400, 100]}],
+            "edges": [{"src": "nr", "dst": "loss", "port": "score"}, {"src": "y", "dst": "loss", "port": "target"}],
+            "dataset": {"name": "circles", "params": {"n": 200, "noise": 0.05, "seed": 2}},
+            "training": {"optimizer": "adam", "lr": 0.05, "steps": 200, "test_share": 0.2},
+            "view": {"title": "circles, one neuron"}}
+    path = tmp_path / "circles_neuron.json"
+    path.write_text(json.dumps(spec))
+    return path
+
+
+def test_two_clicks_add_x1_squared_and_x2_squared_and_one_neuron_solves_circles(window, qtbot, tmp_path):
+    assert window.open(circles_neuron(tmp_path))
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    buttons = panel.features.buttons
+    assert all(b.isEnabled() and not b.isChecked() for b in buttons.values())
+    depth = window.undo_stack.count()
+    buttons["x1^2"].click()
+    buttons["x2^2"].click()
+    assert window.undo_stack.count() == depth + 2  # one undo entry per click
+    assert buttons["x1^2"].isChecked() and buttons["x2^2"].isChecked() and not buttons["sin x1"].isChecked()
+    doc = window.doc
+    assert doc.dataset["features"] == ["x1^2", "x2^2"]
+    by_label = {n.label: n for n in doc.nodes()}
+    assert by_label["x1²"].params["column"] == "x3" and by_label["x2²"].params["column"] == "x4"
+    window.undo.push(Connect(by_label["x1²"].id, "nr", "x1"))
+    window.undo.push(Connect(by_label["x2²"].id, "nr", "x2"))
+    ctl = window.playground["controller"]
+    for _ in range(200):
+        ctl.gradient_step()
+    assert probe.current_accuracy(window.evaluator) >= 0.97
+
+    boundary = window.findChild(QDockWidget, "dock_boundary")
+    boundary.show()
+    boundary.raise_()
+    panel_b = getattr(boundary.widget(), "panel", boundary.widget())
+    qtbot.waitUntil(lambda: panel_b.grid is not None and panel_b.grid.test is not None)
+    grid = panel_b.grid
+    assert int(grid.test.sum()) == 40  # 20 % of 200, the split training holds out
+    symbols = panel_b.points.data["symbol"]
+    assert list(symbols == "t1") == list(grid.test)
+    w = doc.node("nr").params["w"]
+    assert np.sign(w[0]) == np.sign(w[1])  # the boundary is a ring: x1² and x2² weigh the same way
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(50)
+    window.grab().save(str(SCREENSHOTS / "features_circles_one_neuron.png"))
+    buttons["x1^2"].click()  # out again: its node goes, x2² moves to column x3
+    assert doc.dataset["features"] == ["x2^2"] and by_label["x2²"].id in {n.id for n in doc.nodes()}
+    assert doc.node(by_label["x2²"].id).params["column"] == "x3" and "x1²" not in {n.label for n in doc.nodes()}
+
+
+def test_feature_buttons_are_disabled_with_the_reason_on_the_digits(window, qtbot):
+    from tests.conftest import EXAMPLES
+
+    assert window.open(EXAMPLES / "digits.json")
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    for button in panel.features.buttons.values():
+        assert not button.isEnabled() and "2-D dataset" in button.toolTip()

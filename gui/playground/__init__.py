@@ -15,6 +15,7 @@ from .function_panel import FunctionPanel
 from .gradcheck_panel import GradCheckPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .strategies_panel import StrategiesPanel
+from .timeline import TimelinePanel
 from .training_panel import TrainingPanel
 
 
@@ -40,6 +41,7 @@ def install(window):
     ctl = PlaygroundController(window, session, parts["chain"], parts["loss"], parts["check"])
     session.controller = parts["controller"] = ctl
     parts["training"] = TrainingPanel(session)
+    parts["timeline"] = TimelinePanel(session, parts["loss"])  # under the loss plot
     parts["strategies"] = StrategiesPanel(session)
     window.dock_layout = layout = DockLayout(window, parts)
     layout.add_toolbar(ctl.actions)

@@ -50,6 +50,7 @@ class PlaygroundController(QObject):
         self.check = None  # the latest engine.circuit.gradient_check.GradientCheck
         self.events = RunEvents()
         self.trainer = None
+        self.timeline = None  # the timeline panel (time travel): it returns to now before a run steps
         self._training_edit = False  # our own weight write-backs must not reset the trainer
         self.timer = QTimer(self)
         self.steps_per_tick = 1
@@ -191,6 +192,8 @@ class PlaygroundController(QObject):
                                                                                  bad=check.mismatches))
 
     def _trainer(self):
+        if self.timeline is not None:
+            self.timeline.return_to_now()
         if self.trainer is None:
             self.trainer = Trainer(self.doc, self.ev, self.session.undo)
         return self.trainer

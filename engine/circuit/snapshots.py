@@ -9,7 +9,7 @@ SnapshotRing keeps the last `recent` steps exactly (float64: a scrubbed step equ
 that many steps, bit for bit) and older steps sparser: an evicted step is kept only if it is a multiple
 of a stride that doubles whenever more than `older` of them are held, stored as float32 (a far look back
 needs the picture, not the last bit). The digits MLP (17,226 parameters): 1,000 recent snapshots take
-138 MB, the older ones at most 7 MB more (benchmarks/bench_snapshots.py measures it).
+138 MB, the older ones at most 4.4 MB more (benchmarks/bench_snapshots.py measures it).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 
 from .blocks import stored_array
 
-RECENT, OLDER = 1000, 100
+RECENT, OLDER = 1000, 64
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class TimelinePanel(Panel):
         loss_panel.plot.addItem(self.marker)
         self.previous = loss_panel.plot.plot([], [], pen=pg.mkPen(CURVE, width=2, style=Qt.PenStyle.DashLine))
         self.previous_history: list[float] = []
+        self.legend = None  # made on the first replay: this run and the earlier one
         for name in ("value_changed", "params_changed", "node_removed", "document_reset"):
             self.listen(self.doc.events[name], self._edited)
         loss_panel.layout().insertWidget(1, self)  # right under the loss (and accuracy) plots
@@ -101,7 +102,20 @@ class TimelinePanel(Panel):
         self.run, self.scrubbed, self.previous_history = None, None, []
         self.previous.setData([], [])
         self.marker.setVisible(False)
+        if self.legend is not None:
+            self.legend.clear()
+            self.legend.setVisible(False)
         self.schedule()
+
+    def _label_curves(self, earlier: dict) -> None:
+        """A legend telling the new run from the earlier one (its optimizer and learning rate)."""
+        if self.legend is None:
+            self.legend = self.loss.plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.legend.clear()
+        self.legend.setVisible(True)
+        self.legend.addItem(self.loss.curve, self.tr("this run"))
+        self.legend.addItem(self.previous, self.tr("earlier run: {opt}, lr {lr:g}").format(
+            opt=earlier.get("optimizer", "sgd"), lr=float(earlier.get("lr", 0.01))))
 
     @contextmanager
     def _quiet(self):
@@ -184,6 +198,7 @@ class TimelinePanel(Panel):
         self.session.undo.seal()
         self.previous_history = list(run.history)
         self.previous.setData(np.arange(len(self.previous_history)), self.previous_history)
+        self._label_curves(run.settings)
         self.ctl.restart_training()
         self.run = None
         self.loss.set_history([])

@@ -4,11 +4,12 @@ that many steps), adds no undo entry, returns to now, and "Replay from the same 
 import numpy as np
 from PySide6.QtGui import QImage
 
-from engine.circuit import io
+from engine.circuit import io, probe
 from engine.circuit.commands import SetParams
 from engine.circuit.evaluate import Evaluator
 from engine.circuit.snapshots import capture
 from engine.circuit.training import Trainer
+from gui.playground.boundary_panel import GRID
 from tests.conftest import EXAMPLES, SCREENSHOTS
 from tests.gui.playground_support import host  # noqa: F401 (fixture)
 
@@ -100,8 +101,19 @@ def test_screenshot_timeline_at_an_early_step_with_a_replayed_run(window, qtbot)
     qtbot.wait(100)
     path = SCREENSHOTS / "timeline_moons_step8.png"
     window.grab().save(str(path))
-    image = QImage(str(path))
-    assert image.width() >= 1300 and timeline.scrubbed == 8
+    assert QImage(str(path)).width() >= 1300 and timeline.scrubbed == 8
+    boundary = parts["boundary"]  # the boundary panel follows: its grid is that of the network at step 8
+    window.dock_layout.bring_to_front("boundary")
+    qtbot.waitUntil(lambda: not boundary._dirty)
+    past = io.load(EXAMPLES / "moons.json")
+    past.set_training(dict(window.doc.training))
+    Trainer(past, Evaluator(past)).run(8)
+    np.testing.assert_array_equal(boundary.grid.z, probe.decision_grid(Evaluator(past), GRID).z)
+    window.grab().save(str(SCREENSHOTS / "timeline_moons_step8_boundary.png"))
+    timeline.return_to_now()
+    qtbot.waitUntil(lambda: not boundary._dirty)
+    assert not np.array_equal(boundary.grid.z, probe.decision_grid(Evaluator(past), GRID).z)
+    window.grab().save(str(SCREENSHOTS / "timeline_moons_now_boundary.png"))
     assert len(timeline.previous.getData()[1]) == 60  # the first run, dashed
 
 

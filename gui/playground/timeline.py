@@ -110,7 +110,8 @@ class TimelinePanel(Panel):
     def _label_curves(self, earlier: dict) -> None:
         """A legend telling the new run from the earlier one (its optimizer and learning rate)."""
         if self.legend is None:
-            self.legend = self.loss.plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+            self.legend = self.loss.plot.addLegend(offset=(-8, 8), labelTextSize="8pt",
+                                                   labelTextColor=self.loss.plot.getAxis("left").textPen().color())
         self.legend.clear()
         self.legend.setVisible(True)
         self.legend.addItem(self.loss.curve, self.tr("this run"))

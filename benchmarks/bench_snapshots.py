@@ -5,7 +5,7 @@
   the ring's bytes and what the process grew by (tracemalloc); target: < 150 MB for 1,000 snapshots.
 - Cost: the median ms per Trainer.step on digits, and the share of it the snapshot takes.
 - Scrub: ms to write a snapshot back into the document (what the timeline slider does per move).
-Run: .venv/bin/python -m benchmarks.bench_snapshots [--steps N]
+Run: .venv/bin/python -m benchmarks.bench_snapshots
 """
 
 from __future__ import annotations
@@ -36,21 +36,24 @@ def digits_trainer():
     return doc, Trainer(doc, Evaluator(doc), History(doc))
 
 
-def memory(steps: int) -> tuple[float, float, int]:
-    """(ring MB, process growth MB, snapshots held) after `steps` real digits training steps."""
+def memory(checkpoints=(1000, 1200)) -> list[tuple[int, float, float, int]]:
+    """(steps, ring MB, process growth MB, snapshots held) at each checkpoint of one real digits run."""
     doc, trainer = digits_trainer()
     trainer.step()  # compile and warm up outside the measurement
     gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     trainer.begin_run("bench")
-    for _ in range(steps - 1):
+    rows = []
+    for k in range(2, max(checkpoints) + 1):
         trainer.step()
+        if k in checkpoints:
+            gc.collect()
+            grown = tracemalloc.get_traced_memory()[0] - base
+            rows.append((k, trainer.snapshots.nbytes / 1e6, grown / 1e6, len(trainer.snapshots)))
     trainer.end_run()
-    gc.collect()
-    grown = tracemalloc.get_traced_memory()[0] - base
     tracemalloc.stop()
-    return trainer.snapshots.nbytes / 1e6, grown / 1e6, len(trainer.snapshots)
+    return rows
 
 
 def step_cost(n: int = 40) -> tuple[float, float]:
@@ -89,10 +92,9 @@ def scrub_ms(n: int = 40) -> float:
 
 
 def main() -> None:
-    steps = int(sys.argv[sys.argv.index("--steps") + 1]) if "--steps" in sys.argv else 1200
-    ring_mb, grown_mb, held = memory(steps)
-    print(f"digits run of {steps} steps: {held} snapshots held, ring {ring_mb:.1f} MB, "
-          f"process grew {grown_mb:.1f} MB (target: 1,000 snapshots < {TARGET_MB:.0f} MB)")
+    for steps, ring_mb, grown_mb, held in memory():
+        print(f"digits run, {steps} steps: {held} snapshots held, ring {ring_mb:.1f} MB, process grew "
+              f"{grown_mb:.1f} MB (target: 1,000 snapshots < {TARGET_MB:.0f} MB)")
     step, snap = step_cost()
     print(f"digits Trainer.step: {step:.2f} ms median; the snapshot it records: {snap:.3f} ms ({snap / step:.1%})")
     print(f"scrub (write one digits snapshot into the document): {scrub_ms():.2f} ms median")

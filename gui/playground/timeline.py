@@ -100,6 +100,7 @@ class TimelinePanel(Panel):
     def reset(self) -> None:
         """Another document: no run, no earlier curve."""
         self.run, self.scrubbed, self.previous_history = None, None, []
+        self.loss.frozen_now = None
         self.previous.setData([], [])
         self.marker.setVisible(False)
         if self.legend is not None:

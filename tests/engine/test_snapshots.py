@@ -57,20 +57,21 @@ def test_applying_a_snapshot_scrubs_the_document_and_its_loss():
     np.testing.assert_array_equal(capture(doc, back.layout), back.vector)
 
 
-def test_replay_from_the_same_start_repeats_the_run_and_other_settings_change_it():
-    doc, first = trained("moons", 15)
+@pytest.mark.parametrize(("name", "steps"), [("moons", 15), ("digits", 3)])  # digits: seeded batches of 128
+def test_replay_from_the_same_start_repeats_the_run_and_other_settings_change_it(name, steps):
+    doc, first = trained(name, steps)
     start = first.snapshots.first
     doc.set_training(dict(first.settings))
     StepEdit(object(), *unpack(start.layout, start.vector),
              "replay").do(doc)
     again = Trainer(doc, Evaluator(doc))
-    again.run(15)
+    again.run(steps)
     assert again.history == first.history  # same weights, same seed, same settings: the same curve
     StepEdit(object(), *unpack(start.layout, start.vector),
              "replay").do(doc)
     doc.set_training({**doc.training, "lr": doc.training.get("lr", 0.01) * 3})
     other = Trainer(doc, Evaluator(doc))
-    other.run(15)
+    other.run(steps)
     assert other.history[0] == first.history[0] and other.history[1:] != first.history[1:]
 
 

@@ -104,3 +104,19 @@ def test_a_thousand_digits_snapshots_stay_under_150_mb():
     for k in range(1200):  # 1,000 recent ones and the sparser older ones
         ring.record(k, layout, vec)
     assert len(ring.recent) == 1000 and ring.nbytes < 150e6
+
+
+def test_scalar_circuits_snapshot_their_moving_leaves():
+    """The lecture's nudge on a typed formula moves inputs and weights: snapshot 2 is a fresh 2-step run."""
+    from engine.expr import circuit_from_expression
+
+    formula = "a = 2; b = -3; c = 10; f = -2; L = (a*b + c) * f"
+    doc = circuit_from_expression(formula)
+    trainer = Trainer(doc, Evaluator(doc))
+    trainer.run(5)
+    snap = trainer.snapshots.at(2)
+    oracle = circuit_from_expression(formula)
+    Trainer(oracle, Evaluator(oracle)).run(2)
+    assert {nid for nid, _, _ in snap.layout.entries} == {n.id for n in doc.nodes() if n.kind in ("input", "weight")}
+    apply(doc, snap.layout, snap.vector)
+    assert {n.label: n.value for n in doc.nodes()} == {n.label: n.value for n in oracle.nodes()}

@@ -32,7 +32,9 @@ RADIUS = 7.0
 
 def display_symbol(node) -> str:
     """The header's right-hand text: the op symbol, a block's glyph and activation (Σ→tanh), or the kind."""
-    return kind_caption(node.kind) if node.is_leaf else node.symbol()
+    if node.is_leaf:
+        return kind_caption(node.kind)
+    return node.symbol().replace("→linear", "+b")  # a layer with no activation: Wx+b (fits the header)
 
 
 _FONTS: list = []
@@ -256,7 +258,9 @@ class NodeItem(QGraphicsItem):
         text, muted = c["node_text"], c["node_muted"]
         # header: bold label (elided) left, symbol right
         painter.setFont(symbol_font)
-        sym_w = min(WIDTH * 0.45, QFontMetricsF(symbol_font).horizontalAdvance(self.symbol) + 2)
+        label_need = QFontMetricsF(label_font).horizontalAdvance(self.label) + 2
+        room = max(WIDTH * 0.45, WIDTH - 16 - 6 - label_need)  # a short label leaves the caption more room
+        sym_w = min(room, QFontMetricsF(symbol_font).horizontalAdvance(self.symbol) + 2)
         sym_rect = QRectF(WIDTH - 8 - sym_w, 0, sym_w, HEADER)
         painter.setPen(text if self.kind == "op" else muted)
         symbol = QFontMetricsF(symbol_font).elidedText(self.symbol, Qt.TextElideMode.ElideRight, sym_w)

@@ -76,8 +76,9 @@ def _raise(window) -> None:
             window.tabifyDockWidget(palette, dock)
         dock.show()
 
-        def size():  # once the dock is laid out
+        def size():  # once the dock is laid out; the canvas got narrower: fit the circuit to it again
             window.resizeDocks([dock], [340], Qt.Horizontal)
+            window.view.fit_all()
 
         size()
         QTimer.singleShot(0, size)

@@ -9,10 +9,12 @@ from ..inspector import InspectorPanel
 from ..panel import Panel, Session
 from .boundary_panel import BoundaryPanel
 from .chain_rule_panel import ChainRulePanel
+from .confusion_panel import ConfusionPanel
 from .controller import PlaygroundController
 from .docks import DockLayout
 from .function_panel import FunctionPanel
 from .gradcheck_panel import GradCheckPanel
+from .optimizer_panel import OptimizerPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .strategies_panel import StrategiesPanel
 from .timeline import TimelinePanel
@@ -43,12 +45,15 @@ def install(window):
     parts["training"] = TrainingPanel(session)
     parts["timeline"] = TimelinePanel(session, parts["loss"])  # under the loss plot
     parts["strategies"] = StrategiesPanel(session)
+    parts["optimizer"] = OptimizerPanel(session)
+    parts["confusion"] = ConfusionPanel(session)
     window.dock_layout = layout = DockLayout(window, parts)
     layout.add_toolbar(ctl.actions)
     layout.raise_on(ctl.actions)
     menu = getattr(window, "view_menu", None)
     if menu is not None:
         menu.addAction(layout.lock_action)
+        menu.addActions(layout.view_actions())
 
     window.scene.selection_ids_changed.connect(lambda ids: session.select(ids[0] if len(ids) == 1 else None))
     window.view.nudge_requested.connect(parts["slider"].nudge)

@@ -13,6 +13,7 @@ from threadpoolctl import ThreadpoolController
 from engine.circuit.document import CircuitError
 from engine.circuit.events import Subscriptions, emit
 from engine.circuit.gradient_check import check_gradients
+from engine.circuit.stop import StopRule, reached
 from engine.circuit.training import Trainer, TrainingError
 from engine.errors import EngineError
 
@@ -52,6 +53,8 @@ class PlaygroundController(QObject):
         self.trainer = None
         self.timeline = None  # the timeline panel (time travel): it returns to now before a run steps
         self._training_edit = False  # our own weight write-backs must not reset the trainer
+        self.stop_rule = StopRule()  # when a run on the timer stops by itself (the Training panel sets it)
+        self._run_steps = 0  # steps of the current timer run
         self.timer = QTimer(self)
         self.steps_per_tick = 1
         self.set_speed(20)
@@ -234,6 +237,7 @@ class PlaygroundController(QObject):
         else:
             self._end_stepping()
             self._trainer().begin_run(self.tr("training"))
+            self._run_steps = 0
             self._start_clock()
             self.timer.start()
             self.actions["train"].setText(self.tr("Pause"))
@@ -243,6 +247,16 @@ class PlaygroundController(QObject):
         self.speed = float(steps_per_second)
         self.steps_per_tick = max(1, round(steps_per_second * FRAME_MS / 1000.0))
         self.timer.setInterval(round(1000.0 * self.steps_per_tick / steps_per_second))
+
+    def _stopped_text(self) -> str:
+        """The status line when the stop condition paused training."""
+        rule, t = self.stop_rule, self.trainer
+        if rule.kind == "loss_below":
+            return self.tr("Training stopped: the loss {v:.4g} is below {b:g}.").format(v=t.history[-1], b=rule.value)
+        if rule.kind == "accuracy_above":
+            acc = (t.test_accuracy or t.accuracy)[-1]
+            return self.tr("Training stopped: the accuracy {a:.1%} is above {b:.1%}.").format(a=acc, b=rule.value)
+        return self.tr("Training stopped: {n} steps done.").format(n=self._run_steps)
 
     def _start_clock(self) -> None:
         self._due, self._last_tick, self._tick_end, self._redraw = 0.0, time.perf_counter(), None, 0.0
@@ -269,6 +283,11 @@ class PlaygroundController(QObject):
                     self.toggle_training()
                     break
                 self._due -= 1.0
+                self._run_steps += 1
+                if reached(self.stop_rule, self.trainer, self._run_steps):
+                    self.toggle_training()
+                    self.status(self._stopped_text())
+                    break
                 if time.perf_counter() > deadline:
                     break
         if self.trainer is not None:

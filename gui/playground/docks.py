@@ -16,6 +16,8 @@ UNLOCKED = LOCKED | QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloata
 TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock_activation"),
         ("function", "dock_function"), ("boundary", "dock_boundary"), ("check", "dock_gradcheck"),
         ("strategies", "dock_strategies"))
+# bottom tabs opened on demand from the View menu (hidden at first, so the default tab row stays short)
+ON_DEMAND = (("optimizer", "dock_optimizer"), ("confusion", "dock_confusion"))
 
 # which panel an action fills: it comes to the front when the action runs
 FILLS = {"forward": "grads", "backward": "grads", "step_backward": "chain", "step_back": "chain",
@@ -59,7 +61,8 @@ class DockLayout(QObject):
                        # (short Portuguese tab names, so that the seven bottom tabs fit unelided at 1366 px)
                        "boundary": self.tr("Decision boundary", "panel tab"),
                        "check": self.tr("Gradient check", "panel tab"),
-                       "strategies": self.tr("Strategies")}
+                       "strategies": self.tr("Strategies"), "optimizer": self.tr("Optimizer"),
+                       "confusion": self.tr("Confusion")}
         window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)  # the right column runs to the bottom
         window.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
         inspector = self.add("inspector", "dock_inspector", Qt.RightDockWidgetArea, scroll=True)
@@ -72,8 +75,15 @@ class DockLayout(QObject):
         window.splitDockWidget(chain, tabs[0], Qt.Horizontal)
         for other in tabs[1:]:
             window.tabifyDockWidget(tabs[0], other)
+        self.on_demand = []
+        for key, name in ON_DEMAND:
+            if key in parts:
+                dock = self.add(key, name, Qt.BottomDockWidgetArea)
+                window.tabifyDockWidget(tabs[0], dock)
+                dock.hide()
+                self.on_demand.append(dock)
         tabs[0].raise_()
-        self.tabbed = tabs
+        self.tabbed = tabs + self.on_demand
         self.lock_action = QAction(self.tr("Lock panels"), window)
         self.lock_action.setCheckable(True)
         self.lock_action.setToolTip(self.tr("Locked panels cannot be dragged away or floated by accident; "
@@ -143,6 +153,17 @@ class DockLayout(QObject):
         bare = dock in self.tabbed and not dock.isFloating() and self.lock_action.isChecked()
         if bare != isinstance(dock.titleBarWidget(), QWidget):
             dock.setTitleBarWidget(QWidget() if bare else None)
+
+    def view_actions(self) -> list[QAction]:
+        """View menu entries that show (and raise) or hide the on-demand panels."""
+        actions = []
+        names = {"dock_optimizer": self.tr("Optimizer state"), "dock_confusion": self.tr("Confusion matrix")}
+        for dock in self.on_demand:
+            act = dock.toggleViewAction()
+            act.setText(names.get(dock.objectName(), act.text()))
+            act.triggered.connect(lambda on, d=dock: on and d.raise_())
+            actions.append(act)
+        return actions
 
     def bring_to_front(self, key: str) -> None:
         """Show a panel's dock and raise its tab."""

@@ -152,6 +152,7 @@ class GradientsPanel(Panel):
         self.sorted_box = QCheckBox(self.tr("Sort by magnitude"))
         layout.addWidget(self.sorted_box)
         self.plot = make_plot(layout, self.tr("Gradient of each node"))
+        self._title = self.tr("Gradient of each node")
         self.plot.disableAutoRange()
         self.plot.getAxis("left").setStyle(maxTickLevel=0)  # major lines only: bars are read against few
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7)
@@ -169,9 +170,15 @@ class GradientsPanel(Panel):
         if not self.ev.grads_stale:  # layers: the size of their weight gradients (vanishing? exploding?)
             for n in self.doc.nodes():
                 for key, g in sorted(self.ev.param_grads(n.id).items()):
-                    rows.append((f"|d{key}| {n.label}", n.id, float(np.linalg.norm(np.asarray(g, dtype=np.float64)))))
+                    rows.append((f"{n.label}.{key}", n.id, float(np.linalg.norm(np.asarray(g, dtype=np.float64)))))
         if self.sorted_box.isChecked():
             rows.sort(key=lambda r: -abs(r[2]))
+        blocks = any(self.doc.node(nid).kind in ("neuron", "dense") for _, nid, _ in rows)
+        title = self.tr("Gradient of each node; a block's W and b: the size of their gradients") if blocks \
+            else self.tr("Gradient of each node")
+        if title != self._title:
+            self._title = title
+            self.plot.setTitle(title, color=self.plot.getAxis("left").textPen().color(), size="10pt")
         self.labels = [r[0] for r in rows]
         self.heights = [r[2] for r in rows]
         pos, neg, sel = _brushes()

@@ -4,10 +4,11 @@ the next gradient step will do, and the dataset / shown-sample choice."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox
 
 from engine import datasets
 from engine.circuit import probe
+from engine.circuit.stop import StopRule
 from engine.circuit.training import DEFAULTS, Plan, step_plan
 from engine.commands import Macro, SetDocAttr
 
@@ -55,6 +56,17 @@ class TrainingPanel(Panel):
         self.speed.setRange(1, 1000)
         self.speed.setSuffix(self.tr(" steps/s"))
         self.speed.setValue(20)
+        self.stop_kind, self.stop_value = QComboBox(), QDoubleSpinBox()
+        self.stop_kind.setObjectName("stop_kind")
+        for key, text in (("none", self.tr("never")), ("loss_below", self.tr("loss below")),
+                          ("accuracy_above", self.tr("accuracy above")), ("steps", self.tr("steps done"))):
+            self.stop_kind.addItem(text, key)
+        self.stop_kind.setToolTip(self.tr("Training on the timer (F9) pauses by itself when this is reached: the "
+                                          "loss below a value, the accuracy (on the test rows if any) above a "
+                                          "percentage, or a number of steps of this run."))
+        self.stop_kind.currentIndexChanged.connect(self._stop_kind_edited)
+        self.stop_value.valueChanged.connect(self._stop_edited)
+        self._stop_kind_edited()
         self.batch = QSpinBox()
         self.batch.setObjectName("batch_size")
         self.batch.setRange(0, 100000)
@@ -84,6 +96,10 @@ class TrainingPanel(Panel):
         form.addRow(self.tr("Goal"), self.objective)
         form.addRow(self.tr("What moves"), self.moves)
         form.addRow(self.tr("Speed"), self.speed)
+        stop = QHBoxLayout()
+        stop.addWidget(self.stop_kind)
+        stop.addWidget(self.stop_value, 1)
+        form.addRow(self.tr("Stop when"), stop)
         form.addRow(self.tr("Batch size"), self.batch)
         form.addRow(self.tr("Test share"), self.test_share)
         form.addRow(self.tr("Dataset"), self.dataset)
@@ -141,6 +157,24 @@ class TrainingPanel(Panel):
             self.undo.push(SetDocAttr("training", new))
             self.undo.seal()
             self.ctl.restart_training()  # new settings: the next step starts a fresh optimizer
+
+    STOP_RANGES = {"none": (0, 0, 0, 1.0, ""), "loss_below": (4, 0.0, 1e6, 0.05, ""),
+                   "accuracy_above": (1, 0.0, 100.0, 95.0, " %"), "steps": (0, 1, 10**7, 500, "")}
+
+    def _stop_kind_edited(self) -> None:
+        """A new kind of stop condition: its range, unit and a sensible value (this window's, not the file's)."""
+        decimals, low, high, value, suffix = self.STOP_RANGES[self.stop_kind.currentData()]
+        with QSignalBlocker(self.stop_value):
+            self.stop_value.setDecimals(decimals)
+            self.stop_value.setRange(low, high)
+            self.stop_value.setSuffix(suffix)
+            self.stop_value.setValue(value)
+        self.stop_value.setEnabled(self.stop_kind.currentData() != "none")
+        self._stop_edited()
+
+    def _stop_edited(self) -> None:
+        kind, value = self.stop_kind.currentData(), self.stop_value.value()
+        self.ctl.stop_rule = StopRule(kind, value / 100.0 if kind == "accuracy_above" else value)
 
     def _dataset_edited(self) -> None:
         name = self.dataset.currentData()

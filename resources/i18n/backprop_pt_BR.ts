@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="326" />
+        <location filename="../../gui/playground/plots.py" line="333" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="330" />
-        <location filename="../../gui/playground/plots.py" line="348" />
+        <location filename="../../gui/playground/plots.py" line="337" />
+        <location filename="../../gui/playground/plots.py" line="355" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="372" />
+        <location filename="../../gui/playground/plots.py" line="379" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -145,73 +145,136 @@
     </message>
 </context>
 <context>
+    <name>ConfusionPanel</name>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="32" />
+        <source>All rows</source>
+        <translation>Todas as linhas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="32" />
+        <source>Training rows</source>
+        <translation>Linhas de treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="33" />
+        <source>Test rows</source>
+        <translation>Linhas de teste</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="45" />
+        <source>true class</source>
+        <translation>classe verdadeira</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="46" />
+        <source>predicted class</source>
+        <translation>classe prevista</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="63" />
+        <source>No rows are held out: set a test share in the Training panel.</source>
+        <translation>Nenhuma linha foi separada: defina uma parte de teste no painel Treino.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="64" />
+        <source>The confusion matrix appears for a classifier circuit on a dataset (a hinge, binary cross-entropy or softmax cross-entropy loss), such as the moons or digits examples.</source>
+        <translation>A matriz de confusão aparece para um circuito classificador sobre um conjunto de dados (perda hinge, entropia cruzada binária ou entropia cruzada softmax), como os exemplos moons e digits.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/confusion_panel.py" line="87" />
+        <source>{acc:.1%} right on {n} rows ({w} wrong). Rows: true class; columns: predicted class; colour: the share of the true class.</source>
+        <translation>{acc:.1%} de acertos em {n} linhas ({w} erradas). Linhas: classe verdadeira; colunas: classe prevista; cor: a fração da classe verdadeira.</translation>
+    </message>
+</context>
+<context>
     <name>DockLayout</name>
     <message>
-        <location filename="../../gui/playground/docks.py" line="56" />
+        <location filename="../../gui/playground/docks.py" line="58" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="56" />
+        <location filename="../../gui/playground/docks.py" line="58" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="57" />
+        <location filename="../../gui/playground/docks.py" line="59" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="57" />
+        <location filename="../../gui/playground/docks.py" line="59" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="57" />
+        <location filename="../../gui/playground/docks.py" line="59" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="58" />
+        <location filename="../../gui/playground/docks.py" line="60" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="58" />
+        <location filename="../../gui/playground/docks.py" line="60" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="60" />
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Decision boundary</source>
         <comment>panel tab</comment>
         <translation>Fronteira</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="61" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>Gradient check</source>
         <comment>panel tab</comment>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="64" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="77" />
+        <location filename="../../gui/playground/docks.py" line="64" />
+        <source>Optimizer</source>
+        <translation>Otimizador</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="65" />
+        <source>Confusion</source>
+        <translation>Confusão</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="87" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="79" />
+        <location filename="../../gui/playground/docks.py" line="89" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="106" />
+        <location filename="../../gui/playground/docks.py" line="116" />
         <source>Backprop</source>
         <translation>Backprop</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="160" />
+        <source>Optimizer state</source>
+        <translation>Estado do otimizador</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/docks.py" line="160" />
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusão</translation>
     </message>
 </context>
 <context>
@@ -449,8 +512,15 @@
     </message>
     <message>
         <location filename="../../gui/playground/plots.py" line="154" />
+        <location filename="../../gui/playground/plots.py" line="155" />
+        <location filename="../../gui/playground/plots.py" line="178" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/plots.py" line="177" />
+        <source>Gradient of each node; a block's W and b: the size of their gradients</source>
+        <translation>Gradiente de cada nó; W e b de um bloco: o tamanho dos seus gradientes</translation>
     </message>
 </context>
 <context>
@@ -746,47 +816,47 @@
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="89" />
+        <location filename="../../gui/lessons/__init__.py" line="90" />
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="100" />
+        <location filename="../../gui/lessons/__init__.py" line="101" />
         <source>Lesson list</source>
         <translation>Lista de lições</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="101" />
+        <location filename="../../gui/lessons/__init__.py" line="102" />
         <source>Restart lesson</source>
         <translation>Recomeçar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="103" />
+        <location filename="../../gui/lessons/__init__.py" line="104" />
         <source>Show the lesson list at start</source>
         <translation>Mostrar a lista de lições ao abrir</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="129" />
+        <location filename="../../gui/lessons/__init__.py" line="130" />
         <source>Learn backpropagation</source>
         <translation>Aprenda retropropagação</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="131" />
+        <location filename="../../gui/lessons/__init__.py" line="132" />
         <source>Welcome! Start with lesson 1, or pick any lesson: each loads its circuit, asks you to predict and to act, and checks your answers. Your progress is kept.</source>
         <translation>Bem-vindo! Comece pela lição 1 ou escolha qualquer lição: cada uma carrega seu circuito, pede que você preveja e aja, e confere suas respostas. Seu progresso fica guardado.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="144" />
+        <location filename="../../gui/lessons/__init__.py" line="145" />
         <source>Don't show this at start again</source>
         <translation>Não mostrar isto ao abrir de novo</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="147" />
+        <location filename="../../gui/lessons/__init__.py" line="148" />
         <source>Start lesson</source>
         <translation>Começar a lição</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/__init__.py" line="148" />
+        <location filename="../../gui/lessons/__init__.py" line="149" />
         <source>Just the playground</source>
         <translation>Só o playground</translation>
     </message>
@@ -839,39 +909,39 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="213" />
-        <location filename="../../gui/playground/plots.py" line="245" />
+        <location filename="../../gui/playground/plots.py" line="220" />
+        <location filename="../../gui/playground/plots.py" line="252" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="214" />
-        <location filename="../../gui/playground/plots.py" line="217" />
+        <location filename="../../gui/playground/plots.py" line="221" />
+        <location filename="../../gui/playground/plots.py" line="224" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="216" />
+        <location filename="../../gui/playground/plots.py" line="223" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="245" />
+        <location filename="../../gui/playground/plots.py" line="252" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="287" />
+        <location filename="../../gui/playground/plots.py" line="294" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="289" />
+        <location filename="../../gui/playground/plots.py" line="296" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="291" />
+        <location filename="../../gui/playground/plots.py" line="298" />
         <source>, test accuracy {a:.1%}</source>
         <translation>, acurácia no teste {a:.1%}</translation>
     </message>
@@ -1184,34 +1254,77 @@
     </message>
 </context>
 <context>
+    <name>MatrixDialog</name>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <source>Gradient</source>
+        <translation>Gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <source>Momentum</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <source>Adam m</source>
+        <translation>m do Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="192" />
+        <source>row (unit)</source>
+        <translation>linha (unidade)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="193" />
+        <source>column (input)</source>
+        <translation>coluna (entrada)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="231" />
+        <source>{rows}×{cols}, step {k}; hover a cell for its number</source>
+        <translation>{rows}×{cols}, passo {k}; passe o mouse numa célula para ver o número</translation>
+    </message>
+</context>
+<context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="49" />
+        <location filename="../../gui/canvas/node_item.py" line="51" />
         <source>waits for {label}</source>
         <translation>espera por {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="50" />
+        <location filename="../../gui/canvas/node_item.py" line="52" />
         <source>waits for {label}, which {needs}</source>
         <translation>espera por {label}, que {needs}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="55" />
+        <location filename="../../gui/canvas/node_item.py" line="57" />
         <source>needs inputs {ports}</source>
         <translation>precisa das entradas {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="56" />
+        <location filename="../../gui/canvas/node_item.py" line="58" />
         <source>needs input {ports}</source>
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="277" />
+        <location filename="../../gui/canvas/node_item.py" line="281" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="278" />
+        <location filename="../../gui/canvas/node_item.py" line="282" />
         <source>grad</source>
         <translation>grad</translation>
     </message>
@@ -1240,6 +1353,59 @@
     </message>
 </context>
 <context>
+    <name>OptimizerPanel</name>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <source>Parameter</source>
+        <translation>Parâmetro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <source>Gradient</source>
+        <translation>Gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <source>Momentum</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
+        <source>Adam m</source>
+        <translation>m do Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="150" />
+        <source>The optimizer's state appears after the first gradient step (F8) or while training (F9): each parameter's value, gradient, momentum buffer, Adam's m and √v, and the step it last took.</source>
+        <translation>O estado do otimizador aparece depois do primeiro passo de gradiente (F8) ou durante o treino (F9): o valor de cada parâmetro, o gradiente, o buffer de momento, o m e a √v do Adam e o último passo dado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
+        <source>SGD with momentum</source>
+        <translation>SGD com momento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
+        <source>{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change the last update made.</source>
+        <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela última atualização.</translation>
+    </message>
+</context>
+<context>
     <name>PalettePanel</name>
     <message>
         <location filename="../../gui/palette_dock.py" line="34" />
@@ -1250,85 +1416,100 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="62" />
+        <location filename="../../gui/playground/controller.py" line="65" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="63" />
+        <location filename="../../gui/playground/controller.py" line="66" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="64" />
+        <location filename="../../gui/playground/controller.py" line="67" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="65" />
+        <location filename="../../gui/playground/controller.py" line="68" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="66" />
+        <location filename="../../gui/playground/controller.py" line="69" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="70" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="68" />
+        <location filename="../../gui/playground/controller.py" line="71" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="69" />
+        <location filename="../../gui/playground/controller.py" line="72" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="70" />
+        <location filename="../../gui/playground/controller.py" line="73" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="71" />
-        <location filename="../../gui/playground/controller.py" line="233" />
+        <location filename="../../gui/playground/controller.py" line="74" />
+        <location filename="../../gui/playground/controller.py" line="236" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="78" />
+        <location filename="../../gui/playground/controller.py" line="81" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="138" />
+        <location filename="../../gui/playground/controller.py" line="141" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="191" />
+        <location filename="../../gui/playground/controller.py" line="194" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="218" />
+        <location filename="../../gui/playground/controller.py" line="221" />
         <source>gradient step</source>
         <translation>passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="236" />
+        <location filename="../../gui/playground/controller.py" line="239" />
         <source>training</source>
         <translation>treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="239" />
+        <location filename="../../gui/playground/controller.py" line="243" />
         <source>Pause</source>
         <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="255" />
+        <source>Training stopped: the loss {v:.4g} is below {b:g}.</source>
+        <translation>Treino parado: a perda {v:.4g} está abaixo de {b:g}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="258" />
+        <source>Training stopped: the accuracy {a:.1%} is above {b:.1%}.</source>
+        <translation>Treino parado: a acurácia {a:.1%} está acima de {b:.1%}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controller.py" line="259" />
+        <source>Training stopped: {n} steps done.</source>
+        <translation>Treino parado: {n} passos feitos.</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1518,14 @@
         <location filename="../../gui/canvas/quick_add.py" line="31" />
         <source>Add node: type to search…</source>
         <translation>Adicionar nó: digite para buscar…</translation>
+    </message>
+</context>
+<context>
+    <name>StateModel</name>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="82" />
+        <source>Summary of a large block: L2 norm [min, max] of each quantity. Click the row for the full matrices.</source>
+        <translation>Resumo de um bloco grande: norma L2 [mín, máx] de cada grandeza. Clique na linha para ver as matrizes inteiras.</translation>
     </message>
 </context>
 <context>
@@ -1501,33 +1690,33 @@
         <translation>passo {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="117" />
+        <location filename="../../gui/playground/timeline.py" line="118" />
         <source>this run</source>
         <translation>este treino</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="118" />
+        <location filename="../../gui/playground/timeline.py" line="119" />
         <source>earlier run: {opt}, lr {lr:g}</source>
         <translation>treino anterior: {opt}, taxa {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="150" />
+        <location filename="../../gui/playground/timeline.py" line="151" />
         <source>The weights were edited after this run: train to start a new timeline.</source>
         <translation>Os pesos foram editados depois deste treino: treine para começar uma nova linha do tempo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="191" />
+        <location filename="../../gui/playground/timeline.py" line="192" />
         <source>A node of that run was removed: it cannot be replayed.</source>
         <translation>Um nó daquele treino foi removido: ele não pode ser repetido.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="195" />
         <location filename="../../gui/playground/timeline.py" line="196" />
+        <location filename="../../gui/playground/timeline.py" line="197" />
         <source>replay from the same start</source>
         <translation>repetir do mesmo início</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="206" />
+        <location filename="../../gui/playground/timeline.py" line="207" />
         <source>Back at the run's first weights: change the settings and train; the earlier loss curve stays dashed.</source>
         <translation>De volta aos primeiros pesos do treino: mude os ajustes e treine; a curva de perda anterior fica tracejada.</translation>
     </message>
@@ -1535,203 +1724,233 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="35" />
+        <location filename="../../gui/playground/training_panel.py" line="36" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="35" />
+        <location filename="../../gui/playground/training_panel.py" line="36" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="42" />
-        <location filename="../../gui/playground/training_panel.py" line="48" />
+        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="49" />
         <source>Follow the circuit</source>
         <translation>Seguir o circuito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="43" />
+        <location filename="../../gui/playground/training_panel.py" line="44" />
         <source>Lower the output (minimise)</source>
         <translation>Diminuir a saída (minimizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="44" />
+        <location filename="../../gui/playground/training_panel.py" line="45" />
         <source>Raise the output (maximise)</source>
         <translation>Aumentar a saída (maximizar)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="45" />
+        <location filename="../../gui/playground/training_panel.py" line="46" />
         <source>Follow the circuit: a loss node (mse, bce, cross-entropy, hinge) is lowered; any other output is raised, as in the lecture.</source>
         <translation>Seguir o circuito: um nó de perda (mse, bce, entropia cruzada, hinge) é diminuído; qualquer outra saída é aumentada, como na aula.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="49" />
+        <location filename="../../gui/playground/training_panel.py" line="50" />
         <source>Weights and blocks</source>
         <translation>Pesos e blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="50" />
+        <location filename="../../gui/playground/training_panel.py" line="51" />
         <source>Inputs, weights and blocks</source>
         <translation>Entradas, pesos e blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="51" />
+        <location filename="../../gui/playground/training_panel.py" line="52" />
         <source>Follow the circuit: a loss is lowered by moving weights and blocks only; any other circuit nudges every input and weight too, as the lecture does with a.data += 0.01 * a.grad.</source>
         <translation>Seguir o circuito: uma perda é diminuída movendo só pesos e blocos; qualquer outro circuito ajusta também cada entrada e peso, como a aula faz com a.data += 0.01 * a.grad.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="56" />
+        <location filename="../../gui/playground/training_panel.py" line="57" />
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="61" />
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="61" />
+        <source>loss below</source>
+        <translation>perda abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="62" />
+        <source>accuracy above</source>
+        <translation>acurácia acima de</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="62" />
+        <source>steps done</source>
+        <translation>passos feitos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="64" />
+        <source>Training on the timer (F9) pauses by itself when this is reached: the loss below a value, the accuracy (on the test rows if any) above a percentage, or a number of steps of this run.</source>
+        <translation>O treino no temporizador (F9) pausa sozinho quando isto é atingido: a perda abaixo de um valor, a acurácia (nas linhas de teste, se houver) acima de uma porcentagem, ou um número de passos desta execução.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="73" />
         <source>full batch</source>
         <translation>lote inteiro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="62" />
+        <location filename="../../gui/playground/training_panel.py" line="74" />
         <source>Rows per gradient step; the training rows are shuffled once per epoch (seeded). Full batch: every training row in each step.</source>
         <translation>Linhas por passo de gradiente; as linhas de treino são embaralhadas uma vez por época (com semente). Lote inteiro: todas as linhas de treino em cada passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="68" />
+        <location filename="../../gui/playground/training_panel.py" line="80" />
         <source>Rows held out of training (seeded); the loss/accuracy plot shows their accuracy dashed.</source>
         <translation>Linhas deixadas fora do treino (com semente); o gráfico de perda/acurácia mostra a acurácia delas tracejada.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="71" />
+        <location filename="../../gui/playground/training_panel.py" line="83" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="77" />
+        <location filename="../../gui/playground/training_panel.py" line="89" />
         <source>batch mean</source>
         <translation>média do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="82" />
+        <location filename="../../gui/playground/training_panel.py" line="94" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="83" />
+        <location filename="../../gui/playground/training_panel.py" line="95" />
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="84" />
+        <location filename="../../gui/playground/training_panel.py" line="96" />
         <source>Goal</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="85" />
+        <location filename="../../gui/playground/training_panel.py" line="97" />
         <source>What moves</source>
         <translation>O que se move</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="86" />
+        <location filename="../../gui/playground/training_panel.py" line="98" />
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="87" />
+        <location filename="../../gui/playground/training_panel.py" line="102" />
+        <source>Stop when</source>
+        <translation>Parar quando</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="103" />
         <source>Batch size</source>
         <translation>Tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="88" />
+        <location filename="../../gui/playground/training_panel.py" line="104" />
         <source>Test share</source>
         <translation>Parte de teste</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="89" />
+        <location filename="../../gui/playground/training_panel.py" line="105" />
         <source>Dataset</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="90" />
+        <location filename="../../gui/playground/training_panel.py" line="106" />
         <source>Shown sample</source>
         <translation>Amostra exibida</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="91" />
+        <location filename="../../gui/playground/training_panel.py" line="107" />
         <source>Accuracy</source>
         <translation>Acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="152" />
+        <location filename="../../gui/playground/training_panel.py" line="186" />
         <source>choose dataset</source>
         <translation>escolher conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="177" />
+        <location filename="../../gui/playground/training_panel.py" line="211" />
         <source>Next step: none (the circuit needs exactly one output).</source>
         <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="179" />
+        <location filename="../../gui/playground/training_panel.py" line="213" />
         <source>inputs, weights or blocks</source>
         <translation>entradas, pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="179" />
+        <location filename="../../gui/playground/training_panel.py" line="213" />
         <source>weights or blocks</source>
         <translation>pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="180" />
+        <location filename="../../gui/playground/training_panel.py" line="214" />
         <source>Next step: nothing to move (the circuit has no {what}).</source>
         <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="183" />
+        <location filename="../../gui/playground/training_panel.py" line="217" />
         <source>{names} and {n} more</source>
         <translation>{names} e mais {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="186" />
+        <location filename="../../gui/playground/training_panel.py" line="220" />
         <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
         <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="188" />
+        <location filename="../../gui/playground/training_panel.py" line="222" />
         <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
         <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="190" />
+        <location filename="../../gui/playground/training_panel.py" line="224" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="192" />
+        <location filename="../../gui/playground/training_panel.py" line="226" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="194" />
+        <location filename="../../gui/playground/training_panel.py" line="228" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="195" />
+        <location filename="../../gui/playground/training_panel.py" line="229" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="201" />
+        <location filename="../../gui/playground/training_panel.py" line="235" />
         <source>Goal and what moves are set in this panel.</source>
         <translation>O objetivo e o que se move estão definidos neste painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="203" />
+        <location filename="../../gui/playground/training_panel.py" line="237" />
         <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
         <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="205" />
+        <location filename="../../gui/playground/training_panel.py" line="239" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>

@@ -175,3 +175,12 @@ def test_every_palette_entry_draws(qtbot, theme):
     assert all(v % 20 == 0 for n in doc.nodes() for v in n.pos)
     view.fit_all()
     assert view.grab().save(str(SCREENSHOTS / f"canvas_palette_{theme}.png"))
+
+
+def test_a_layer_without_activation_reads_wx_plus_b_on_its_card():
+    from engine.circuit import Circuit
+    from gui.canvas.node_item import display_symbol
+
+    doc = Circuit()
+    assert display_symbol(doc.make_node("dense", params={"activation": "linear"})) == "Wx+b"
+    assert display_symbol(doc.make_node("dense", params={"activation": "relu"})) == "Wx→relu"

@@ -27,7 +27,7 @@ PT_TITLES = {"dock_inspector": "Inspetor", "dock_training": "Treinamento", "dock
              "dock_gradients": "Gradientes", "dock_loss": "Perda", "dock_activation": "Ativação",
              "dock_function": "f(x)", "dock_boundary": "Fronteira",
              "dock_gradcheck": "Verificação", "dock_strategies": "Estratégias", "dock_palette": "Paleta",
-             "dock_lesson": "Lição"}
+             "dock_lesson": "Lição", "dock_optimizer": "Otimizador", "dock_confusion": "Confusão"}
 
 
 def elided_tabs(window) -> list[str]:
@@ -152,7 +152,7 @@ def test_panels_are_locked_by_default_and_the_choice_is_kept(make_window, tmp_pa
     lock = w.dock_layout.lock_action
     assert lock in w.view_menu.actions() and lock.isChecked()
     docks = w.findChildren(QDockWidget)
-    assert len(docks) == 12 and all(
+    assert len(docks) == len(PT_TITLES) and all(
         not d.features() & (QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable) for d in docks)
     assert w.dock_layout.docks["loss"].titleBarWidget() is not None  # tabbed: the tab names it
     lock.trigger()

@@ -7,25 +7,15 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXAMPLES, SCREENSHOTS
+from tests.gui.waiting import wait_for
 
 SCRIPT = Path(__file__).with_name("xvfb_recovery.py")
 XVFB = ["xvfb-run", "-a", "-s", "-screen 0 1400x1000x24"]
-
-
-def wait_for(check, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {seconds} s waiting for {check.__doc__}")
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (./run.sh test installs it as root)")

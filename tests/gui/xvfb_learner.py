@@ -18,21 +18,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.gui.waiting import wait_for  # noqa: E402
+
 FORMULA = "L = (a*b + c) * f; a=2; b=-3; c=10; f=-2"
 
 
 def xdo(*args: str) -> str:
     return subprocess.run(["xdotool", *args], check=True, capture_output=True, text=True, timeout=30).stdout
-
-
-def wait_for(check, what: str, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {seconds} s waiting for {what}")
 
 
 def window(name: str) -> str | None:
@@ -55,22 +49,22 @@ def main(work: str) -> int:
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     result = {}
     try:
-        win = wait_for(lambda: window("Backprop Playground"), "the main window")
+        win = wait_for(lambda: window("Backprop Playground"), 60, "the main window")
         time.sleep(1.5)  # first paint and layout
         geometry = xdo("getwindowgeometry", "--shell", win)
         pos = dict(line.split("=") for line in geometry.split())
         left, top = int(pos["X"]), int(pos["Y"])
-        welcome = wait_for(lambda: window("Learn backpropagation"), "the lesson list shown at first start", 20)
+        welcome = wait_for(lambda: window("Learn backpropagation"), 20, "the lesson list shown at first start")
         shot(work, "1-start")
         xdo("windowfocus", welcome)
         xdo("key", "Escape")  # this learner goes straight to the formula field
-        wait_for(lambda: window("Learn backpropagation") is None or None, "the lesson list to close", 10)
+        wait_for(lambda: window("Learn backpropagation") is None or None, 10, "the lesson list to close")
         time.sleep(0.5)
         xdo("mousemove", str(left + 80), str(top + 36), "click", "1")  # the formula field, first in the toolbar
         time.sleep(0.3)
         xdo("type", "--delay", "20", FORMULA)
         xdo("key", "Return")
-        ask = wait_for(lambda: window("Build the formula"), "the replace-or-add question", 10)
+        ask = wait_for(lambda: window("Build the formula"), 10, "the replace-or-add question")
         shot(work, "2-ask")
         xdo("windowfocus", ask)
         xdo("key", "Return")  # the default answer: replace the example with the formula's circuit
@@ -84,13 +78,13 @@ def main(work: str) -> int:
         shot(work, "4-step")
         target = work / "lesson1.json"
         xdo("key", "ctrl+s")
-        dialog = wait_for(lambda: window("Save"), "the save dialog", 10)
+        dialog = wait_for(lambda: window("Save"), 10, "the save dialog")
         xdo("windowfocus", dialog)
         time.sleep(0.5)
         xdo("key", "ctrl+a")
         xdo("type", "--delay", "10", str(target))
         xdo("key", "Return")
-        wait_for(target.exists, "the saved file", 15)
+        wait_for(target.exists, 15, "the saved file")
         time.sleep(0.5)
         shot(work, "5-saved")
         result = {"saved": str(target), "title": xdo("getwindowname", win).strip()}

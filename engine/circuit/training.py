@@ -27,6 +27,7 @@ from .evaluate import Evaluator
 from .minibatch import DataFeed, wants_feed
 from .nodes import BLOCK_KINDS, copy_value
 from .probe import current_accuracy
+from .snapshots import SnapshotRing, layout_of, vector_of
 
 # objective / train_inputs None: follow the circuit (step_plan); a file that leaves them out does too
 DEFAULTS = {"optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "schedule": "constant", "lr_end": None,
@@ -157,6 +158,8 @@ class Trainer:
         self._signature = None
         self._run = object()  # the undo entry the next step merges into
         self._run_text = "gradient step"
+        self.snapshots = SnapshotRing()  # the parameters after each step (time travel; engine.circuit.snapshots)
+        self._layout = None
 
     # ------------------------------------------------------------ parameters and optimizer
     def _targets(self):
@@ -194,6 +197,7 @@ class Trainer:
             self._params = [_Param(nid, key, data) for nid, key, data in targets]
             self._opt = self._optimizer(self._params)
             self._signature = signature
+            self._layout = layout_of(self.doc, self.plan.ids)
         for p, (_, _, data) in zip(self._params, targets, strict=True):
             p.data = data
 
@@ -217,6 +221,8 @@ class Trainer:
         if not np.isfinite(loss):
             raise TrainingError(f"training stopped: the result {self.doc.node(ev.root()).label!r} is {loss}")
         self._sync()
+        if not self.snapshots.recent:  # the run's initial weights: step 0
+            self.snapshots.record(len(self.history), self._layout, vector_of(self._params))
         self.history.append(loss)
         acc = metrics.accuracy if metrics is not None else self._accuracy()
         if acc is not None:
@@ -232,6 +238,7 @@ class Trainer:
             p.grad = sign * (np.asarray(g, dtype=float) if isinstance(p.data, np.ndarray) else float(np.sum(g)))
         self._opt.step()
         self._write_back()
+        self.snapshots.record(len(self.history), self._layout, vector_of(self._params))
         return loss
 
     def run(self, n: int | None = None) -> list[float]:

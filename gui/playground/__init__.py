@@ -18,6 +18,7 @@ from .gradcheck_panel import GradCheckPanel
 from .optimizer_panel import OptimizerPanel
 from .plots import ActivationPanel, GradientsPanel, LossPanel
 from .strategies_panel import StrategiesPanel
+from .timeline import TimelinePanel
 from .training_panel import TrainingPanel
 from .unit_view import connect as connect_units
 from .units_panel import UnitsPanel
@@ -46,6 +47,7 @@ def install(window):
     ctl = PlaygroundController(window, session, parts["chain"], parts["loss"], parts["check"])
     session.controller = parts["controller"] = ctl
     parts["training"] = TrainingPanel(session)
+    parts["timeline"] = TimelinePanel(session, parts["loss"])  # under the loss plot
     parts["strategies"] = StrategiesPanel(session)
     parts["optimizer"] = OptimizerPanel(session)
     parts["confusion"] = ConfusionPanel(session)

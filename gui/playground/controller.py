@@ -51,6 +51,7 @@ class PlaygroundController(QObject):
         self.check = None  # the latest engine.circuit.gradient_check.GradientCheck
         self.events = RunEvents()
         self.trainer = None
+        self.timeline = None  # the timeline panel (time travel): it returns to now before a run steps
         self._training_edit = False  # our own weight write-backs must not reset the trainer
         self.stop_rule = StopRule()  # when a run on the timer stops by itself (the Training panel sets it)
         self._run_steps = 0  # steps of the current timer run
@@ -194,6 +195,8 @@ class PlaygroundController(QObject):
                                                                                  bad=check.mismatches))
 
     def _trainer(self):
+        if self.timeline is not None:
+            self.timeline.return_to_now()
         if self.trainer is None:
             self.trainer = Trainer(self.doc, self.ev, self.session.undo)
         return self.trainer

@@ -249,6 +249,7 @@ class LossPanel(Panel):
         self.test_accuracy: list[float] = []  # with a held-out split: the test rows' accuracy (dashed)
         self.maximize = False
         self.now = True  # end the curves at the value the circuit has now (not for mini-batches)
+        self.frozen_now = None  # (value, accuracy) to end at instead, while the timeline shows an earlier step
 
     def set_history(self, values, maximize: bool = False, accuracy=(), test_accuracy=(), now: bool = True) -> None:
         """The run's values (and accuracy) before each step; test_accuracy: the held-out rows' accuracy,
@@ -281,7 +282,7 @@ class LossPanel(Panel):
         self._dirty = False
         self.shown, self.shown_accuracy = list(self.values), list(self.accuracy)
         if self.values and self.now:
-            value, acc = self._now()
+            value, acc = self._now() if self.frozen_now is None else self.frozen_now
             if value is not None:
                 self.shown.append(value)
                 if self.accuracy and acc is not None:

@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="341" />
+        <location filename="../../gui/playground/plots.py" line="342" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="345" />
-        <location filename="../../gui/playground/plots.py" line="363" />
+        <location filename="../../gui/playground/plots.py" line="346" />
+        <location filename="../../gui/playground/plots.py" line="364" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="387" />
+        <location filename="../../gui/playground/plots.py" line="388" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -981,7 +981,7 @@
     <name>LossPanel</name>
     <message>
         <location filename="../../gui/playground/plots.py" line="229" />
-        <location filename="../../gui/playground/plots.py" line="260" />
+        <location filename="../../gui/playground/plots.py" line="261" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
@@ -997,22 +997,22 @@
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="260" />
+        <location filename="../../gui/playground/plots.py" line="261" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="302" />
+        <location filename="../../gui/playground/plots.py" line="303" />
         <source>step {k}: {v:.6g}</source>
         <translation>passo {k}: {v:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="304" />
+        <location filename="../../gui/playground/plots.py" line="305" />
         <source>, accuracy {a:.1%}</source>
         <translation>, acurácia {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="306" />
+        <location filename="../../gui/playground/plots.py" line="307" />
         <source>, test accuracy {a:.1%}</source>
         <translation>, acurácia no teste {a:.1%}</translation>
     </message>
@@ -1487,98 +1487,98 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="64" />
+        <location filename="../../gui/playground/controller.py" line="65" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="65" />
+        <location filename="../../gui/playground/controller.py" line="66" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="66" />
+        <location filename="../../gui/playground/controller.py" line="67" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="68" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="68" />
+        <location filename="../../gui/playground/controller.py" line="69" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="69" />
+        <location filename="../../gui/playground/controller.py" line="70" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="70" />
+        <location filename="../../gui/playground/controller.py" line="71" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="71" />
+        <location filename="../../gui/playground/controller.py" line="72" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="72" />
+        <location filename="../../gui/playground/controller.py" line="73" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="73" />
-        <location filename="../../gui/playground/controller.py" line="233" />
+        <location filename="../../gui/playground/controller.py" line="74" />
+        <location filename="../../gui/playground/controller.py" line="236" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="80" />
+        <location filename="../../gui/playground/controller.py" line="81" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="140" />
+        <location filename="../../gui/playground/controller.py" line="141" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="193" />
+        <location filename="../../gui/playground/controller.py" line="194" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="218" />
+        <location filename="../../gui/playground/controller.py" line="221" />
         <source>gradient step</source>
         <translation>passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="236" />
+        <location filename="../../gui/playground/controller.py" line="239" />
         <source>training</source>
         <translation>treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="240" />
+        <location filename="../../gui/playground/controller.py" line="243" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="252" />
+        <location filename="../../gui/playground/controller.py" line="255" />
         <source>Training stopped: the loss {v:.4g} is below {b:g}.</source>
         <translation>Treino parado: a perda {v:.4g} está abaixo de {b:g}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="255" />
+        <location filename="../../gui/playground/controller.py" line="258" />
         <source>Training stopped: the accuracy {a:.1%} is above {b:.1%}.</source>
         <translation>Treino parado: a acurácia {a:.1%} está acima de {b:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="256" />
+        <location filename="../../gui/playground/controller.py" line="259" />
         <source>Training stopped: {n} steps done.</source>
         <translation>Treino parado: {n} passos feitos.</translation>
     </message>
@@ -1716,6 +1716,80 @@
         <location filename="../../gui/playground/strategies_panel.py" line="156" />
         <source>best output, sign × log10(1 + |y|)</source>
         <translation>melhor saída, sinal × log10(1 + |y|)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="41" />
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="43" />
+        <source>Drag to see the network as it was at an earlier step (no undo entry)</source>
+        <translation>Arraste para ver a rede como era num passo anterior (sem entrada de desfazer)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="45" />
+        <source>Now</source>
+        <translation>Agora</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="46" />
+        <source>Back to the weights the run has now</source>
+        <translation>De volta aos pesos que o treino tem agora</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="47" />
+        <source>Replay from the same start</source>
+        <translation>Repetir do mesmo início</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="48" />
+        <source>Reset to this run's initial weights and seed; train again with other settings and compare the two loss curves</source>
+        <translation>Volta aos pesos iniciais e à semente deste treino; treine de novo com outros ajustes e compare as duas curvas de perda</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="83" />
+        <source>step {k} (now)</source>
+        <translation>passo {k} (agora)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="85" />
+        <source>step {k} of {n}</source>
+        <translation>passo {k} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="118" />
+        <source>this run</source>
+        <translation>este treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="119" />
+        <source>earlier run: {opt}, lr {lr:g}</source>
+        <translation>treino anterior: {opt}, taxa {lr:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="151" />
+        <source>The weights were edited after this run: train to start a new timeline.</source>
+        <translation>Os pesos foram editados depois deste treino: treine para começar uma nova linha do tempo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="192" />
+        <source>A node of that run was removed: it cannot be replayed.</source>
+        <translation>Um nó daquele treino foi removido: ele não pode ser repetido.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="196" />
+        <location filename="../../gui/playground/timeline.py" line="197" />
+        <source>replay from the same start</source>
+        <translation>repetir do mesmo início</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="207" />
+        <source>Back at the run's first weights: change the settings and train; the earlier loss curve stays dashed.</source>
+        <translation>De volta aos primeiros pesos do treino: mude os ajustes e treine; a curva de perda anterior fica tracejada.</translation>
     </message>
 </context>
 <context>

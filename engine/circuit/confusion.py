@@ -12,9 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .batches import split
-from .data import dataset_arrays
-from .document import CircuitError
-from .probe import _run, class_values, classifier
+from .probe import _run, class_values, classifier_data
 
 ROWS = ("all", "train", "test")
 
@@ -63,13 +61,10 @@ def circuit_confusion(ev, rows: str = "all", settings: dict | None = None) -> Co
     dataset or has no such rows."""
     if rows not in ROWS:
         raise ValueError(f"rows must be one of {', '.join(ROWS)}, got {rows!r}")
-    clf = classifier(ev)
-    if clf is None or not ev.doc.dataset:
+    found = classifier_data(ev)
+    if found is None:
         return None
-    try:
-        X, y = dataset_arrays(ev.doc.dataset)
-    except CircuitError:
-        return None
+    clf, X, y = found
     if rows != "all":
         s = settings or {}
         train, test = split(len(X), s.get("test_share") or 0.0, int(s.get("seed") or 0))

@@ -143,8 +143,9 @@ class Grid:
     test: np.ndarray | None = None  # True for the rows held out for testing (drawn with another marker)
 
 
-def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
-    """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
+def classifier_data(ev: Evaluator):
+    """(classifier, X, y) of a classifier circuit on its dataset, or None when it is not one or the
+    dataset cannot be built."""
     clf = classifier(ev)
     if clf is None or not ev.doc.dataset:
         return None
@@ -152,6 +153,15 @@ def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | Non
         X, y = dataset_arrays(ev.doc.dataset)
     except CircuitError:
         return None
+    return clf, X, y
+
+
+def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
+    """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
+    found = classifier_data(ev)
+    if found is None:
+        return None
+    clf, X, y = found
     extra = list(ev.doc.dataset.get("features") or [])
     if X.shape[1] != 2 + len(extra) or not len(X):
         return None

@@ -18,7 +18,7 @@ import numpy as np
 
 from .data import dataset_arrays
 from .document import CircuitError
-from .probe import _run, classifier
+from .probe import _run, classifier_data
 
 BLOCK_KINDS = ("neuron", "dense")
 # the level where an activation's output turns (drawn as the unit's own boundary)
@@ -114,12 +114,10 @@ def layers(doc, tape) -> list[Layer]:
 
 def plane(ev, n: int = 40, margin: float = 0.5):
     """(xs, ys, X, y) of an n x n grid around a 2-D dataset, or None (no classifier on 2-D data)."""
-    if ev.compile_error or classifier(ev) is None or not ev.doc.dataset:
+    found = None if ev.compile_error else classifier_data(ev)
+    if found is None:
         return None
-    try:
-        X, y = dataset_arrays(ev.doc.dataset)
-    except CircuitError:
-        return None
+    _clf, X, y = found
     if X.ndim != 2 or X.shape[1] != 2 or not len(X):
         return None
     (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin

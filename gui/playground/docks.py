@@ -162,9 +162,19 @@ class DockLayout(QObject):
         for dock in self.on_demand:
             act = dock.toggleViewAction()
             act.setText(names.get(dock.objectName(), act.text()))
-            act.triggered.connect(lambda on, d=dock: on and d.raise_())
+            act.triggered.connect(lambda on, d=dock: on and self.float_beside(d))
             actions.append(act)
         return actions
+
+    def float_beside(self, dock: QDockWidget, size=(900, 480)) -> None:
+        """Open an on-demand panel as a window of its own over the main one: as a ninth bottom tab it
+        would squeeze every tab name to a few letters at 1366 px."""
+        if not dock.isFloating():
+            dock.setFloating(True)
+            dock.resize(*size)
+            self._title_bar(dock)
+        dock.show()
+        dock.raise_()
 
     def bring_to_front(self, key: str) -> None:
         """Show a panel's dock and raise its tab."""

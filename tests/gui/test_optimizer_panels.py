@@ -19,6 +19,7 @@ def open_panel(window, key, qtbot):
     assert not layout.docks[key].isVisible()  # on demand: hidden until asked for
     act.trigger()
     qtbot.waitUntil(lambda: window.playground[key].on_screen() and not window.playground[key]._dirty)
+    assert layout.docks[key].isFloating()  # a window of its own: the bottom tab names keep their room
     return window.playground[key]
 
 

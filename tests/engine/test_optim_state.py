@@ -3,7 +3,6 @@ SGD's momentum buffer, and the effective step against the change the step really
 
 import numpy as np
 import pytest
-import torch
 
 from engine.circuit import io
 from engine.circuit.training import Trainer
@@ -23,6 +22,7 @@ def snapshot(trainer):
 
 def run_with_torch(optimizer, steps=5, **settings):
     """Steps the trainer; replays its gradients on torch parameters with torch's own optimizer."""
+    torch = pytest.importorskip("torch")  # the oracle, where installed
     doc = moons(optimizer=optimizer, **settings)
     trainer = Trainer(doc)
     trainer.step()

@@ -7,7 +7,6 @@ import math
 
 import numpy as np
 import pytest
-import torch
 
 from engine.teaching import bugs
 
@@ -19,6 +18,7 @@ def _engine_grads(build):
 
 
 def _torch_grads(fn, **values):
+    torch = pytest.importorskip("torch")  # the oracle, where installed
     xs = {k: torch.tensor(float(v), dtype=torch.float64, requires_grad=True) for k, v in values.items()}
     fn(**xs).backward()
     return {k: x.grad.item() for k, x in xs.items()}
@@ -46,6 +46,7 @@ def test_fanout_assignment_instead_of_accumulation():
 
 
 def test_backward_in_the_wrong_order():
+    torch = pytest.importorskip("torch")  # the oracle, where installed
     right = bugs._grads(bugs.neuron_exp)
     tanh = lambda x1, w1, x2, w2, b: torch.tanh(x1 * w1 + x2 * w2 + b)  # noqa: E731
     assert right == pytest.approx(_torch_grads(tanh, x1=2, w1=-3, x2=0, w2=1, b=6.8813735870195432))
@@ -89,6 +90,7 @@ def test_zero_grad_switch_reuses_the_gradients_of_earlier_steps():
 
 
 def test_float16_gives_seed_003_its_zero_gradients():
+    torch = pytest.importorskip("torch")  # the oracle, where installed
     wrong, right = bugs.seed003(np.float16), bugs.seed003(np.float64)
     assert wrong["loss"] == pytest.approx(0.3333, abs=1e-4) and right["loss"] == pytest.approx(1 / 3, abs=1e-4)
     assert np.all(wrong["a2"] == 1.0)  # σ(9) = 0.99988 rounds to 1: the spacing below 1 is 2**-11

@@ -3,7 +3,7 @@ a digit drawn with the mouse on the pad gets the network's ten probabilities (as
 and a network trained by PyTorch reads a drawn 1 and a drawn 0; screenshot."""
 
 import numpy as np
-import torch
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget
@@ -20,6 +20,7 @@ def dense_layers(doc):
 
 def torch_trained(doc, steps=150):
     """The example's network trained by PyTorch (full batch, Adam 0.01): {node id: (W, b)}."""
+    torch = pytest.importorskip("torch")  # the oracle, where installed
     torch.manual_seed(0)
     X, y = digits()
     X, y = torch.tensor(X), torch.tensor(y, dtype=torch.long)
@@ -40,6 +41,7 @@ def torch_trained(doc, steps=150):
 
 
 def forward_torch(doc, picture):
+    torch = pytest.importorskip("torch")  # the oracle, where installed
     h = torch.tensor(picture.reshape(1, 64))
     layers = dense_layers(doc)
     for i, n in enumerate(layers):
@@ -93,6 +95,7 @@ def test_weight_images_follow_training(window, qtbot):
 
 
 def test_a_drawn_digit_gets_live_probabilities_and_a_trained_network_reads_it(window, qtbot):
+    pytest.importorskip("torch")  # the oracle, where installed
     dock, panel = open_digits(window, qtbot)
     doc = window.doc
     trained = torch_trained(doc)

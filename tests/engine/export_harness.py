@@ -17,6 +17,15 @@ import sys
 import unicodedata
 from pathlib import Path
 
+
+def runnable_exports() -> tuple:
+    """The exporters whose scripts can run here: Python always, PyTorch where it is installed."""
+    import importlib.util
+
+    from engine.export import to_python, to_torch
+
+    return (to_python, to_torch) if importlib.util.find_spec("torch") else (to_python,)
+
 SENTINEL = "INJECTED"
 PAYLOADS = [
     "__import__('pathlib').Path('INJECTED').touch()",

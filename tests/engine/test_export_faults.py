@@ -21,7 +21,7 @@ from engine.circuit.document import Circuit
 from engine.circuit.evaluate import Evaluator
 from engine.export import to_python, to_torch
 from engine.expr import circuit_from_expression
-from tests.engine.export_harness import run_script
+from tests.engine.export_harness import run_script, runnable_exports
 
 POOL = [0.0, -1.0, -8.0, 0.5, 1000.0, 1e200, -1e200, 1.5e308, -1.5e308]
 EXPONENTS = [0.5, -1.0, 3.0]
@@ -154,6 +154,6 @@ def test_neuron_block_overflow_is_named(workdir):
     doc.connect(x, n, "x1")
     assert first_fault(doc)[0] == n
     app_agrees(doc, n, None)
-    for export in (to_python, to_torch):
+    for export in runnable_exports():
         code, _ = run_script(export(doc), workdir)
         assert isinstance(code, str) and code.startswith("node 'n' (neuron): ")

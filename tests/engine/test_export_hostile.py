@@ -22,7 +22,16 @@ from engine.circuit.evaluate import Evaluator
 from engine.export import ExportError, to_dot, to_python, to_torch
 from engine.export.common import identifiers, is_identifier
 from tests.conftest import EXAMPLES
-from tests.engine.export_harness import PAYLOADS, cleaned, injected, parse_dot, record_fields, run_script, shown
+from tests.engine.export_harness import (
+    PAYLOADS,
+    cleaned,
+    injected,
+    parse_dot,
+    record_fields,
+    run_script,
+    runnable_exports,
+    shown,
+)
 from tests.engine.test_export import circuits
 
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if p.name != "index.json")
@@ -174,7 +183,7 @@ def test_file_text_in_ops_and_params_is_refused(field, value):
         doc = _neuron_doc()
         node = next(n for n in doc.nodes() if n.kind == "neuron")
         node.params[field] = value
-    for export in (to_python, to_torch):
+    for export in runnable_exports():
         with pytest.raises(ExportError) as info:
             export(doc)
         assert "\n" not in str(info.value)
@@ -228,6 +237,6 @@ def test_non_finite_literals_are_written_as_python_floats(workdir):
     text = to_python(doc)
     assert "float(" not in text
     doc.node(doc.by_label("a").id).value = float("inf")
-    for export in (to_python, to_torch):
+    for export in runnable_exports():
         code, _ = run_script(export(doc), workdir)
         assert code == "node 'a' (input): its value inf is not a finite number"

@@ -5,6 +5,7 @@ point, the slider case) or on numpy arrays (a data node feeds the whole dataset 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -124,6 +125,17 @@ def compile_circuit(doc: Circuit, partial: bool = False) -> Tape:
         tape.plan = False  # a grouped pass expects every slot filled: the per-node tape runs it
     tape.checkpoints = _checkpoints(instrs)
     return tape
+
+
+def with_params(tape: Tape, node_id: str, params: dict) -> Tape | None:
+    """The tape with one block's parameters replaced (new weights, another activation: the graph and the
+    ports are the same), as a new Tape that shares everything else; None when it has no such block."""
+    for k, ins in enumerate(tape.instrs):
+        if ins.node_id == node_id and ins.block:
+            instrs = list(tape.instrs)
+            instrs[k] = dataclasses.replace(ins, params=params)
+            return dataclasses.replace(tape, instrs=instrs)
+    return None
 
 
 def _checkpoints(instrs) -> list[int]:

@@ -17,11 +17,12 @@ import numpy as np
 from ..backends import A, S
 from ..errors import EngineError
 from . import result, vectorized
-from .compile import FAULTS, IDENTITY, compile_circuit, run_forward
+from .compile import FAULTS, IDENTITY, compile_circuit, run_forward, with_params
 from .data import column, dataset_arrays
 from .display import shown
 from .document import Circuit, CircuitError
 from .events import EVALUATOR_PRIORITY, STRUCTURAL, EvaluatorEvents, Subscriptions, emit
+from .nodes import BLOCK_KINDS
 from .result import EMPTY, Result
 
 
@@ -37,10 +38,13 @@ class Evaluator:
         self.auto_backward = True
         self._batching = 0
         self._dirty = False
+        self._quiet = 0  # inside coalesced(): results are kept, the views hear of the last one at the end
+        self._unheard = False
         self._last_root: str | None = None  # the result of the last evaluation (kept while a wire is cut)
         self._subs = Subscriptions()
         for name in STRUCTURAL:  # before any view hears of the edit (events.EVALUATOR_PRIORITY)
-            self._subs.connect(doc.events[name], self._structure_changed, priority=EVALUATOR_PRIORITY)
+            slot = self._params_changed if name == "params_changed" else self._structure_changed
+            self._subs.connect(doc.events[name], slot, priority=EVALUATOR_PRIORITY)
         self._subs.connect(doc.events.value_changed, self._value_changed, priority=EVALUATOR_PRIORITY)
         # another document: its result is its own (heard before the recompile above)
         self._subs.connect(doc.events.document_reset, self._forget_root, priority=EVALUATOR_PRIORITY + 1)
@@ -83,12 +87,41 @@ class Evaluator:
     def publish(self, result: Result, stepped: bool = False) -> None:
         """Make `result` the latest one and tell the views (the steppers publish their steps here)."""
         self.result = result
+        if self._quiet and not stepped:
+            self._unheard = True
+            return
         emit(self.events.stepped if stepped else self.events.evaluated)
+
+    @contextmanager
+    def coalesced(self):
+        """Passes inside publish their results at once (the trainer reads them), but the views hear only
+        of the last one, when the block ends (a timer tick of several training steps redraws once)."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+            if not self._quiet and self._unheard:
+                self._unheard = False
+                emit(self.events.evaluated)
 
     # ------------------------------------------------------------ document events
     def _structure_changed(self):
         self.tape = None
         self._refresh()
+
+    def _params_changed(self, node_id, params, old_ports):
+        """New weights or activation of a block whose ports stay: the tape keeps its order and slots and only
+        that instruction reads the new parameters (a training step writes its layers back every step)."""
+        tape = self.tape
+        node = self.doc.node(node_id)
+        if tape is not None and node.kind in BLOCK_KINDS and tuple(old_ports) == node.input_ports():
+            patched = with_params(tape, node_id, node.params)
+            if patched is not None:
+                self.tape = patched
+                self._refresh()
+                return
+        self._structure_changed()
 
     def _forget_root(self):
         self._last_root = None

@@ -91,13 +91,14 @@ def default_params(kind: str, op: str | None = None, given: dict | None = None) 
     if kind == "neuron":
         n = given.get("n", 2)
         n = n if isinstance(n, int) and 0 < n <= 4096 else 2
-        return {"n": 2, "activation": "tanh", "w": [_alternating(i) for i in range(n)], "b": 0.0}
+        w = None if "w" in given else [_alternating(i) for i in range(n)]  # (a training step gives its own)
+        return {"n": 2, "activation": "tanh", "w": w, "b": 0.0}
     if kind == "dense":
         nin, nout = given.get("nin", 2), given.get("nout", 2)
         ok = all(isinstance(k, int) and 0 < k <= 4096 for k in (nin, nout))
         nin, nout = (nin, nout) if ok else (2, 2)
-        return {"nin": 2, "nout": 2, "activation": "relu",
-                "W": [[_alternating(i + j) for j in range(nin)] for i in range(nout)], "b": [0.0] * nout}
+        W = None if "W" in given else [[_alternating(i + j) for j in range(nin)] for i in range(nout)]
+        return {"nin": 2, "nout": 2, "activation": "relu", "W": W, "b": [0.0] * nout}
     if kind == "data":
         return {"column": "x1"}
     return {}

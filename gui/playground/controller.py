@@ -6,7 +6,7 @@ import time
 from contextlib import nullcontext
 
 from psygnal import Signal, SignalGroup
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from threadpoolctl import ThreadpoolController
 
@@ -16,6 +16,8 @@ from engine.circuit.gradient_check import check_gradients
 from engine.circuit.stop import StopRule, reached
 from engine.circuit.training import Trainer, TrainingError
 from engine.errors import EngineError
+
+from .pacing import FramePacer
 
 FRAME_MS = 33.0  # redraw at most ~30 times a second while training
 _BLAS = None  # threadpoolctl's view of the loaded BLAS libraries (found once, on the first step)
@@ -58,7 +60,8 @@ class PlaygroundController(QObject):
         self.timer = QTimer(self)
         self.steps_per_tick = 1
         self.set_speed(20)
-        self._start_clock()
+        self.pacer = FramePacer()
+        self._watching = False
         self.timer.timeout.connect(self._train_tick)
         self.actions: dict[str, QAction] = {}
         for name, text, key, slot in [
@@ -93,6 +96,7 @@ class PlaygroundController(QObject):
     def detach(self) -> None:
         """Stop training and listening (the window is closing)."""
         self.timer.stop()
+        self._watch_sleep(False)
         self._subs.disconnect_all()
 
     def status(self, text: str) -> None:
@@ -230,6 +234,7 @@ class PlaygroundController(QObject):
         """Start or pause training on the timer; the steps of one run are one undo entry."""
         if self.timer.isActive():
             self.timer.stop()
+            self._watch_sleep(False)
             if self.trainer is not None:
                 self.trainer.end_run()
                 self._show_history()  # the plot ends at the value the circuit has now that it stops
@@ -239,6 +244,7 @@ class PlaygroundController(QObject):
             self._trainer().begin_run(self.tr("training"))
             self._run_steps = 0
             self._start_clock()
+            self._watch_sleep(True)
             self.timer.start()
             self.actions["train"].setText(self.tr("Pause"))
 
@@ -259,30 +265,36 @@ class PlaygroundController(QObject):
         return self.tr("Training stopped: {n} steps done.").format(n=self._run_steps)
 
     def _start_clock(self) -> None:
-        self._due, self._last_tick, self._tick_end, self._redraw = 0.0, time.perf_counter(), None, 0.0
+        self.pacer.start()
+
+    def _watch_sleep(self, on: bool) -> None:
+        """While a run is on, the pacer hears when the event loop sleeps (what is left is redraw work)."""
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None or on == self._watching:
+            return
+        pairs = ((dispatcher.aboutToBlock, self.pacer.about_to_block), (dispatcher.awake, self.pacer.awake))
+        for signal, slot in pairs:
+            if on:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+        self._watching = on
 
     def _train_tick(self):
-        """Take the steps the set speed makes due since the last tick, then let the panels redraw once.
-
-        Steps are owed by the clock (speed x elapsed time), so a tick that ran late catches up; the debt
-        is capped at a quarter second of steps, so a machine that cannot keep up does not burst. The time
-        between ticks (the panels redrawing) is measured: a tick may step for up to three times that
-        long, so drawing takes at most about a quarter of the time when steps are slow (digits)."""
-        now = time.perf_counter()
-        if self._tick_end is not None:
-            self._redraw = 0.7 * self._redraw + 0.3 * (now - self._tick_end)
-        self._due = min(self._due + (now - self._last_tick) * self.speed, max(1.0, 0.25 * self.speed))
-        self._last_tick = now
-        deadline = now + min(max(0.8 * FRAME_MS / 1000.0, 3.0 * self._redraw), 0.25)
+        """Take the steps the set speed makes due since the last tick, within the tick's budget
+        (gui.playground.pacing), then let the panels redraw once: the evaluator's results of the tick
+        reach the views as one."""
+        pacer = self.pacer
+        deadline = pacer.begin_tick(self.speed, self.timer.interval() / 1000.0)
         trainer = self.trainer
         # mini-batches are passes of the trainer's own: the evaluator shows the whole data once per tick
         batched = self.ev.batch_update() if trainer is not None and trainer.feed is not None else nullcontext()
-        with one_blas_thread(), batched:
-            while self._due >= 1.0:
+        with one_blas_thread(), self.ev.coalesced(), batched:
+            while pacer.due >= 1.0:
                 if not self._train_once():
                     self.toggle_training()
                     break
-                self._due -= 1.0
+                pacer.stepped()
                 self._run_steps += 1
                 if reached(self.stop_rule, self.trainer, self._run_steps):
                     self.toggle_training()
@@ -292,4 +304,4 @@ class PlaygroundController(QObject):
                     break
         if self.trainer is not None:
             self._show_history()
-        self._tick_end = time.perf_counter()
+        pacer.end_tick()

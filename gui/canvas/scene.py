@@ -31,7 +31,7 @@ from engine.errors import EngineError
 
 from . import colors as palette_colors
 from .edge_item import EdgeItem
-from .node_item import HEADER, WIDTH, LabelEditorItem, NodeItem
+from .node_item import HEADER, WIDTH, LabelEditorItem, NodeItem, display_symbol
 from .wiring import WiringMixin
 
 
@@ -218,7 +218,11 @@ class CircuitScene(WiringMixin, QGraphicsScene):
     def _on_params_changed(self, node_id, params, old_ports) -> None:
         item = self._nodes.get(node_id)
         if item is not None:
-            item.sync(self.doc.node(node_id))
+            node = self.doc.node(node_id)
+            same = (node.label, display_symbol(node)) == (item.label, item.symbol)
+            if same and tuple(old_ports) == node.input_ports():
+                return  # new weights only (a training step writes its layers back): the card looks the same
+            item.sync(node)
             for edge in self._by_node.get(node_id, ()):
                 edge.update_path()
                 if edge.dst == node_id and edge.port in item.ports:

@@ -12,6 +12,8 @@ from engine.commands import SetDocAttr
 
 from ..panel import Panel
 from . import class_regions
+from .controller import one_blas_thread
+from .isocurve import IsocurveItem
 from .plots import NEG, POS, class_brushes, make_plot, show_range
 
 GRID = 60  # samples per axis
@@ -44,9 +46,9 @@ class BoundaryPanel(Panel):
         self.plot = make_plot(layout, self.tr("Decision boundary"))
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
-        self.contour = pg.IsocurveItem(pen=pg.mkPen("#222", width=2))
+        self.contour = IsocurveItem(pen=pg.mkPen("#222", width=2))
         self.contour.setParentItem(self.image)  # drawn in the image's pixel coordinates
-        self.class_borders: list[pg.IsocurveItem] = []  # with several classes: one border per class region
+        self.class_borders: list[IsocurveItem] = []  # with several classes: one border per class region
         self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1))
         self.plot.addItem(self.points)
         self.caption = QLabel()
@@ -56,6 +58,10 @@ class BoundaryPanel(Panel):
         self.plot.scene().sigMouseClicked.connect(self._clicked)
 
     def refresh(self) -> None:
+        with one_blas_thread():  # (a 60 x 60 grid's small products: BLAS worker threads only contend)
+            self._refresh()
+
+    def _refresh(self) -> None:
         self._dirty = False
         if getattr(self, "unit_view", None) is not None and self.unit_view.draw():  # a unit opened large
             return
@@ -74,7 +80,7 @@ class BoundaryPanel(Panel):
         multi = grid.threshold is None  # softmax scores: one colour per class
         dx, dy = grid.xs[1] - grid.xs[0], grid.ys[1] - grid.ys[0]
         self.image.setImage(class_regions.shade_classes(grid.z) if multi else shade(grid.z, grid.threshold),
-                            levels=(0, 255))
+                            autoLevels=False)  # RGBA bytes as they are: no levels, no lookup
         self.image.setRect(QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys)))
         show_range(self.plot, (grid.xs[0] - dx / 2, grid.xs[-1] + dx / 2), (grid.ys[0] - dy / 2, grid.ys[-1] + dy / 2))
         self._draw_borders(grid)
@@ -102,7 +108,7 @@ class BoundaryPanel(Panel):
         self.contour.setData(None if multi else np.nan_to_num(grid.z, nan=grid.threshold))
         classes = grid.z.shape[-1] if multi else 0
         while len(self.class_borders) < classes:
-            curve = pg.IsocurveItem(level=0.0, pen=pg.mkPen("#222", width=2))
+            curve = IsocurveItem(level=0.0, pen=pg.mkPen("#222", width=2))
             curve.setParentItem(self.image)
             self.class_borders.append(curve)
         for k, curve in enumerate(self.class_borders):

@@ -11,7 +11,7 @@ from engine.circuit import unit_maps
 from engine.circuit.probe import class_values
 
 from .plots import class_brushes, show_range
-from .units_panel import COLORS, levels
+from .units_panel import colour
 
 GRID = 60  # as the decision boundary's
 
@@ -45,15 +45,12 @@ class UnitView:
             return False
         unit = next(u for u in maps.maps if u == self.unit)  # (its name as the document has it now)
         z = maps.maps[unit]
-        lo, hi = levels(z)
-        rgba = COLORS.map(np.clip((np.nan_to_num(z) - lo) / (hi - lo), 0, 1).ravel(), mode="byte")
-        rgba = rgba.reshape(z.shape + (4,))
-        rgba[..., 3] = np.where(np.isfinite(z), 255, 0)
+        rgba = colour([z])[0]
         xs, ys = maps.xs, maps.ys
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]
         p.grid = None  # (no clicks add points while a unit is shown)
         p.plot.setVisible(True)
-        p.image.setImage(rgba, levels=(0, 255))
+        p.image.setImage(rgba, autoLevels=False)
         p.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, dx * len(xs), dy * len(ys)))
         show_range(p.plot, (xs[0] - dx / 2, xs[-1] + dx / 2), (ys[0] - dy / 2, ys[-1] + dy / 2))
         info = unit_maps.unit_info(p.doc, unit)

@@ -23,11 +23,19 @@ SHORT_TERMS = 4  # a wider unit's formula under the thumbnails names its largest
 COLORS = pg.ColorMap([0.0, 0.5, 1.0], [NEG, "#ffffff", POS])  # negative orange, 0 white, positive blue
 
 
-def levels(z: np.ndarray) -> tuple[float, float]:
-    """Symmetric colour levels around 0, so white is always 0 and the colour's depth the size."""
-    finite = z[np.isfinite(z)]
-    m = float(np.abs(finite).max()) if finite.size else 1.0
-    return -(m or 1.0), (m or 1.0)
+def colour(maps: list[np.ndarray]) -> np.ndarray:
+    """RGBA bytes (k, n, n, 4) of k unit maps, each on its own levels symmetric around 0 (white is always 0,
+    the colour's depth the size against the map's largest |value|), in one ColorMap lookup; NaN is
+    transparent. The ImageItems take these bytes as they are (no levels, no lookup table): pyqtgraph then
+    builds no colour table per image and frame."""
+    z = np.stack(maps)
+    finite = np.isfinite(z)
+    z0 = np.where(finite, z, 0.0)
+    m = np.abs(z0).max(axis=tuple(range(1, z.ndim)), keepdims=True)
+    t = np.clip(0.5 + 0.5 * z0 / np.where(m > 0, m, 1.0), 0.0, 1.0)
+    rgba = COLORS.map(t.ravel(), mode="byte").reshape(z.shape + (4,))
+    rgba[..., 3] = np.where(finite, 255, 0)
+    return rgba
 
 
 class UnitsPanel(Panel):
@@ -99,9 +107,9 @@ class UnitsPanel(Panel):
             self._build(maps.layers)
         rect = pg.QtCore.QRectF(maps.xs[0], maps.ys[0], maps.xs[-1] - maps.xs[0], maps.ys[-1] - maps.ys[0])
         moved, self._rect = rect != self._rect, rect
-        for unit, (_, image) in self.thumbs.items():
-            z = maps.maps[unit]
-            image.setImage(np.nan_to_num(z), levels=levels(z), autoLevels=False)
+        rgba = colour([maps.maps[unit] for unit in self.thumbs]) if self.thumbs else ()
+        for (unit, (_, image)), pixels in zip(self.thumbs.items(), rgba, strict=True):
+            image.setImage(pixels, autoLevels=False)
             if moved:
                 image.setRect(rect)
                 self.thumbs[unit][0].setRange(rect, padding=0)  # (a thumbnail fills its square: no aspect lock)
@@ -128,8 +136,7 @@ class UnitsPanel(Panel):
                                                    enableMouse=False, enableMenu=False)
                 box.disableAutoRange()
                 box.setBorder(pg.mkPen("#bbb"))
-                image = pg.ImageItem()
-                image.setColorMap(COLORS)
+                image = pg.ImageItem()  # (RGBA bytes from colour(): no levels, no lookup table)
                 box.addItem(image)
                 self.thumbs[unit] = (box, image)
             row += (len(layer.units) - 1) // PER_ROW + 1

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QSettings, QSize, Qt
 from engine.circuit import unit_maps
 from gui.main_window import MainWindow, first_size
 from gui.playground import units_panel
+from gui.playground.plots import NEG, POS
 from tests.conftest import EXAMPLES, SCREENSHOTS
 from tests.gui.test_panels import shown
 
@@ -24,16 +25,27 @@ def test_every_thumbnail_is_the_engines_unit_map_and_follows_training(host, qtbo
     assert [layer.name for layer in panel.maps.layers] == ["layer1", "layer2", "layer3"]
     expected = unit_maps.unit_maps(w.evaluator, units_panel.GRID)
     for unit, (_, image) in panel.thumbs.items():
-        np.testing.assert_array_equal(image.image, np.nan_to_num(expected.maps[unit]))
-        lo, hi = image.levels
-        assert lo == -hi and hi == (np.abs(expected.maps[unit]).max() or 1.0)  # a dead unit (all 0): white
+        np.testing.assert_allclose(image.image, pixels(expected.maps[unit]), atol=1)
+    dead = [u for u, z in expected.maps.items() if not np.abs(z).max()]
+    for unit in dead:  # a dead unit (all 0) is white
+        assert (panel.thumbs[unit][1].image[..., :3] == 255).all()
     before = {u: img.image.copy() for u, (_, img) in panel.thumbs.items()}
     for _ in range(5):
         parts["controller"].gradient_step()
     qtbot.waitUntil(lambda: any(not np.array_equal(img.image, before[u]) for u, (_, img) in panel.thumbs.items()))
     after = unit_maps.unit_maps(w.evaluator, units_panel.GRID)
     for unit, (_, image) in panel.thumbs.items():
-        np.testing.assert_array_equal(image.image, np.nan_to_num(after.maps[unit]))
+        np.testing.assert_allclose(image.image, pixels(after.maps[unit]), atol=1)
+
+
+def pixels(z):
+    """A thumbnail's colours by hand: white at 0, blue (POS) at +max|z|, orange (NEG) at -max|z|, linear
+    between; opaque."""
+    rgb = lambda c: [int(c[i:i + 2], 16) for i in (1, 3, 5)]  # noqa: E731
+    stops = np.array([rgb(NEG), [255, 255, 255], rgb(POS)], dtype=float)
+    t = 0.5 + 0.5 * z / (np.abs(z).max() or 1.0)
+    out = [np.interp(t, [0.0, 0.5, 1.0], stops[:, c]) for c in range(3)] + [np.full(z.shape, 255.0)]
+    return np.stack(out, axis=-1)
 
 
 def test_hovering_a_thumbnail_shows_its_weights_bias_activation_and_formula(host, qtbot):

@@ -6,7 +6,7 @@ import time
 from contextlib import nullcontext
 
 from psygnal import Signal, SignalGroup
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from threadpoolctl import ThreadpoolController
 
@@ -58,10 +58,10 @@ class PlaygroundController(QObject):
         self.stop_rule = StopRule()  # when a run on the timer stops by itself (the Training panel sets it)
         self._run_steps = 0  # steps of the current timer run
         self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.PreciseTimer)  # (a coarse timer may fire 5 % early or late: frames jitter)
         self.steps_per_tick = 1
         self.set_speed(20)
         self.pacer = FramePacer()
-        self._watching = False
         self.timer.timeout.connect(self._train_tick)
         self.actions: dict[str, QAction] = {}
         for name, text, key, slot in [
@@ -96,7 +96,6 @@ class PlaygroundController(QObject):
     def detach(self) -> None:
         """Stop training and listening (the window is closing)."""
         self.timer.stop()
-        self._watch_sleep(False)
         self._subs.disconnect_all()
 
     def status(self, text: str) -> None:
@@ -234,7 +233,7 @@ class PlaygroundController(QObject):
         """Start or pause training on the timer; the steps of one run are one undo entry."""
         if self.timer.isActive():
             self.timer.stop()
-            self._watch_sleep(False)
+            self.timer.setInterval(self.frame_ms)
             if self.trainer is not None:
                 self.trainer.end_run()
                 self._show_history()  # the plot ends at the value the circuit has now that it stops
@@ -244,15 +243,15 @@ class PlaygroundController(QObject):
             self._trainer().begin_run(self.tr("training"))
             self._run_steps = 0
             self._start_clock()
-            self._watch_sleep(True)
-            self.timer.start()
+            self.timer.start(self.frame_ms)
             self.actions["train"].setText(self.tr("Pause"))
 
     def set_speed(self, steps_per_second: int) -> None:
         """Training speed: above screen rate a timer tick takes several steps and the plots redraw once."""
         self.speed = float(steps_per_second)
         self.steps_per_tick = max(1, round(steps_per_second * FRAME_MS / 1000.0))
-        self.timer.setInterval(round(1000.0 * self.steps_per_tick / steps_per_second))
+        self.frame_ms = round(1000.0 * self.steps_per_tick / steps_per_second)
+        self.timer.setInterval(self.frame_ms)
 
     def _stopped_text(self) -> str:
         """The status line when the stop condition paused training."""
@@ -267,25 +266,12 @@ class PlaygroundController(QObject):
     def _start_clock(self) -> None:
         self.pacer.start()
 
-    def _watch_sleep(self, on: bool) -> None:
-        """While a run is on, the pacer hears when the event loop sleeps (what is left is redraw work)."""
-        dispatcher = QAbstractEventDispatcher.instance()
-        if dispatcher is None or on == self._watching:
-            return
-        pairs = ((dispatcher.aboutToBlock, self.pacer.about_to_block), (dispatcher.awake, self.pacer.awake))
-        for signal, slot in pairs:
-            if on:
-                signal.connect(slot)
-            else:
-                signal.disconnect(slot)
-        self._watching = on
-
     def _train_tick(self):
         """Take the steps the set speed makes due since the last tick, within the tick's budget
         (gui.playground.pacing), then let the panels redraw once: the evaluator's results of the tick
         reach the views as one."""
         pacer = self.pacer
-        deadline = pacer.begin_tick(self.speed, self.timer.interval() / 1000.0)
+        deadline = pacer.begin_tick(self.speed, self.frame_ms / 1000.0)
         trainer = self.trainer
         # mini-batches are passes of the trainer's own: the evaluator shows the whole data once per tick
         batched = self.ev.batch_update() if trainer is not None and trainer.feed is not None else nullcontext()
@@ -304,4 +290,6 @@ class PlaygroundController(QObject):
                     break
         if self.trainer is not None:
             self._show_history()
-        pacer.end_tick()
+        delay = pacer.end_tick(self.frame_ms / 1000.0)
+        if self.timer.isActive():  # (still training) the next tick a frame after this one started
+            self.timer.start(round(1000.0 * delay))

@@ -1,20 +1,22 @@
-"""Frame pacing of a training run on the timer: how many steps a tick owes and how long it may step, so
-that the set speed and the redraws share the machine fairly.
+"""Frame pacing of a training run on the timer: how many steps a tick owes, how long it may step, and
+when the next tick starts, so that the set speed and the redraws share the machine fairly.
 
-Each tick owes the steps the set speed makes due since the last one (a tick that ran late catches up;
-the debt is capped, so a machine that cannot keep up does not burst). The redraw cost is measured, not
-guessed: the time the event loop was busy between the end of one tick and the start of the next (panels
-refreshing, windows painting, input), without the time it slept (QAbstractEventDispatcher's
-aboutToBlock/awake). A tick steps until its steps are done or its budget is spent: what the frame leaves
-after the redraw, and never less than twice the redraw (when steps are slow, drawing takes at most a
-third of the time), nor more than MAX_BUDGET (the window stays responsive). At least one step is taken.
+- Steps are owed by the clock (speed x elapsed time): a tick that ran late catches up; the debt is capped
+  at DEBT seconds of steps, so a machine that cannot keep up does not burst.
+- Ticks are paced to frames: each tick asks for the next one a frame period after its own start, so the
+  event loop has the rest of the frame for the panels' refreshes, the painting and the user's input.
+- The redraw cost is measured, not guessed: how late the next tick starts after the delay it asked for
+  (the event loop was busy redrawing). While the frames fit, that is ~0 and steps may use the frame.
+- A tick steps until its steps are done or its budget is spent: what the frame leaves after the redraw,
+  never less than twice the redraw (when steps are slow, drawing takes at most a third of the time), and
+  never more than MAX_BUDGET (an input event waits ~100 ms at worst). At least one step is taken.
 """
 
 from __future__ import annotations
 
 import time
 
-MAX_BUDGET = 0.08  # seconds a tick may step at most: with the redraw, an input waits ~100 ms at worst
+MAX_BUDGET = 0.08  # seconds a tick may step at most
 DEBT = 0.25  # seconds of steps a late tick may owe at most
 
 
@@ -24,7 +26,8 @@ def step_budget(frame: float, redraw: float) -> float:
 
 
 class FramePacer:
-    """The clock of one training run: steps owed, the measured redraw cost, the tick's deadline."""
+    """The clock of one training run: steps owed, the measured redraw cost, the tick's deadline, the delay
+    to the next tick."""
 
     def __init__(self, clock=time.perf_counter):
         self.clock = clock
@@ -35,35 +38,26 @@ class FramePacer:
         self.due = 0.0
         self.redraw = 0.0  # seconds, smoothed
         self._last = self.clock()
+        self._tick_start = self._last
         self._tick_end: float | None = None
-        self._idle = 0.0  # seconds the event loop slept since the last tick ended
-        self._asleep: float | None = None
-
-    # the event loop's sleeps (connect to QAbstractEventDispatcher.aboutToBlock / awake)
-    def about_to_block(self) -> None:
-        self._asleep = self.clock()
-
-    def awake(self) -> None:
-        if self._asleep is not None:
-            self._idle += self.clock() - self._asleep
-            self._asleep = None
+        self._delay = 0.0  # what the last tick asked to wait before the next one
 
     def begin_tick(self, speed: float, frame: float) -> float:
         """A tick starts: add the steps now due at `speed` steps/s; returns the deadline (clock seconds)
         after which it stops stepping, for a frame period of `frame` seconds."""
         now = self.clock()
-        self.awake()
         if self._tick_end is not None:
-            busy = max(0.0, now - self._tick_end - self._idle)
-            self.redraw = busy if self.redraw == 0.0 else 0.7 * self.redraw + 0.3 * busy
-        self._idle = 0.0
+            late = max(0.0, now - self._tick_end - self._delay)
+            self.redraw = 0.7 * self.redraw + 0.3 * late
         self.due = min(self.due + (now - self._last) * speed, max(1.0, DEBT * speed))
-        self._last = now
+        self._last = self._tick_start = now
         return now + step_budget(frame, self.redraw)
 
     def stepped(self) -> None:
         self.due -= 1.0
 
-    def end_tick(self) -> None:
-        self._tick_end = self.clock()
-        self._idle = 0.0
+    def end_tick(self, frame: float) -> float:
+        """The tick is over: the delay (seconds) until the next tick, a frame period after this one started."""
+        self._tick_end = now = self.clock()
+        self._delay = max(0.0, self._tick_start + frame - now)
+        return self._delay

@@ -50,6 +50,7 @@ class BoundaryPanel(Panel):
         self.contour.setParentItem(self.image)  # drawn in the image's pixel coordinates
         self.class_borders: list[IsocurveItem] = []  # with several classes: one border per class region
         self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1))
+        self._points_key = None  # what self.points shows (see _draw_points)
         self.plot.addItem(self.points)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -73,6 +74,7 @@ class BoundaryPanel(Panel):
             for curve in self.class_borders:
                 curve.setData(None)
             self.points.setData([], [])
+            self._points_key = None
             self.caption.setText(self.tr(
                 "The decision boundary appears for a circuit that classifies a 2-D dataset "
                 "(data nodes into a hinge or binary cross-entropy loss), such as the moons example."))
@@ -86,9 +88,7 @@ class BoundaryPanel(Panel):
         self._draw_borders(grid)
         test = grid.test if grid.test is not None else np.zeros(len(grid.y), dtype=bool)
         positive, negative = probe.class_values(grid.y)
-        brushes = class_regions.brushes(grid.y) if multi else class_brushes(grid.y, positive)
-        self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes, symbol=np.where(test, TEST_SYMBOL, "o"),
-                            size=np.where(test, 11, 8))
+        self._draw_points(grid.X, grid.y, test, multi, positive)
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
         if multi:
             text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green)."
@@ -100,6 +100,17 @@ class BoundaryPanel(Panel):
         if test.any():
             text += " " + self.tr("Triangles: the {k} held-out test points.").format(k=int(test.sum()))
         self.caption.setText(text)
+
+    def _draw_points(self, X, y, test, multi: bool, positive) -> None:
+        """The data points, the held-out ones as triangles; set again only when they change (a training step
+        does not move them, and a scatter's setData restyles every point)."""
+        key = (X.tobytes(), y.tobytes(), test.tobytes(), multi, positive)
+        if key == self._points_key and len(self.points.data) == len(y):
+            return
+        self._points_key = key
+        brushes = class_regions.brushes(y) if multi else class_brushes(y, positive)
+        self.points.setData(X[:, 0], X[:, 1], brush=brushes, symbol=np.where(test, TEST_SYMBOL, "o"),
+                            size=np.where(test, 11, 8))
 
     def _draw_borders(self, grid: probe.Grid) -> None:
         """The boundary: the threshold's isocurve, or with several classes each class region's border."""

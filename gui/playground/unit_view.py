@@ -59,6 +59,7 @@ class UnitView:
         p.contour.setData(np.nan_to_num(z, nan=level))
         positive, _ = class_values(maps.y)
         p.points.setData(maps.X[:, 0], maps.X[:, 1], brush=class_brushes(maps.y, positive))
+        p._points_key = None  # (the boundary sets its own points again when it is back)
         p.caption.setText(self.units.describe(unit, short=True).replace("\n", "; ") + "  " + QCoreApplication.translate(
             "UnitView", "(blue: output above 0, orange: below; the black line is where the activation turns)"))
         return True

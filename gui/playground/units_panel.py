@@ -38,6 +38,18 @@ def colour(maps: list[np.ndarray]) -> np.ndarray:
     return rgba
 
 
+def still_fits(shown, wanted, fill: float = 0.7) -> bool:
+    """True if a shown view ((x0, x1), (y0, y1)) can stay for the wanted one: it holds it, and the wanted
+    spans fill at least `fill` of it on both axes. While training moves the points a little each frame, the
+    view (and its axes, whose ticks and labels are laid out again on every change) stays put."""
+    if shown is None:
+        return False
+    for (s0, s1), (w0, w1) in zip(shown, wanted, strict=True):
+        if w0 < s0 or w1 > s1 or (w1 - w0) < fill * (s1 - s0):
+            return False
+    return True
+
+
 class UnitsPanel(Panel):
     """One row of unit maps per layer of a 2-D classifier, and the hidden space of a chosen layer."""
 
@@ -197,7 +209,9 @@ class UnitsPanel(Panel):
         finite = np.isfinite(x) & np.isfinite(y)
         if finite.any():
             pad = lambda v: (float(v.min()) - 0.05 * (np.ptp(v) or 1), float(v.max()) + 0.05 * (np.ptp(v) or 1))  # noqa: E731
-            show_range(self.space_plot, pad(x[finite]), pad(y[finite]) if label else (-0.6, 0.6))
+            view = (pad(x[finite]), pad(y[finite]) if label else (-0.6, 0.6))
+            if not still_fits(getattr(self.space_plot, "shown_range", None), view):
+                show_range(self.space_plot, *view)
 
     # ------------------------------------------------------------ hover and click
     def unit_at(self, scene_pos) -> unit_maps.Unit | None:

@@ -157,3 +157,25 @@ def test_screenshots_of_moons_after_training_with_the_unit_maps(qtbot, tmp_path)
     w.grab().save(str(SCREENSHOTS / "units_moons_opened.png"))
     assert boundary.image.image is not None and QPointF(0, 0) is not None
     w.undo_stack.clear()
+
+
+def test_the_hidden_space_view_holds_every_point_while_training_and_stays_put_for_small_moves(host, qtbot):
+    w, parts = host("moons")
+    panel = shown(qtbot, w, "dock_units")
+    qtbot.waitUntil(lambda: panel.space is not None)
+    views = []
+    for _ in range(12):
+        parts["controller"].gradient_step()
+        panel.refresh()
+        (x0, x1), (y0, y1) = panel.space_plot.shown_range
+        coords = unit_maps.hidden_space(w.evaluator, panel.space.layer, panel.a_box.currentIndex(),
+                                        panel.b_box.currentIndex()).coords
+        assert (coords[:, 0] >= x0).all() and (coords[:, 0] <= x1).all()
+        assert (coords[:, 1] >= y0).all() and (coords[:, 1] <= y1).all()
+        views.append(panel.space_plot.shown_range)
+    assert len(set(views)) < len(views)  # small moves keep the view (and its axes) as they are
+    fits = units_panel.still_fits
+    assert fits(((0, 10), (0, 10)), ((1, 9), (0.5, 9.5)))
+    assert not fits(((0, 10), (0, 10)), ((1, 11), (1, 9)))  # a point outside: the view follows
+    assert not fits(((0, 10), (0, 10)), ((4, 6), (1, 9)))  # the points shrank to a corner: it zooms in
+    assert not fits(None, ((0, 1), (0, 1)))

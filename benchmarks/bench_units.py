@@ -144,7 +144,8 @@ def live(app, w, boundary, units, speed: int = 200, seconds: float = 4.0) -> dic
     ms = lambda xs: 1000 * float(np.mean(xs)) if xs else float("nan")  # noqa: E731
     return {"steps": (len(ctl.trainer.history) - start) / dt, "boundary": len(frames["boundary"]) / dt,
             "units": len(frames["units"]) / dt, "step_ms": ms(step_times), "boundary_ms": ms(frames["boundary"]),
-            "units_ms": ms(frames["units"]), "redraw_ms": 1000 * ctl.pacer.redraw, "cpu": cpu / dt,
+            "units_ms": ms(frames["units"]), "cpu": cpu / dt,
+            "redraw_ms": 1000 * getattr(getattr(ctl, "pacer", None), "redraw", float("nan")),  # (older ticks: none)
             "frame_cpu_ms": 1000 * (cpu - sum(step_times)) / max(len(frames["boundary"]), 1),
             "latency": latency[0], "latency95": latency[1]}
 

@@ -2,10 +2,17 @@
 (33 unit maps and the hidden space) both on screen.
 
 Target (issue 13): the boundary and every unit map redraw at >= 20 frames/s while training runs at 200
-steps/s. Measured in the whole app window (1366x768, offscreen): the Units dock is floated beside the
-Decision boundary so that both are visible and redraw; a frame is one refresh of a panel (the panels
-coalesce a burst of training steps into one). Also printed: the engine's cost of the maps alone, and one
-synchronous redraw of both panels (compute and paint).
+steps/s, and the UI stays responsive (an input event is handled within ~100 ms). Measured in the whole app
+window (1366x768, offscreen) running its own event loop (QEventLoop.exec, as the app does): the Units dock is
+floated beside the Decision boundary so that both are visible and redraw; a frame is one refresh of a panel
+(the panels coalesce a burst of training steps into one). The input latency: a thread posts an event to the
+GUI thread every 30-50 ms, as the window system posts a key press, and the wait until it is handled is
+recorded (median and 95th percentile; the target is the 95th <= 100 ms). "ok" only when a run meets all of
+steps/s >= 95 % of the set speed, both panels >= 20 frames/s, and that latency; RUNS runs are made.
+Also printed: the engine's cost of the maps alone, one synchronous redraw of both panels, and the CPU time
+of the GUI thread per training step, per panel refresh and per frame, with the share of a core the GUI
+thread got (on a machine shared with other work, the frames/s follow that share; the last line of each
+run says what an idle core leaves room for).
 Run: .venv/bin/python -m benchmarks.bench_units
 """
 

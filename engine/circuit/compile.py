@@ -134,7 +134,9 @@ def with_params(tape: Tape, node_id: str, params: dict) -> Tape | None:
         if ins.node_id == node_id and ins.block:
             instrs = list(tape.instrs)
             instrs[k] = dataclasses.replace(ins, params=params)
-            return dataclasses.replace(tape, instrs=instrs)
+            # (a pass records its numeric faults in the tape: the new one keeps its own, as a recompile's)
+            faults, grad_faults = dict(tape.faults), dict(tape.grad_faults)
+            return dataclasses.replace(tape, instrs=instrs, faults=faults, grad_faults=grad_faults)
     return None
 
 

@@ -288,8 +288,8 @@ class PlaygroundController(QObject):
                     break
                 if time.perf_counter() > deadline:
                     break
-        if self.trainer is not None:
-            self._show_history()
+        if self.trainer is not None and (self.loss.on_screen() or not self.timer.isActive()):
+            self._show_history()  # (a hidden loss plot gets the history when the run pauses or at the next tick)
         delay = pacer.end_tick(self.frame_ms / 1000.0)
         if self.timer.isActive():  # (still training) the next tick a frame after this one started
             self.timer.start(round(1000.0 * delay))

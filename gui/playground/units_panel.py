@@ -21,6 +21,8 @@ GRID = 32  # samples per axis of a thumbnail
 PER_ROW = 8  # thumbnails per row; a wider layer wraps
 SHORT_TERMS = 4  # a wider unit's formula under the thumbnails names its largest weights only
 COLORS = pg.ColorMap([0.0, 0.5, 1.0], [NEG, "#ffffff", POS])  # negative orange, 0 white, positive blue
+# COLORS at 1021 even steps (0.5 is one of them), as rounded bytes
+_LUT = np.rint(255 * COLORS.map(np.linspace(0.0, 1.0, 1021), mode="float")).astype(np.ubyte)
 
 
 def colour(maps: list[np.ndarray]) -> np.ndarray:
@@ -33,7 +35,7 @@ def colour(maps: list[np.ndarray]) -> np.ndarray:
     z0 = np.where(finite, z, 0.0)
     m = np.abs(z0).max(axis=tuple(range(1, z.ndim)), keepdims=True)
     t = np.clip(0.5 + 0.5 * z0 / np.where(m > 0, m, 1.0), 0.0, 1.0)
-    rgba = COLORS.map(t.ravel(), mode="byte").reshape(z.shape + (4,))
+    rgba = _LUT[np.rint(t * (len(_LUT) - 1)).astype(np.intp)]  # (a table gather: np.interp per channel costs 5x)
     rgba[..., 3] = np.where(finite, 255, 0)
     return rgba
 

@@ -86,7 +86,9 @@ def test_a_tick_of_several_steps_publishes_one_result_the_last_steps(host, qtbot
     before = len(ctl.trainer.history)
     heard.clear()
     ctl._train_tick()
+    assert ctl.timer.isActive() and 0 <= ctl.timer.interval() <= ctl.frame_ms  # the next tick: within a frame
     ctl.toggle_training()
+    assert not ctl.timer.isActive() and ctl.timer.interval() == ctl.frame_ms == 35  # 7 steps a frame at 200/s
     assert len(ctl.trainer.history) - before == 5  # (a real tick owes what the clock says: test above)
     assert heard[0] == before + 5  # one result for the tick, after its last step
     np.testing.assert_allclose(w.evaluator.values[w.doc.by_label("layer3").id], mlp_output(w.doc))

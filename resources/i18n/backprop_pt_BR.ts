@@ -1327,42 +1327,42 @@
 <context>
     <name>MatrixDialog</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="207" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="207" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="192" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="212" />
         <source>row (unit)</source>
         <translation>linha (unidade)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="193" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="213" />
         <source>column (input)</source>
         <translation>coluna (entrada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="231" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="251" />
         <source>{rows}×{cols}, step {k}; hover a cell for its number</source>
         <translation>{rows}×{cols}, passo {k}; passe o mouse numa célula para ver o número</translation>
     </message>
@@ -1426,54 +1426,69 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Parameter</source>
         <translation>Parâmetro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="150" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
         <source>The optimizer's state appears after the first gradient step (F8) or while training (F9): each parameter's value, gradient, momentum buffer, Adam's m and √v, and the step it last took.</source>
         <translation>O estado do otimizador aparece depois do primeiro passo de gradiente (F8) ou durante o treino (F9): o valor de cada parâmetro, o gradiente, o buffer de momento, o m e a √v do Adam e o último passo dado.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="165" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="165" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="168" />
         <source>{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change the last update made.</source>
         <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela última atualização.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="172" />
+        <source>{opt} at step {k} of {last}: too far back, the optimizer's state is kept from step {first} on. Shown: the parameters of that step (stored in float32), no gradients or buffers.</source>
+        <translation>{opt} no passo {k} de {last}: longe demais no passado, o estado do otimizador é guardado a partir do passo {first}. Mostrados: os parâmetros daquele passo (guardados em float32), sem gradientes nem buffers.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="175" />
+        <source>{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change that step's update made.</source>
+        <translation>{opt} no passo {k} de {last} (a linha do tempo), taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela atualização daquele passo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="179" />
+        <source>The circuit changed since that step: these numbers are rebuilt approximately.</source>
+        <translation>O circuito mudou desde aquele passo: estes números são reconstruídos de forma aproximada.</translation>
     </message>
 </context>
 <context>
@@ -1594,7 +1609,7 @@
 <context>
     <name>StateModel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="82" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="83" />
         <source>Summary of a large block: L2 norm [min, max] of each quantity. Click the row for the full matrices.</source>
         <translation>Resumo de um bloco grande: norma L2 [mín, máx] de cada grandeza. Clique na linha para ver as matrizes inteiras.</translation>
     </message>

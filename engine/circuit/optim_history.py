@@ -5,7 +5,8 @@ Keeping Adam's m and v after every step would triple the snapshot ring (digits: 
 parameters are 138 MB of parameters alone). Instead an OptimLog keeps, per step, the rows that step
 trained on (a mini-batch's row indices as small ints; nothing more for a full-batch step), and every
 K steps a keyframe: a copy of the optimizer's buffers (momentum buffer, or Adam's m and v) and its step
-count k, beside the exact parameters of that step (shared with the snapshot ring, not copied).
+count k, beside the exact parameters of that step (shared with the snapshot ring, not copied). A full-batch
+step also notes whether the evaluator's gradients came from its grouped pass, so a rebuild sums alike.
 
 The state after step s is rebuilt from the newest keyframe at or before s: scratch parameters start at
 the keyframe's, and for each step t after it the gradient of the scratch parameters on step t's rows
@@ -28,9 +29,17 @@ import numpy as np
 from .. import optim
 from . import result
 from .blocks import stored_array
+from .compile import FAULTS
+from .vectorized import PlanSlots
 
 KEYFRAME_BUDGET = 6e6  # bytes of optimizer buffers kept for a ring's recent window
 MIN_EVERY, MAX_EVERY = 16, 1024
+
+
+def grouped_pass(res) -> bool:
+    """True if a result's gradients came from the grouped whole pass (engine.circuit.vectorized), whose sums
+    run in another order than the per-node tape's (the last bits differ): a rebuild must take the same path."""
+    return isinstance(res.slot_grads, PlanSlots)
 
 
 def buffers_of(opt) -> list:
@@ -123,10 +132,10 @@ class OptimLog:
         self.keyframes.append(Keyframe(int(step), opt.k, buffers, vector))
 
     def record(self, step: int, opt, feed, rows, dataset, vector) -> None:
-        """Step `step` trained on `rows` of `feed` (None: the evaluator's whole dataset `dataset`); `vector`
-        holds the parameters after it (read-only, exact)."""
+        """Step `step` trained on `rows` of `feed` (None: the evaluator's whole dataset `dataset`, by its
+        grouped pass when `rows` is True); `vector` holds the parameters after it (read-only, exact)."""
         if feed is None:
-            what = dataset
+            what = (dataset, bool(rows))
         elif feed.batches.size is None:
             what = rows  # the whole training split: the same array every step
         else:
@@ -144,16 +153,18 @@ class OptimLog:
         while self.steps and self.steps[0][0] <= keys[0].step:
             self.steps.popleft()
 
-    @property
-    def nbytes(self) -> int:
-        """Bytes held only by the log: keyframe buffers, row indices, and the oldest keyframe's parameters
-        once the ring has let them go (the others are the ring's own arrays)."""
+    def nbytes(self, ring=None) -> int:
+        """Bytes held only by the log: keyframe buffers, row indices and (given the ring) the parameters of the
+        keyframes the ring no longer holds exactly (the others are the ring's own arrays)."""
         n = sum(x.nbytes for key in self.keyframes for lst in key.buffers for x in lst if isinstance(x, np.ndarray))
         seen: set = set()
         for _, _, what in self.steps:
             if isinstance(what, np.ndarray) and id(what) not in seen:
                 seen.add(id(what))
                 n += what.nbytes
+        if ring is not None:
+            held = {id(snap.vector) for snap in ring.recent}
+            n += sum(key.vector.nbytes for key in self.keyframes if id(key.vector) not in held)
         return n
 
     def first_step(self, ring) -> int | None:
@@ -214,13 +225,28 @@ class OptimLog:
                   if ins.node_id in blocks else ins for ins in tape.instrs]
         tape = dataclasses.replace(tape, instrs=instrs, faults={}, grad_faults={})
         if feed is None:
-            vals = result.load_leaves(tape, what, values)
+            dataset, grouped = what
+            vals = result.load_leaves(tape, dataset, values)
+            if grouped and tape.plan:  # the evaluator's grouped whole pass, as that step's gradients came from
+                return self._grouped(tape, vals, params)
         else:
             vals = result.load_leaves(tape, feed.spec, values, feed.rows(what))
         res = result.backward(result.forward(tape, vals), tape.slots[ev.root()])
         if res.errors:
             return False
         assign_grads(params, res.grads, res.param_grads, self.sign)
+        return True
+
+    def _grouped(self, tape, vals, params) -> bool:
+        plan = tape.plan
+        try:
+            R, S = plan.load(vals)
+            plan.forward(R, S)
+            G, GS = plan.backward(R, S)
+        except FAULTS:
+            return False
+        grads = result.SlotView(tape.slots, result.freeze(plan.slots(len(tape.ids), G, GS)), default=0.0)
+        assign_grads(params, grads, {}, self.sign)
         return True
 
     def rebuild(self, step: int, ev, ring) -> Rebuilt | None:

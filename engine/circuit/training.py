@@ -25,7 +25,7 @@ from .document import CircuitError
 from .evaluate import Evaluator
 from .minibatch import DataFeed, wants_feed
 from .nodes import BLOCK_KINDS, copy_value
-from .optim_history import OptimLog, assign_grads, doc_form, keyframe_every
+from .optim_history import OptimLog, assign_grads, doc_form, grouped_pass, keyframe_every
 from .probe import current_accuracy
 from .snapshots import SnapshotRing, layout_of, vector_of
 
@@ -217,6 +217,7 @@ class Trainer:
             if ev.grads_stale or not ev.grads:
                 ev.backward()
             res, errors, grads, param_grads = None, ev.errors, ev.grads, ev.result.param_grads
+            rows = grouped_pass(ev.result)  # (a rebuild of this step takes the same path: optim_history)
         if errors:
             nid, reason = next(iter(errors.items()))
             raise TrainingError(f"training stopped: {reason}")
@@ -264,7 +265,10 @@ class Trainer:
         run's keyframes; None if that step is not kept."""
         if self.optim_log is None:
             return None
-        return self.optim_log.rebuild(step, self.ev, self.snapshots)
+        try:
+            return self.optim_log.rebuild(step, self.ev, self.snapshots)
+        except (EngineError, ValueError):  # the circuit no longer evaluates (a wire cut since): nothing to show
+            return None
 
     def run(self, n: int | None = None) -> list[float]:
         """n steps (the settings' count by default), one undo entry for all of them."""

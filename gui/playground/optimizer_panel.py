@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QLabel, QTa
 from engine.optim_state import QUANTITIES, OptimizerState, Summary, optimizer_state
 
 from ..panel import Panel
+from .controller import one_blas_thread
 
 SORT = Qt.UserRole  # the number a column sorts by
 # the roles answered, as plain ints: comparing Qt's enum members costs ~10 µs each, and a view asks a dozen
@@ -144,7 +145,8 @@ class OptimizerPanel(Panel):
         trainer = getattr(self.ctl, "trainer", None)
         timeline = getattr(self.ctl, "timeline", None)
         step = timeline.scrubbed if timeline is not None and timeline.run is trainer else None
-        self.state = state = optimizer_state(trainer, step=step) if trainer is not None else None
+        with one_blas_thread():  # a scrubbed step is rebuilt by passes like training's (see controller)
+            self.state = state = optimizer_state(trainer, step=step) if trainer is not None else None
         kept = state.kept if state is not None else QUANTITIES
         if self.model.set_state(state) or kept != self._kept:  # (a step too far back keeps values only)
             self._kept = kept

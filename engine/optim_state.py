@@ -160,7 +160,7 @@ def optimizer_state(trainer, max_entries: int = MAX_ENTRIES, step: int | None = 
     snap = trainer.snapshots.at(step)  # too far back: the parameters of the nearest snapshot, nothing else
     if snap is None or log is None or snap.layout != log.layout:
         return None
-    scratch = log._scratch(np.asarray(snap.vector, dtype=np.float64))
+    scratch = log.scratch(np.asarray(snap.vector, dtype=np.float64))
     state = state_of(log.make(scratch), scratch, trainer.doc, max_entries)
     return dataclasses.replace(state, at_step=snap.step, last_step=last, kept_back=False, first_kept=first)
 

@@ -96,6 +96,18 @@ class Scratch:
         self.node_id, self.key, self.data, self.grad = node_id, key, data, grad
 
 
+def scratch_params(layout, vector) -> list:
+    """Scratch parameters holding a snapshot vector, in the optimizer's form (floats, writable arrays)."""
+    out, at = [], 0
+    for nid, key, shape in layout.entries:
+        n = int(np.prod(shape))
+        chunk = vector[at:at + n]
+        at += n
+        data = np.array(chunk, dtype=np.float64).reshape(shape) if shape else float(chunk[0])
+        out.append(Scratch(nid, key, data))
+    return out
+
+
 @dataclass(frozen=True)
 class Keyframe:
     step: int  # the run's step (the snapshot ring's numbering)
@@ -192,16 +204,8 @@ class OptimLog:
             return None
         return snap.vector if self._rows(step) is not None else None
 
-    def _scratch(self, vector) -> list:
-        """Scratch parameters holding a snapshot vector, in the optimizer's form (floats, writable arrays)."""
-        out, at = [], 0
-        for nid, key, shape in self.layout.entries:
-            n = int(np.prod(shape))
-            chunk = vector[at:at + n]
-            at += n
-            data = np.array(chunk, dtype=np.float64).reshape(shape) if shape else float(chunk[0])
-            out.append(Scratch(nid, key, data))
-        return out
+    def scratch(self, vector) -> list:
+        return scratch_params(self.layout, vector)
 
     def _optimizer(self, key: Keyframe, params):
         opt = self.make(params)
@@ -263,14 +267,14 @@ class OptimLog:
                 mine[:] = [_copy(x) for x in kept]
             at, exact = cache.step, cache.exact
         else:
-            params = self._scratch(key.vector)
+            params = self.scratch(key.vector)
             opt = self._optimizer(key, params)
             at, exact = key.step, True
             if step == key.step and key.k:  # the gradient this keyframe's step took
                 before = self._prev_vector(step, ring)
                 if before is None:
                     return None
-                probe = self._scratch(before)
+                probe = self.scratch(before)
                 if not self.gradients(ev, probe, step):
                     return None
                 for p, q in zip(params, probe, strict=True):

@@ -8,7 +8,7 @@ import pytest
 from engine import optim
 from engine.circuit import io
 from engine.circuit.evaluate import Evaluator
-from engine.circuit.optim_history import OptimLog, Scratch, buffers_of, keyframe_every
+from engine.circuit.optim_history import OptimLog, Scratch, buffers_of, keyframe_every, scratch_params
 from engine.circuit.snapshots import SnapshotRing, capture, layout_of
 from engine.circuit.training import Trainer
 from engine.optim_state import optimizer_state
@@ -113,7 +113,7 @@ def test_a_circuit_changed_after_the_run_makes_the_rebuild_say_it_is_not_exact()
 def test_keyframe_interval_fits_the_budget_for_digits():
     doc = io.load(EXAMPLES / "digits.json")
     layout = layout_of(doc, [n.id for n in doc.nodes() if n.kind == "dense"])
-    params = OptimLog._scratch(type("L", (), {"layout": layout})(), capture(doc, layout))
+    params = scratch_params(layout, capture(doc, layout))
     assert keyframe_every(params, optim.Adam(params), 1000) == 64
     assert keyframe_every(params, optim.SGD(params, momentum=0.9), 1000) == 32
     assert keyframe_every(params, optim.SGD(params), 1000) == 1  # no buffers: every step, at no cost

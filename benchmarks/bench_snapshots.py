@@ -65,7 +65,15 @@ def memory(checkpoints=(1000, 1200)):
 
 
 def rebuild_ms(trainer, repeats: int = 5) -> list[tuple[str, int, float]]:
-    """(case, scrubbed step, median ms of optimizer_state(trainer, step)) on a trained digits run."""
+    """(case, scrubbed step, median ms of optimizer_state(trainer, step)) on a trained digits run, on one BLAS
+    thread as the app's optimizer table rebuilds (gui/playground/controller.one_blas_thread)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _rebuild_ms(trainer, repeats)
+
+
+def _rebuild_ms(trainer, repeats: int) -> list[tuple[str, int, float]]:
     from engine.optim_state import optimizer_state
 
     log = trainer.optim_log

@@ -1,10 +1,15 @@
 """Time travel's memory and cost: the snapshot ring of a digits run (engine/circuit/snapshots.py).
 
 - Memory: a real digits run (64-128-64-10, 17,226 parameters, Adam, batches of 128) trained 1,200 steps
-  with its Trainer keeping a snapshot after each one (1,000 recent ones exactly, older ones sparser):
-  the ring's bytes and what the process grew by (tracemalloc); target: < 150 MB for 1,000 snapshots.
+  with its Trainer keeping a snapshot after each one (1,000 recent ones exactly, older ones sparser) and
+  its optimizer log (engine/circuit/optim_history.py: each step's row indices, a keyframe of Adam's m and
+  v every K steps): the ring's bytes, the log's bytes, their total, and what the process grew by
+  (tracemalloc); target: < 150 MB for 1,000 snapshots with the optimizer's state.
 - Cost: the median ms per Trainer.step on digits, and the share of it the snapshot takes.
 - Scrub: ms to write a snapshot back into the document (what the timeline slider does per move).
+- Rebuild: ms to rebuild the optimizer's state (the optimizer table's numbers) at a scrubbed step: at a
+  keyframe, half-way between two, the worst case (K - 1 steps after one), and one step on from the last
+  rebuild (a slider dragged forward).
 Run: .venv/bin/python -m benchmarks.bench_snapshots
 """
 
@@ -36,8 +41,9 @@ def digits_trainer():
     return doc, Trainer(doc, Evaluator(doc), History(doc))
 
 
-def memory(checkpoints=(1000, 1200)) -> list[tuple[int, float, float, int]]:
-    """(steps, ring MB, process growth MB, snapshots held) at each checkpoint of one real digits run."""
+def memory(checkpoints=(1000, 1200)):
+    """(steps, ring MB, log MB, snapshots held, keyframes held, K, process growth MB) at each checkpoint of one
+    real digits run; and the trainer (for the rebuild timings)."""
     doc, trainer = digits_trainer()
     trainer.step()  # compile and warm up outside the measurement
     gc.collect()
@@ -50,10 +56,49 @@ def memory(checkpoints=(1000, 1200)) -> list[tuple[int, float, float, int]]:
         if k in checkpoints:
             gc.collect()
             grown = tracemalloc.get_traced_memory()[0] - base
-            rows.append((k, trainer.snapshots.nbytes / 1e6, grown / 1e6, len(trainer.snapshots)))
+            log = trainer.optim_log
+            rows.append((k, trainer.snapshots.nbytes / 1e6, log.nbytes(trainer.snapshots) / 1e6,
+                         len(trainer.snapshots), len(log.keyframes), log.every, grown / 1e6))
     trainer.end_run()
     tracemalloc.stop()
-    return rows
+    return rows, trainer
+
+
+def rebuild_ms(trainer, repeats: int = 5) -> list[tuple[str, int, float]]:
+    """(case, scrubbed step, median ms of optimizer_state(trainer, step)) on a trained digits run, on one BLAS
+    thread as the app's optimizer table rebuilds (gui/playground/controller.one_blas_thread)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _rebuild_ms(trainer, repeats)
+
+
+def _rebuild_ms(trainer, repeats: int) -> list[tuple[str, int, float]]:
+    from engine.optim_state import optimizer_state
+
+    log = trainer.optim_log
+    keys = [k.step for k in log.keyframes]
+    key = keys[-2]  # a keyframe with another after it
+    cases = [("at a keyframe", key), ("half-way between keyframes", key + log.every // 2),
+             ("worst case (K - 1 steps after a keyframe)", key + log.every - 1)]
+    out = []
+    for name, step in cases:
+        times = []
+        for _ in range(repeats):
+            log._cache = None  # from the keyframe, not from the last rebuild
+            t = time.perf_counter()
+            state = optimizer_state(trainer, step=step)
+            times.append(time.perf_counter() - t)
+        assert state is not None and state.exact and state.at_step == step
+        out.append((name, step, float(np.median(times)) * 1e3))
+    times = []
+    for step in range(key + 1, key + 1 + 2 * repeats):  # the slider dragged one step at a time
+        optimizer_state(trainer, step=step - 1)
+        t = time.perf_counter()
+        optimizer_state(trainer, step=step)
+        times.append(time.perf_counter() - t)
+    out.append(("one step on from the last rebuild (dragging)", key + 1, float(np.median(times)) * 1e3))
+    return out
 
 
 def step_cost(n: int = 40) -> tuple[float, float]:
@@ -92,9 +137,16 @@ def scrub_ms(n: int = 40) -> float:
 
 
 def main() -> None:
-    for steps, ring_mb, grown_mb, held in memory():
-        print(f"digits run, {steps} steps: {held} snapshots held, ring {ring_mb:.1f} MB, process grew "
-              f"{grown_mb:.1f} MB (target: 1,000 snapshots < {TARGET_MB:.0f} MB)")
+    rows, trainer = memory()
+    for steps, ring_mb, log_mb, held, keys, every, grown_mb in rows:
+        total = ring_mb + log_mb
+        verdict = "ok" if total < TARGET_MB else "OVER"
+        print(f"digits run, {steps} steps: {held} snapshots held, ring {ring_mb:.1f} MB + optimizer log "
+              f"{log_mb:.1f} MB "
+              f"({keys} keyframes of Adam's m and v, K = {every}, and each step's rows) = {total:.1f} MB "
+              f"[{verdict}: target < {TARGET_MB:.0f} MB]; the process grew {grown_mb:.1f} MB")
+    for name, step, ms in rebuild_ms(trainer):
+        print(f"rebuild the optimizer state at step {step} ({name}): {ms:.1f} ms median")
     step, snap = step_cost()
     print(f"digits Trainer.step: {step:.2f} ms median; the snapshot it records: {snap:.3f} ms ({snap / step:.1%})")
     print(f"scrub (write one digits snapshot into the document): {scrub_ms():.2f} ms median")

@@ -8,10 +8,15 @@ buffer, Adam's m and sqrt(v)) and the effective step: the change the last update
 Small arrays are listed entry by entry; an array with more than `max_entries` entries is summarised
 (L2 norm, min and max of each quantity), and `full(node_id, key)` gives its whole matrices.
 Nothing here changes the run.
+
+optimizer_state(trainer, step=s) gives the state as it was after step s of the run (time travel): the
+trainer rebuilds it exactly from its keyframes (engine.circuit.optim_history). A step too far back for
+that gives the parameters of the nearest snapshot kept and no optimizer quantities (`kept_back` False).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,10 +80,17 @@ class OptimizerState:
     summaries: list[Summary]
     arrays: dict  # (node_id, key) -> {quantity: ndarray} for every array parameter
     rows: list  # entries and summaries together, in the order of the parameters (a table's rows)
+    at_step: int | None = None  # the run's step shown, when it is not the last one (a scrubbed timeline)
+    last_step: int | None = None  # the run's last step
+    kept_back: bool = True  # False: that step is too far back, only its (nearest kept) parameters are shown
+    exact: bool = True  # False: the rebuilt run did not match its snapshots (the circuit changed meanwhile)
+    first_kept: int | None = None  # the earliest step whose optimizer state can be rebuilt
 
     @property
     def kept(self) -> tuple[str, ...]:
         """The quantities this optimizer keeps (SGD: no buffers; momentum: its buffer; Adam: m and sqrt(v))."""
+        if not self.kept_back:
+            return ("value",)
         buffers = {"sgd": (), "momentum": ("momentum",), "adam": ("m", "sqrt_v")}[self.optimizer]
         return ("value", "grad", *buffers, "step")
 
@@ -130,18 +142,38 @@ def _stats(a: np.ndarray) -> Stats:
     return Stats(float(np.linalg.norm(a.ravel())), float(a.min()), float(a.max()))
 
 
-def optimizer_state(trainer, max_entries: int = MAX_ENTRIES) -> OptimizerState | None:
-    """The state of a trainer's run (None before its first step built an optimizer)."""
+def optimizer_state(trainer, max_entries: int = MAX_ENTRIES, step: int | None = None) -> OptimizerState | None:
+    """The state of a trainer's run (None before its first step built an optimizer); with `step`, as it was
+    after that step of the run."""
     opt, params = getattr(trainer, "_opt", None), getattr(trainer, "_params", None)
     if opt is None or not params:
         return None
+    last = trainer.snapshots.last_step()
+    log = trainer.optim_log
+    first = log.first_step(trainer.snapshots) if log is not None else None
+    if step is None or last is None or step >= last:
+        return dataclasses.replace(state_of(opt, params, trainer.doc, max_entries), last_step=last, first_kept=first)
+    rebuilt = trainer.optimizer_at(step)
+    if rebuilt is not None:
+        state = state_of(rebuilt.opt, rebuilt.params, trainer.doc, max_entries)
+        return dataclasses.replace(state, at_step=step, last_step=last, exact=rebuilt.exact, first_kept=first)
+    snap = trainer.snapshots.at(step)  # too far back: the parameters of the nearest snapshot, nothing else
+    if snap is None or log is None or snap.layout != log.layout:
+        return None
+    scratch = log.scratch(np.asarray(snap.vector, dtype=np.float64))
+    state = state_of(log.make(scratch), scratch, trainer.doc, max_entries)
+    return dataclasses.replace(state, at_step=snap.step, last_step=last, kept_back=False, first_kept=first)
+
+
+def state_of(opt, params, doc, max_entries: int = MAX_ENTRIES) -> OptimizerState:
+    """The table of an optimizer over its parameters (objects with node_id, key, data and grad)."""
     entries: list[Entry] = []
     summaries: list[Summary] = []
     rows: list = []
     arrays: dict = {}
     for i, p in enumerate(params):
         q = quantities(opt, i, p)
-        label = trainer.doc.node(p.node_id).label
+        label = doc.node(p.node_id).label if p.node_id in doc.graph else p.node_id
         present = {name: np.asarray(a) for name, a in q.items() if a is not None}
         if q["value"].ndim:
             arrays[(p.node_id, p.key)] = present

@@ -20,12 +20,12 @@ import numpy as np
 
 from .. import ops, optim
 from ..errors import EngineError
-from .blocks import stored_array
 from .commands import Command
 from .document import CircuitError
 from .evaluate import Evaluator
 from .minibatch import DataFeed, wants_feed
 from .nodes import BLOCK_KINDS, copy_value
+from .optim_history import OptimLog, assign_grads, doc_form, grouped_pass, keyframe_every
 from .probe import current_accuracy
 from .snapshots import SnapshotRing, layout_of, vector_of
 
@@ -160,6 +160,8 @@ class Trainer:
         self._run_text = "gradient step"
         self.snapshots = SnapshotRing()  # the parameters after each step (time travel; engine.circuit.snapshots)
         self._layout = None
+        self.optim_log: OptimLog | None = None  # each step's rows and keyframes of the optimizer (optim_history)
+        self.keyframe_every: int | None = None  # K (None: optim_history.keyframe_every chooses)
 
     # ------------------------------------------------------------ parameters and optimizer
     def _targets(self):
@@ -206,13 +208,16 @@ class Trainer:
         """One gradient step; returns the root's value (the loss) before the update."""
         ev = self.ev
         feed = self._feed()
+        rows = None
         if feed is not None:  # a mini-batch of the training rows, in a pass of the trainer's own
-            res = feed.run(ev, feed.batches.next(), grads=True)
+            rows = feed.batches.next()
+            res = feed.run(ev, rows, grads=True)
             errors, grads, param_grads = res.errors, res.grads, res.param_grads
         else:  # the evaluator's pass over every row
             if ev.grads_stale or not ev.grads:
                 ev.backward()
             res, errors, grads, param_grads = None, ev.errors, ev.grads, ev.result.param_grads
+            rows = grouped_pass(ev.result)  # (a rebuild of this step takes the same path: optim_history)
         if errors:
             nid, reason = next(iter(errors.items()))
             raise TrainingError(f"training stopped: {reason}")
@@ -223,6 +228,8 @@ class Trainer:
         self._sync()
         if not self.snapshots.recent:  # the run's initial weights: step 0
             self.snapshots.record(len(self.history), self._layout, vector_of(self._params))
+        sign = -1.0 if self.plan.objective == "maximize" else 1.0
+        log = self._log(sign)
         self.history.append(loss)
         acc = metrics.accuracy if metrics is not None else self._accuracy()
         if acc is not None:
@@ -232,14 +239,36 @@ class Trainer:
             self.test_loss.append(test.loss)
             if test.accuracy is not None:
                 self.test_accuracy.append(test.accuracy)
-        sign = -1.0 if self.plan.objective == "maximize" else 1.0
-        for p in self._params:
-            g = grads.get(p.node_id, 0.0) if p.key is None else param_grads.get(p.node_id, {}).get(p.key, 0.0)
-            p.grad = sign * (np.asarray(g, dtype=float) if isinstance(p.data, np.ndarray) else float(np.sum(g)))
+        assign_grads(self._params, grads, param_grads, sign)
         self._opt.step()
         self._write_back()
         self.snapshots.record(len(self.history), self._layout, vector_of(self._params))
+        log.record(len(self.history), self._opt, feed, rows, self.doc.dataset, self.snapshots.recent[-1].vector)
+        log.trim(self.snapshots.recent[0].step)
         return loss
+
+    def _log(self, sign: float) -> OptimLog:
+        """The optimizer's log (a new one when the optimizer or the objective changed)."""
+        log = self.optim_log
+        if log is None or log.opt is not self._opt or log.sign != sign:
+            start = len(self.history)
+            last = self.snapshots.recent[-1]
+            vector = last.vector if last.step == start and last.layout == self._layout else vector_of(self._params)
+            every = self.keyframe_every or keyframe_every(self._params, self._opt, self.snapshots.capacity)
+            dense = frozenset(p.node_id for p in self._params if self.doc.node(p.node_id).kind == "dense")
+            log = self.optim_log = OptimLog(self._opt, self._optimizer, self._layout, sign, dense, start, vector,
+                                            every)
+        return log
+
+    def optimizer_at(self, step: int):
+        """The optimizer as it was after `step` (engine.circuit.optim_history.Rebuilt), rebuilt from the
+        run's keyframes; None if that step is not kept."""
+        if self.optim_log is None:
+            return None
+        try:
+            return self.optim_log.rebuild(step, self.ev, self.snapshots)
+        except (EngineError, ValueError):  # the circuit no longer evaluates (a wire cut since): nothing to show
+            return None
 
     def run(self, n: int | None = None) -> list[float]:
         """n steps (the settings' count by default), one undo entry for all of them."""
@@ -265,14 +294,11 @@ class Trainer:
 
     def _edit(self) -> StepEdit:
         values, params = {}, {}
-        for p in self._params:
+        for p in self._params:  # a dense layer keeps arrays, a neuron its short list of floats
             if p.key is None:
-                values[p.node_id] = float(p.data)
-            elif isinstance(p.data, np.ndarray):  # a dense layer keeps arrays, a neuron its short list of floats
-                dense = self.doc.node(p.node_id).kind == "dense"
-                params.setdefault(p.node_id, {})[p.key] = stored_array(p.data) if dense else p.data.tolist()
+                values[p.node_id] = doc_form(p, False)
             else:
-                params.setdefault(p.node_id, {})[p.key] = float(p.data)
+                params.setdefault(p.node_id, {})[p.key] = doc_form(p, self.doc.node(p.node_id).kind == "dense")
         return StepEdit(self._run, values, params, self._run_text)
 
     def _write_back(self):

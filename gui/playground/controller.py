@@ -216,7 +216,7 @@ class PlaygroundController(QObject):
         trainer = self.trainer
         maximize = trainer.plan is not None and trainer.plan.objective == "maximize"
         self.loss.set_history(trainer.history, maximize, trainer.accuracy, trainer.test_accuracy,
-                              now=trainer.feed is None)
+                              now=trainer.feed is None, test_loss=trainer.test_loss)
 
     def gradient_step(self):
         """One step (F8): its own undo entry."""

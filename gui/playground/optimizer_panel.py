@@ -1,6 +1,7 @@
 """The optimizer's state for every parameter of the current training run, as a sortable table
 (engine.optim_state computes it). A large block is one summary row (norm, min and max of each quantity);
-clicking it opens the full matrices (MatrixDialog)."""
+clicking it opens the full matrices (MatrixDialog). It follows the timeline: scrubbed to an earlier step,
+it shows the state after that step (rebuilt exactly by the engine) and says so in its caption."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QLabel, QTa
 from engine.optim_state import QUANTITIES, OptimizerState, Summary, optimizer_state
 
 from ..panel import Panel
+from .controller import one_blas_thread
 
 SORT = Qt.UserRole  # the number a column sorts by
 # the roles answered, as plain ints: comparing Qt's enum members costs ~10 µs each, and a view asks a dozen
@@ -109,6 +111,7 @@ class OptimizerPanel(Panel):
         self.ctl = session.controller
         self.state: OptimizerState | None = None
         self.dialog: MatrixDialog | None = None
+        self._kept: tuple | None = None  # the quantities whose columns are shown
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.model = StateModel([self.tr("Parameter"), self.tr("Value"), self.tr("Gradient"), self.tr("Momentum"),
@@ -140,9 +143,13 @@ class OptimizerPanel(Panel):
     def refresh(self) -> None:
         self._dirty = False
         trainer = getattr(self.ctl, "trainer", None)
-        self.state = state = optimizer_state(trainer) if trainer is not None else None
-        if self.model.set_state(state):
-            kept = state.kept if state is not None else QUANTITIES
+        timeline = getattr(self.ctl, "timeline", None)
+        step = timeline.scrubbed if timeline is not None and timeline.run is trainer else None
+        with one_blas_thread():  # a scrubbed step is rebuilt by passes like training's (see controller)
+            self.state = state = optimizer_state(trainer, step=step) if trainer is not None else None
+        kept = state.kept if state is not None else QUANTITIES
+        if self.model.set_state(state) or kept != self._kept:  # (a step too far back keeps values only)
+            self._kept = kept
             for col, q in enumerate(QUANTITIES, start=1):  # no empty columns: only what this optimizer keeps
                 self.table.setColumnHidden(col, q not in kept)
             self.table.resizeColumnsToContents()
@@ -151,13 +158,28 @@ class OptimizerPanel(Panel):
                                          "while training (F9): each parameter's value, gradient, momentum buffer, "
                                          "Adam's m and √v, and the step it last took."))
         else:
-            name = {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam"}[state.optimizer]
-            self.caption.setText(self.tr("{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large "
-                                         "blocks summarised (click one for its full matrix). Step is the change "
-                                         "the last update made.").format(opt=name, k=state.k, lr=state.lr,
-                                                                         n=len(state.entries), b=len(state.summaries)))
+            self.caption.setText(self.describe(state))
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.show_state(state)
+
+    def describe(self, state: OptimizerState) -> str:
+        """The caption: which optimizer, which step of the run (the timeline's when scrubbed), what is listed."""
+        name = {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam"}[state.optimizer]
+        n, b = len(state.entries), len(state.summaries)
+        if state.at_step is None:
+            return self.tr("{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large "
+                           "blocks summarised (click one for its full matrix). Step is the change "
+                           "the last update made.").format(opt=name, k=state.k, lr=state.lr, n=n, b=b)
+        if not state.kept_back:
+            return self.tr("{opt} at step {k} of {last}: too far back, the optimizer's state is kept from step "
+                           "{first} on. Shown: the parameters of that step (stored in float32), no gradients or "
+                           "buffers.").format(opt=name, k=state.at_step, last=state.last_step, first=state.first_kept)
+        text = self.tr("{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {n} entries listed, {b} "
+                       "large blocks summarised (click one for its full matrix). Step is the change that step's "
+                       "update made.").format(opt=name, k=state.at_step, last=state.last_step, lr=state.lr, n=n, b=b)
+        if not state.exact:
+            text += " " + self.tr("The circuit changed since that step: these numbers are rebuilt approximately.")
+        return text
 
     def _clicked(self, index) -> None:
         row = self.model.rows[self.proxy.mapToSource(index).row()]

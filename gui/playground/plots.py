@@ -15,6 +15,7 @@ from engine.backends import A
 from engine.circuit.probe import current_accuracy
 
 from ..panel import Panel
+from .loss_curves import TEST, CurveLegend, hover_label, readout
 
 POS, NEG, SEL = "#2f6fde", "#e06a1a", "#f2a900"
 
@@ -229,6 +230,7 @@ class LossPanel(Panel):
         self.plot = make_plot(layout, self.tr("Loss over steps"), stacked=True, integer_x=True)
         self.plot.setLabel("bottom", self.tr("step"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen(POS, width=2), symbol="o", symbolSize=4)
+        self.test_loss_curve = self.plot.plot([], [], pen=pg.mkPen(TEST, width=2, style=Qt.PenStyle.DashLine))
         self.acc_plot = make_plot(layout, self.tr("Accuracy over steps"), stacked=True, integer_x=True)
         self.acc_plot.setLabel("bottom", self.tr("step"))
         self.acc_plot.setYRange(0.0, 1.0, padding=0.05)  # x follows the data, as in the loss plot
@@ -236,27 +238,35 @@ class LossPanel(Panel):
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
         self.acc_curve = self.acc_plot.plot([], [], pen=pg.mkPen(SEL, width=2), symbol="o", symbolSize=4,
                                             symbolBrush=SEL, symbolPen=SEL)
-        self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen(POS, width=2, style=Qt.PenStyle.DashLine))
+        self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen(TEST, width=2, style=Qt.PenStyle.DashLine))
         self.acc_plot.setVisible(False)
-        self.readout = QLabel(" ")
+        self.legend = CurveLegend(self.plot, offset=(-8, 8))  # train / test / an earlier run: top right
+        self.acc_legend = CurveLegend(self.acc_plot, offset=(-8, -8))  # accuracy ends high: bottom right
+        self.earlier = None  # (curve, label, values) of an earlier run (the timeline's replay), drawn dashed
+        self.readout = hover_label()
         layout.addWidget(self.readout)
-        for plot in (self.plot, self.acc_plot):
-            plot.scene().sigMouseMoved.connect(lambda pos, p=plot: self._hover(p, pos))
+        self._hovered = {}  # viewport -> its plot: every mouse move over them is read out (pyqtgraph's
+        for plot in (self.plot, self.acc_plot):  # sigMouseMoved drops moves < 10 ms apart, the last one too)
+            self._hovered[plot.viewport()] = plot
+            plot.viewport().installEventFilter(self)
         self.values: list[float] = []  # the run's history: the value before each step
         self.accuracy: list[float] = []
         self.shown: list[float] = []  # what is drawn: the history and the value now
         self.shown_accuracy: list[float] = []
         self.test_accuracy: list[float] = []  # with a held-out split: the test rows' accuracy (dashed)
+        self.test_loss: list[float] = []  # ... and their loss (dashed)
         self.maximize = False
         self.now = True  # end the curves at the value the circuit has now (not for mini-batches)
         self.frozen_now = None  # (value, accuracy) to end at instead, while the timeline shows an earlier step
 
-    def set_history(self, values, maximize: bool = False, accuracy=(), test_accuracy=(), now: bool = True) -> None:
-        """The run's values (and accuracy) before each step; test_accuracy: the held-out rows' accuracy,
-        drawn dashed beside it; now=False: the values are mini-batch values, the whole data's value now
-        is not appended."""
+    def set_history(self, values, maximize: bool = False, accuracy=(), test_accuracy=(), now: bool = True,
+                    test_loss=()) -> None:
+        """The run's values (and accuracy) before each step; test_loss, test_accuracy: the held-out rows'
+        loss and accuracy, drawn dashed beside them; now=False: the values are mini-batch values, the whole
+        data's value now is not appended."""
         self.values, self.accuracy = list(values), list(accuracy or ())
         self.test_accuracy, self.now = list(test_accuracy or ()), now
+        self.test_loss = list(test_loss or ())
         self.maximize = maximize
         title = self.tr("Output over steps (maximised)") if maximize else self.tr("Loss over steps")
         if title != self.plot.getPlotItem().titleLabel.text:
@@ -293,19 +303,47 @@ class LossPanel(Panel):
                 curve.setSymbol(symbol)
             curve.setData(np.arange(len(data)), data)
         self.test_curve.setData(np.arange(len(self.test_accuracy)), self.test_accuracy)
+        self.test_loss_curve.setData(np.arange(len(self.test_loss)), self.test_loss)
         self.acc_plot.setVisible(bool(self.shown_accuracy))
+        self._label_curves()
+
+    def set_earlier(self, curve=None, label: str = "", values=()) -> None:
+        """An earlier run's curve (drawn by the timeline) to name in the legend and the read-out; None: none."""
+        self.earlier = (curve, label, list(values)) if curve is not None else None
+        self._label_curves()
+
+    def _label_curves(self) -> None:
+        """Legends: train and test when the run holds rows out; this run and the earlier one after a replay."""
+        split = bool(self.test_loss)
+        entries = [(self.curve, self.tr("train")), (self.test_loss_curve, self.tr("test"))] if split else []
+        if self.earlier is not None:
+            entries = entries or [(self.curve, self.tr("this run"))]
+            entries.append(self.earlier[:2])
+        self.legend.show(entries)
+        acc_split = bool(self.test_accuracy) and bool(self.shown_accuracy)
+        self.acc_legend.show([(self.acc_curve, self.tr("train")), (self.test_curve, self.tr("test"))]
+                             if acc_split else [])
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt override): the mouse moved over a plot
+        plot = self._hovered.get(obj)
+        if plot is not None and event.type() == QEvent.MouseMove:
+            self._hover(plot, plot.mapToScene(event.position().toPoint()))
+        return False
 
     def _hover(self, plot, pos) -> None:
-        if not self.shown:
-            return
+        """Read out every curve at the step under the mouse (anywhere over either plot; past either end,
+        the nearest step a curve has)."""
         x = plot.getPlotItem().vb.mapSceneToView(pos).x()
-        k = int(np.clip(round(x), 0, len(self.shown) - 1))
-        text = self.tr("step {k}: {v:.6g}").format(k=k, v=self.shown[k])
-        if k < len(self.shown_accuracy):
-            text += self.tr(", accuracy {a:.1%}").format(a=self.shown_accuracy[k])
-        if k < len(self.test_accuracy):
-            text += self.tr(", test accuracy {a:.1%}").format(a=self.test_accuracy[k])
-        self.readout.setText(text)
+        self.readout.setText(self.read_at(x))
+
+    def read_at(self, x: float) -> str:
+        earlier = self.earlier[2] if self.earlier is not None else []
+        longest = max(len(self.shown), len(self.test_loss), len(earlier))
+        if not longest:
+            return " "
+        k = int(np.clip(round(x), 0, longest - 1)) if math.isfinite(x) else longest - 1
+        return readout(k, {"loss": self.shown, "test_loss": self.test_loss, "accuracy": self.shown_accuracy,
+                           "test_accuracy": self.test_accuracy, "earlier": earlier})
 
 
 def curve_range(ys, pad: float = 0.08) -> tuple[float, float]:

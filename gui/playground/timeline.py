@@ -3,7 +3,8 @@
 
 The snapshots come from the run's Trainer (engine/circuit/snapshots.py). Scrubbing writes a snapshot's
 parameters into the document without an undo entry (it is a view, not an edit): node values and
-gradients, the boundary and every panel follow the evaluator as after any step. "Now" (or the slider's
+gradients, the boundary and every panel follow the evaluator as after any step; the optimizer table reads
+`scrubbed` and shows the optimizer's state after that step (rebuilt by the engine). "Now" (or the slider's
 right end, or starting to train) writes the run's last snapshot back. Replay is an edit: one undo entry.
 """
 
@@ -58,7 +59,6 @@ class TimelinePanel(Panel):
         loss_panel.plot.addItem(self.marker)
         self.previous = loss_panel.plot.plot([], [], pen=pg.mkPen(CURVE, width=2, style=Qt.PenStyle.DashLine))
         self.previous_history: list[float] = []
-        self.legend = None  # made on the first replay: this run and the earlier one
         for name in ("value_changed", "params_changed", "node_removed", "document_reset"):
             self.listen(self.doc.events[name], self._edited)
         loss_panel.layout().insertWidget(1, self)  # right under the loss (and accuracy) plots
@@ -102,22 +102,15 @@ class TimelinePanel(Panel):
         self.run, self.scrubbed, self.previous_history = None, None, []
         self.loss.frozen_now = None
         self.previous.setData([], [])
+        self.loss.set_earlier(None)
         self.marker.setVisible(False)
-        if self.legend is not None:
-            self.legend.clear()
-            self.legend.setVisible(False)
         self.schedule()
 
     def _label_curves(self, earlier: dict) -> None:
-        """A legend telling the new run from the earlier one (its optimizer and learning rate)."""
-        if self.legend is None:
-            self.legend = self.loss.plot.addLegend(offset=(-8, 8), labelTextSize="8pt",
-                                                   labelTextColor=self.loss.plot.getAxis("left").textPen().color())
-        self.legend.clear()
-        self.legend.setVisible(True)
-        self.legend.addItem(self.loss.curve, self.tr("this run"))
-        self.legend.addItem(self.previous, self.tr("earlier run: {opt}, lr {lr:g}").format(
-            opt=earlier.get("optimizer", "sgd"), lr=float(earlier.get("lr", 0.01))))
+        """The loss panel's legend and read-out tell the new run from the earlier one (its optimizer and lr)."""
+        label = self.tr("earlier run: {opt}, lr {lr:g}").format(opt=earlier.get("optimizer", "sgd"),
+                                                                lr=float(earlier.get("lr", 0.01)))
+        self.loss.set_earlier(self.previous, label, self.previous_history)
 
     @contextmanager
     def _quiet(self):

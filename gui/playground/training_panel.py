@@ -78,8 +78,8 @@ class TrainingPanel(Panel):
         self.test_share.setObjectName("test_share")
         self.test_share.setRange(0, 90)
         self.test_share.setSuffix(" %")
-        self.test_share.setToolTip(self.tr("Rows held out of training (seeded); the loss/accuracy plot shows "
-                                           "their accuracy dashed."))
+        self.test_share.setToolTip(self.tr("Rows held out of training (seeded); the loss and accuracy plots "
+                                           "show their loss and accuracy dashed."))
         self.dataset = QComboBox()
         self.dataset.addItem(self.tr("(none)"), None)
         for name, text in datasets.DESCRIPTIONS.items():

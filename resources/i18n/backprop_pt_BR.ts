@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="342" />
+        <location filename="../../gui/playground/plots.py" line="372" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="346" />
-        <location filename="../../gui/playground/plots.py" line="364" />
+        <location filename="../../gui/playground/plots.py" line="376" />
+        <location filename="../../gui/playground/plots.py" line="394" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="388" />
+        <location filename="../../gui/playground/plots.py" line="418" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -577,19 +577,19 @@
 <context>
     <name>GradientsPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="161" />
+        <location filename="../../gui/playground/plots.py" line="162" />
         <source>Sort by magnitude</source>
         <translation>Ordenar por magnitude</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="163" />
         <location filename="../../gui/playground/plots.py" line="164" />
-        <location filename="../../gui/playground/plots.py" line="187" />
+        <location filename="../../gui/playground/plots.py" line="165" />
+        <location filename="../../gui/playground/plots.py" line="188" />
         <source>Gradient of each node</source>
         <translation>Gradiente de cada nó</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="186" />
+        <location filename="../../gui/playground/plots.py" line="187" />
         <source>Gradient of each node; a block's W and b: the size of their gradients</source>
         <translation>Gradiente de cada nó; W e b de um bloco: o tamanho dos seus gradientes</translation>
     </message>
@@ -980,41 +980,78 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="229" />
-        <location filename="../../gui/playground/plots.py" line="261" />
+        <location filename="../../gui/playground/plots.py" line="230" />
+        <location filename="../../gui/playground/plots.py" line="269" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="230" />
-        <location filename="../../gui/playground/plots.py" line="233" />
+        <location filename="../../gui/playground/plots.py" line="231" />
+        <location filename="../../gui/playground/plots.py" line="235" />
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="232" />
+        <location filename="../../gui/playground/plots.py" line="234" />
         <source>Accuracy over steps</source>
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="261" />
+        <location filename="../../gui/playground/plots.py" line="269" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="303" />
-        <source>step {k}: {v:.6g}</source>
-        <translation>passo {k}: {v:.6g}</translation>
+        <location filename="../../gui/playground/plots.py" line="316" />
+        <location filename="../../gui/playground/plots.py" line="322" />
+        <source>train</source>
+        <translation>treino</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="305" />
-        <source>, accuracy {a:.1%}</source>
-        <translation>, acurácia {a:.1%}</translation>
+        <location filename="../../gui/playground/plots.py" line="316" />
+        <location filename="../../gui/playground/plots.py" line="322" />
+        <source>test</source>
+        <translation>teste</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="307" />
-        <source>, test accuracy {a:.1%}</source>
-        <translation>, acurácia no teste {a:.1%}</translation>
+        <location filename="../../gui/playground/plots.py" line="318" />
+        <source>this run</source>
+        <translation>este treino</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="60" />
+        <source>train loss {v:.5g}</source>
+        <translation>perda de treino {v:.5g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="63" />
+        <source>test loss {v:.5g}</source>
+        <translation>perda de teste {v:.5g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="65" />
+        <source>train accuracy {a:.1%}</source>
+        <translation>acurácia de treino {a:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="66" />
+        <source>accuracy {a:.1%}</source>
+        <translation>acurácia {a:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="69" />
+        <source>test accuracy {a:.1%}</source>
+        <translation>acurácia de teste {a:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="71" />
+        <source>earlier run {v:.6g}</source>
+        <translation>treino anterior {v:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/loss_curves.py" line="74" />
+        <source>step {k}</source>
+        <translation>passo {k}</translation>
     </message>
 </context>
 <context>
@@ -1327,42 +1364,42 @@
 <context>
     <name>MatrixDialog</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="186" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="207" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="207" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="192" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="212" />
         <source>row (unit)</source>
         <translation>linha (unidade)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="193" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="213" />
         <source>column (input)</source>
         <translation>coluna (entrada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="231" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="251" />
         <source>{rows}×{cols}, step {k}; hover a cell for its number</source>
         <translation>{rows}×{cols}, passo {k}; passe o mouse numa célula para ver o número</translation>
     </message>
@@ -1426,54 +1463,69 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Parameter</source>
         <translation>Parâmetro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="114" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="115" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="150" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
         <source>The optimizer's state appears after the first gradient step (F8) or while training (F9): each parameter's value, gradient, momentum buffer, Adam's m and √v, and the step it last took.</source>
         <translation>O estado do otimizador aparece depois do primeiro passo de gradiente (F8) ou durante o treino (F9): o valor de cada parâmetro, o gradiente, o buffer de momento, o m e a √v do Adam e o último passo dado.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="165" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="154" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="165" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="168" />
         <source>{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change the last update made.</source>
         <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela última atualização.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="172" />
+        <source>{opt} at step {k} of {last}: too far back, the optimizer's state is kept from step {first} on. Shown: the parameters of that step (stored in float32), no gradients or buffers.</source>
+        <translation>{opt} no passo {k} de {last}: longe demais no passado, o estado do otimizador é guardado a partir do passo {first}. Mostrados: os parâmetros daquele passo (guardados em float32), sem gradientes nem buffers.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="175" />
+        <source>{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change that step's update made.</source>
+        <translation>{opt} no passo {k} de {last} (a linha do tempo), taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela atualização daquele passo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="179" />
+        <source>The circuit changed since that step: these numbers are rebuilt approximately.</source>
+        <translation>O circuito mudou desde aquele passo: estes números são reconstruídos de forma aproximada.</translation>
     </message>
 </context>
 <context>
@@ -1594,7 +1646,7 @@
 <context>
     <name>StateModel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="82" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="83" />
         <source>Summary of a large block: L2 norm [min, max] of each quantity. Click the row for the full matrices.</source>
         <translation>Resumo de um bloco grande: norma L2 [mín, máx] de cada grandeza. Clique na linha para ver as matrizes inteiras.</translation>
     </message>
@@ -1751,43 +1803,38 @@
         <translation>Volta aos pesos iniciais e à semente deste treino; treine de novo com outros ajustes e compare as duas curvas de perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="83" />
+        <location filename="../../gui/playground/timeline.py" line="82" />
         <source>step {k} (now)</source>
         <translation>passo {k} (agora)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="85" />
+        <location filename="../../gui/playground/timeline.py" line="84" />
         <source>step {k} of {n}</source>
         <translation>passo {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="118" />
-        <source>this run</source>
-        <translation>este treino</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/timeline.py" line="119" />
+        <location filename="../../gui/playground/timeline.py" line="110" />
         <source>earlier run: {opt}, lr {lr:g}</source>
         <translation>treino anterior: {opt}, taxa {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="151" />
+        <location filename="../../gui/playground/timeline.py" line="143" />
         <source>The weights were edited after this run: train to start a new timeline.</source>
         <translation>Os pesos foram editados depois deste treino: treine para começar uma nova linha do tempo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="192" />
+        <location filename="../../gui/playground/timeline.py" line="184" />
         <source>A node of that run was removed: it cannot be replayed.</source>
         <translation>Um nó daquele treino foi removido: ele não pode ser repetido.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="196" />
-        <location filename="../../gui/playground/timeline.py" line="197" />
+        <location filename="../../gui/playground/timeline.py" line="188" />
+        <location filename="../../gui/playground/timeline.py" line="189" />
         <source>replay from the same start</source>
         <translation>repetir do mesmo início</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="207" />
+        <location filename="../../gui/playground/timeline.py" line="199" />
         <source>Back at the run's first weights: change the settings and train; the earlier loss curve stays dashed.</source>
         <translation>De volta aos primeiros pesos do treino: mude os ajustes e treine; a curva de perda anterior fica tracejada.</translation>
     </message>
@@ -1882,8 +1929,8 @@
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="81" />
-        <source>Rows held out of training (seeded); the loss/accuracy plot shows their accuracy dashed.</source>
-        <translation>Linhas deixadas fora do treino (com semente); o gráfico de perda/acurácia mostra a acurácia delas tracejada.</translation>
+        <source>Rows held out of training (seeded); the loss and accuracy plots show their loss and accuracy dashed.</source>
+        <translation>Linhas deixadas fora do treino (com semente); os gráficos de perda e de acurácia mostram a perda e a acurácia delas tracejadas.</translation>
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="84" />

@@ -213,7 +213,7 @@ class DigitsPanel(Panel):
         elif self.drawing.strokes:
             read = self.tr("The network reads your drawing as {d} ({p:.0%}).").format(d=best, p=float(self.probs[best]))
         else:
-            read = self.tr("Draw a digit on the pad with the mouse, as large as the pad.")
+            read = self.tr("Draw a digit on the pad with the mouse.")
         self.caption.setText(f"{weights} {read}")
 
 

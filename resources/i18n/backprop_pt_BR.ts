@@ -200,49 +200,69 @@
 <context>
     <name>DigitsPanel</name>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="71" />
+        <location filename="../../gui/playground/digits_panel.py" line="105" />
         <source>First-layer weights, one 8x8 image per unit</source>
         <translation>Pesos da primeira camada, uma imagem 8x8 por unidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="75" />
+        <location filename="../../gui/playground/digits_panel.py" line="111" />
         <source>Draw a digit</source>
         <translation>Desenhe um dígito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="83" />
+        <location filename="../../gui/playground/digits_panel.py" line="116" />
+        <source>What the network reads</source>
+        <translation>O que a rede lê</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="117" />
+        <source>The drawing scaled to fill the height and centred, in 8x8 cells of ink: the data's digits were made this way.</source>
+        <translation>O desenho ampliado até ocupar toda a altura e centralizado, em 8x8 células de tinta: os dígitos dos dados foram feitos assim.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="123" />
         <source>Class probabilities</source>
         <translation>Probabilidades das classes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="90" />
+        <location filename="../../gui/playground/digits_panel.py" line="133" />
         <source>Clear the pad</source>
         <translation>Limpar o quadro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="101" />
+        <location filename="../../gui/playground/digits_panel.py" line="141" />
         <source>Digits</source>
         <translation>Dígitos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="104" />
-        <source>Digits views (weights, drawing pad)</source>
-        <translation>Vistas de dígitos (pesos, quadro de desenho)</translation>
+        <location filename="../../gui/playground/digits_panel.py" line="144" />
+        <source>Digits views (weights, drawing pad, mistakes)</source>
+        <translation>Vistas de dígitos (pesos, quadro de desenho, erros)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="127" />
+        <location filename="../../gui/playground/digits_panel.py" line="209" />
+        <source>{units} units: red weights are positive, blue ones negative.</source>
+        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="211" />
+        <source>Test digit of row {row}, a {t}: the network reads it as {d} ({p:.0%}).</source>
+        <translation>Dígito de teste da linha {row}, um {t}: a rede o lê como {d} ({p:.0%}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="214" />
+        <source>The network reads your drawing as {d} ({p:.0%}).</source>
+        <translation>A rede lê o seu desenho como {d} ({p:.0%}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="216" />
+        <source>Draw a digit on the pad with the mouse.</source>
+        <translation>Desenhe um dígito no quadro com o mouse.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="188" />
         <source>The digits views appear for a circuit that reads the 64 pixels of the 8x8 digits into a dense layer, such as the Digits MLP example.</source>
         <translation>As vistas de dígitos aparecem para um circuito que leva os 64 pixels dos dígitos 8x8 a uma camada densa, como o exemplo Digits MLP.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/digits_panel.py" line="149" />
-        <source>{units} units: red weights are positive, blue ones negative. The network reads your drawing as {d} ({p:.0%}).</source>
-        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos. A rede lê o seu desenho como {d} ({p:.0%}).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/digits_panel.py" line="153" />
-        <source>{units} units: red weights are positive, blue ones negative. Draw a digit on the pad with the mouse.</source>
-        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos. Desenhe um dígito no quadro com o mouse.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +529,54 @@
         <location filename="../../gui/playground/function_panel.py" line="150" />
         <source>close: the small difference is the error of a finite step, and it shrinks with h.</source>
         <translation>perto: a pequena diferença é o erro de um passo finito, e diminui com h.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="90" />
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="91" />
+        <source>Next page</source>
+        <translation>Próxima página</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="156" />
+        <source>The gallery of misclassified digits appears for a softmax classifier of the 8x8 digits, such as the Digits MLP example.</source>
+        <translation>A galeria de dígitos classificados errado aparece para um classificador softmax dos dígitos 8x8, como o exemplo Digits MLP.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="159" />
+        <source>No rows are held out: set a test share in the Training panel.</source>
+        <translation>Nenhuma linha foi separada: defina uma parte de teste no painel Treino.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="161" />
+        <source>The network's scores are not finite numbers: no test digit can be judged.</source>
+        <translation>As pontuações da rede não são números finitos: nenhum dígito de teste pode ser avaliado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="163" />
+        <source>{w} of {n} test digits wrong.</source>
+        <translation>{w} de {n} dígitos de teste errados.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="165" />
+        <source>Under each: true → predicted class and the network's probability for it; the most confident mistakes first. Click a digit to put it on the pad.</source>
+        <translation>Sob cada um: classe verdadeira → classe prevista e a probabilidade que a rede lhe dá; os erros mais confiantes primeiro. Clique em um dígito para colocá-lo no quadro.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="189" />
+        <source>Test row {row}: a {t}, read as {p} with probability {c:.0%}. Click to put it on the pad.</source>
+        <translation>Linha de teste {row}: um {t}, lido como {p} com probabilidade {c:.0%}. Clique para colocá-lo no quadro.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="197" />
+        <source>page {p} of {n}</source>
+        <translation>página {p} de {n}</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,35 @@ def test_after_training_in_process_the_pad_reads_a_drawn_1_0_and_7_and_the_galle
         assert f"as {label} (" in panel.caption.text()
         qtbot.wait(30)
         dock.grab().save(str(SCREENSHOTS / f"digits_pad_trained_{name}.png"))
+
+
+def test_the_digits_window_in_portuguese(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.i18n import set_language
+    from gui.main_window import MainWindow
+
+    assert set_language("pt_BR") == "pt_BR"
+    try:
+        window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+        qtbot.addWidget(window)
+        window.ask_save = lambda: "discard"
+        dock, panel = open_digits(window, qtbot)
+        use_trained_weights(window)
+        gallery = panel.gallery
+        _, test = split(1797, 0.2, 0)
+        wrong = len(expected_mistakes(window.doc, test))
+        qtbot.waitUntil(lambda: gallery.gallery is not None and len(gallery.gallery.mistakes) == wrong)
+        assert gallery.count.text().startswith(f"<b>{wrong} de 359 dígitos de teste errados.</b> Sob cada um")
+        assert gallery.page_label.text() == "página 1 de 1" and dock.windowTitle() == "Dígitos"
+        drag(qtbot, panel, SEVEN)
+        assert int(np.argmax(panel.probs)) == 7 and "A rede lê o seu desenho como 7" in panel.caption.text()
+        qtbot.wait(30)
+        dock.grab().save(str(SCREENSHOTS / "digits_pad_trained_seven_pt_BR.png"))
+        click_tile(qtbot, gallery, 1)
+        m = gallery.tiles[1].mistake
+        assert f"Dígito de teste da linha {m.row}, um {m.true}: a rede o lê como {m.predicted}" in panel.caption.text()
+        qtbot.wait(30)
+        dock.grab().save(str(SCREENSHOTS / "digits_gallery_pt_BR.png"))
+    finally:
+        set_language("en")

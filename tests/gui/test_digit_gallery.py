@@ -127,6 +127,9 @@ def test_many_mistakes_come_in_pages_and_a_hidden_gallery_waits(window, qtbot):
     assert gallery.page_label.text() == f"page 2 of {pages}" and gallery.prev_button.isEnabled()
     assert [t.mistake.row for t in gallery.tiles] == [e[0] for e in expected[24:48]]
     assert captions(gallery)[0].startswith(f"{expected[24][1]} → ")
+    qtbot.wait(30)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dock.grab().save(str(SCREENSHOTS / "digits_gallery_untrained_page2.png"))
     for _ in range(pages + 2):
         gallery.next_button.click()
     assert gallery.page == pages - 1 and not gallery.next_button.isEnabled()
@@ -201,3 +204,28 @@ def test_the_digits_window_in_portuguese(qtbot, tmp_path):
         dock.grab().save(str(SCREENSHOTS / "digits_gallery_pt_BR.png"))
     finally:
         set_language("en")
+
+
+def test_the_gallery_says_why_it_is_empty(window, qtbot):
+    dock, panel = open_digits(window, qtbot)
+    gallery = panel.gallery
+    qtbot.waitUntil(lambda: gallery.gallery is not None and gallery.gallery.tested == 359)
+    gallery.next_button.click()
+    share = window.playground["training"].test_share
+    share.setValue(0)  # the learner holds nothing out
+    share.editingFinished.emit()
+    qtbot.waitUntil(lambda: gallery.gallery.tested == 0)
+    assert gallery.count.text() == "No rows are held out: set a test share in the Training panel."
+    assert gallery.page == 0 and all(t.mistake is None for t in gallery.tiles)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: gallery.gallery.tested == 359)
+    last = [n for n in window.doc.nodes() if n.kind == "dense" and int(n.params["nout"]) == 10][0]
+    window.undo.push(SetParams(last.id, {**last.params, "b": np.full(10, np.inf)}))  # scores that are not numbers
+    qtbot.waitUntil(lambda: not gallery.gallery.finite)
+    assert "not finite" in gallery.count.text() and all(t.mistake is None for t in gallery.tiles)
+    assert window.errors == []
+    assert window.open(EXAMPLES / "moons.json")  # no digits classifier: it says what it needs
+    qtbot.waitUntil(lambda: gallery.gallery is None and "Digits MLP" in gallery.count.text())
+    assert all(t.mistake is None and t.image is None for t in gallery.tiles)
+    panel.pen(4.0, 4.0, True)  # drawing on the pad of a circuit that is no digits classifier: no bars, no crash
+    assert panel.probs is None

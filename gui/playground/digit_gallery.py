@@ -9,7 +9,15 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from engine.circuit.digit_gallery import Gallery, Mistake, misclassified
 from engine.circuit.digit_views import SIDE
@@ -124,8 +132,14 @@ class GalleryPanel(Panel):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)  # the window's other views take the rest
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel()  # in place of the page when no digit is wrong
+        self.note.setAlignment(Qt.AlignCenter)
+        self.note.setStyleSheet("color: #555; background: white;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.note)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.stack, 1)
 
     def sizeHint(self):  # noqa: N802 (Qt override)
         return QSize(900, HEIGHT)  # two rows of digits about 80 px tall, their captions and the header
@@ -161,10 +175,13 @@ class GalleryPanel(Panel):
             text = self.tr("The network's scores are not finite numbers: no test digit can be judged.")
         else:
             count = self.tr("{w} of {n} test digits wrong.").format(w=len(g.mistakes), n=g.tested)
-            text = "<b>{}</b> {}".format(count, self.tr(
+            text = f"<b>{count}</b>" + (" " + self.tr(
                 "Under each: true → predicted class and the network's probability for it; the most confident "
-                "mistakes first. Click a digit to put it on the pad."))
+                "mistakes first. Click a digit to put it on the pad.") if g.mistakes else "")
         self.count.setText(text)
+        right = g is not None and g.tested and g.finite and not g.mistakes
+        self.note.setText(self.tr("The network reads every test digit right.") if right else "")
+        self.stack.setCurrentWidget(self.view if g is not None and g.mistakes else self.note)
         self.page = min(self.page, self.pages() - 1)
         self._show_page()
 

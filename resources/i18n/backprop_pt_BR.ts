@@ -534,47 +534,52 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="90" />
+        <location filename="../../gui/playground/digit_gallery.py" line="98" />
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="91" />
+        <location filename="../../gui/playground/digit_gallery.py" line="99" />
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="156" />
+        <location filename="../../gui/playground/digit_gallery.py" line="170" />
         <source>The gallery of misclassified digits appears for a softmax classifier of the 8x8 digits, such as the Digits MLP example.</source>
         <translation>A galeria de dígitos classificados errado aparece para um classificador softmax dos dígitos 8x8, como o exemplo Digits MLP.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="159" />
+        <location filename="../../gui/playground/digit_gallery.py" line="173" />
         <source>No rows are held out: set a test share in the Training panel.</source>
         <translation>Nenhuma linha foi separada: defina uma parte de teste no painel Treino.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="161" />
+        <location filename="../../gui/playground/digit_gallery.py" line="175" />
         <source>The network's scores are not finite numbers: no test digit can be judged.</source>
         <translation>As pontuações da rede não são números finitos: nenhum dígito de teste pode ser avaliado.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="163" />
+        <location filename="../../gui/playground/digit_gallery.py" line="177" />
         <source>{w} of {n} test digits wrong.</source>
         <translation>{w} de {n} dígitos de teste errados.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="165" />
+        <location filename="../../gui/playground/digit_gallery.py" line="179" />
         <source>Under each: true → predicted class and the network's probability for it; the most confident mistakes first. Click a digit to put it on the pad.</source>
         <translation>Sob cada um: classe verdadeira → classe prevista e a probabilidade que a rede lhe dá; os erros mais confiantes primeiro. Clique em um dígito para colocá-lo no quadro.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="189" />
+        <location filename="../../gui/playground/digit_gallery.py" line="183" />
+        <source>The network reads every test digit right.</source>
+        <translation>A rede lê certo todos os dígitos de teste.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="206" />
         <source>Test row {row}: a {t}, read as {p} with probability {c:.0%}. Click to put it on the pad.</source>
         <translation>Linha de teste {row}: um {t}, lido como {p} com probabilidade {c:.0%}. Clique para colocá-lo no quadro.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="197" />
+        <location filename="../../gui/playground/digit_gallery.py" line="214" />
         <source>page {p} of {n}</source>
         <translation>página {p} de {n}</translation>
     </message>

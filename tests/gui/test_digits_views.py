@@ -116,6 +116,10 @@ def test_a_drawn_digit_gets_live_probabilities_and_a_trained_network_reads_it(wi
     ring = [(4.0 + 2.2 * np.sin(t), 4.0 - 2.9 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]  # a "0"
     drag(qtbot, panel, ring)
     assert int(np.argmax(panel.probs)) == 0
+    gallery = panel.gallery  # trained on every row: no test digit is wrong, and the gallery says so
+    qtbot.waitUntil(lambda: gallery.gallery is not None and gallery.gallery.tested == 359)
+    if not gallery.gallery.mistakes:
+        assert gallery.stack.currentWidget() is gallery.note and "every test digit right" in gallery.note.text()
     qtbot.wait(30)
     dock.grab().save(str(SCREENSHOTS / "digits_pad_zero.png"))
 

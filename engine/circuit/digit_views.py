@@ -1,5 +1,5 @@
 """What the digits views draw: the first layer's weights as 8x8 images (one per unit, tiled into one
-mosaic), a drawing pad's 8x8 picture, and the network's ten class probabilities for it."""
+mosaic), and the network's ten class probabilities for an 8x8 picture (the drawing pad's: digit_pad)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from . import probe
 
 SIDE = 8  # the digits are 8x8 pixels, row by row (scikit-learn's load_digits)
 PIXELS = SIDE * SIDE
-BRUSH = 1.5  # a stroke darkens cells up to this many cells from the pen (fully within half a cell)
 
 
 def first_layer(doc):
@@ -39,14 +38,6 @@ def mosaic(images: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
         r, c = divmod(k, columns)
         out[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = images[k]
     return out
-
-
-def paint(image: np.ndarray, x: float, y: float) -> np.ndarray:
-    """The 8x8 picture with a pen stroke at (x, y) in cell units (column x, row y; 0..8): each cell as
-    dark as the pen makes it, min(1, BRUSH - distance to the cell's centre), never lighter than before."""
-    rows, cols = np.mgrid[0:SIDE, 0:SIDE] + 0.5
-    ink = np.clip(BRUSH - np.hypot(cols - x, rows - y), 0.0, 1.0)
-    return np.maximum(np.asarray(image, dtype=np.float64), ink)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -1,51 +1,71 @@
-"""Digits views: the first layer's weights as 8x8 images (one per unit, redrawn as the network trains)
-and a drawing pad whose picture the network classifies live, its ten class probabilities as bars."""
+"""Digits views: the first layer's weights as 8x8 images (one per unit, redrawn as the network trains), a
+drawing pad whose picture the network classifies live (its ten class probabilities as bars; the picture it
+reads is the drawing scaled and centred as the data's digits are: engine.circuit.digit_pad), and the gallery
+of misclassified test digits (a click puts one on the pad)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QGraphicsRectItem, QGridLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtWidgets import QBoxLayout, QGraphicsRectItem, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from engine.circuit import digit_pad as dp
 from engine.circuit import digit_views as dv
 
 from ..panel import Panel
+from .digit_gallery import INK_CMAP, GalleryPanel, WrappingLabel
 from .plots import NEG, POS, make_plot
 
 COLUMNS = 16  # weight images per row of the mosaic (128 units: 8 rows)
 WEIGHTS_CMAP = pg.colormap.get("CET-D1")  # diverging: negative weights blue, positive red, zero white
-INK_CMAP = pg.ColorMap([0.0, 1.0], [pg.mkColor("w"), pg.mkColor("k")])
 
 
 class PadImage(pg.ImageItem):
-    """The 8x8 picture; dragging or clicking with the left button inks the cells under the pen."""
+    """The pad's picture; pressing and dragging with the left button draws a stroke (a click, a dot).
+    `on_pen(x, y, start)` gets the pen's place in cells (0..8) and whether a new stroke starts there."""
 
-    def __init__(self, on_ink):
+    def __init__(self, on_pen):
         super().__init__(axisOrder="row-major")
-        self.on_ink = on_ink
+        self.on_pen = on_pen
+
+    def _cells(self, pos):
+        k = dv.SIDE / max(self.width() or dp.RES, 1)  # item coordinates are the image's pixels
+        return pos.x() * k, pos.y() * k
 
     def mouseClickEvent(self, ev):  # noqa: N802 (Qt override)
         if ev.button() == Qt.LeftButton:
             ev.accept()
-            self.on_ink(ev.pos().x(), ev.pos().y())
+            self.on_pen(*self._cells(ev.pos()), True)
 
     def mouseDragEvent(self, ev):  # noqa: N802 (Qt override)
         if ev.button() != Qt.LeftButton:
             ev.ignore()
             return
         ev.accept()
-        a, b = ev.lastPos(), ev.pos()  # ink along the segment, so a fast stroke leaves no gaps
-        for t in np.linspace(0.0, 1.0, max(2, int(np.hypot(b.x() - a.x(), b.y() - a.y()) * 4) + 1)):
-            self.on_ink(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()))
+        if ev.isStart():
+            self.on_pen(*self._cells(ev.buttonDownPos()), True)
+        self.on_pen(*self._cells(ev.pos()), False)
 
 
-def _cell(grid: QGridLayout, row: int, column: int, rows: int = 1) -> QVBoxLayout:
-    """A layout for one cell of the panel's grid (make_plot adds its plot to a layout)."""
-    cell = QVBoxLayout()
-    cell.setContentsMargins(0, 0, 0, 0)
-    grid.addLayout(cell, row, column, rows, 1)
-    return cell
+def _box(parent_layout, vertical: bool, stretch: int = 0) -> QBoxLayout:
+    """A row or column of views added to a layout (make_plot adds its plot to a layout)."""
+    box = QVBoxLayout() if vertical else QHBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    parent_layout.addLayout(box, stretch)
+    return box
+
+
+class _Area(QWidget):
+    """Views side by side that ask for `hint` (their plots would ask for 480 px each: the window would then
+    squeeze them to their minimum, whatever the stretch)."""
+
+    def __init__(self, hint: QSize):
+        super().__init__()
+        self.hint = hint
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        return self.hint
 
 
 def _image_plot(layout, title):
@@ -60,60 +80,101 @@ def _image_plot(layout, title):
     return plot
 
 
+def _framed_square(plot) -> None:
+    """An 8x8-cell square's edge (its empty cells are white) and the view fitted to it."""
+    frame = QGraphicsRectItem(0, 0, dv.SIDE, dv.SIDE)
+    frame.setPen(pg.mkPen("#888", width=1, cosmetic=True))
+    plot.addItem(frame)
+    plot.setRange(QRectF(0, 0, dv.SIDE, dv.SIDE), padding=0.02)
+
+
 class DigitsPanel(Panel):
-    """Weight images of the dense block on the 64 pixels, and the draw-a-digit pad with its bars."""
+    """Weight images of the dense block on the 64 pixels, the draw-a-digit pad with its bars, and the
+    gallery of misclassified test digits."""
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
-        self.picture = np.zeros((dv.SIDE, dv.SIDE))
+        self.drawing = dp.Pad()
+        self.picture = self.drawing.picture()  # what the network reads (8x8, 0..1)
         self.probs: np.ndarray | None = None
-        grid = QGridLayout(self)
-        self.weights_plot = _image_plot(_cell(grid, 0, 0, 2), self.tr("First-layer weights, one 8x8 image per unit"))
+        layout = QVBoxLayout(self)
+        area = _Area(QSize(900, 360))  # the weights | the pad, what it reads, the bars
+        layout.addWidget(area, 1)
+        top = QHBoxLayout(area)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.weights_plot = _image_plot(_box(top, True, 5), self.tr("First-layer weights, one 8x8 image per unit"))
         self.weights = pg.ImageItem(axisOrder="row-major")
         self.weights.setColorMap(WEIGHTS_CMAP)
         self.weights_plot.addItem(self.weights)
-        self.pad_plot = _image_plot(_cell(grid, 0, 1), self.tr("Draw a digit"))
-        self.pad = PadImage(self.ink)
+        right = _box(top, vertical=True, stretch=4)
+        pads = _box(right, vertical=False, stretch=5)
+        self.pad_plot = _image_plot(_box(pads, True, 1), self.tr("Draw a digit"))
+        self.pad = PadImage(self.pen)
         self.pad.setColorMap(INK_CMAP)
         self.pad_plot.addItem(self.pad)
-        frame = QGraphicsRectItem(0, 0, dv.SIDE, dv.SIDE)  # the pad's edge (its empty cells are white)
-        frame.setPen(pg.mkPen("#888", width=1, cosmetic=True))
-        self.pad_plot.addItem(frame)
-        self.pad_plot.setRange(QRectF(0, 0, dv.SIDE, dv.SIDE), padding=0.02)
-        self.bars_plot = make_plot(_cell(grid, 1, 1), self.tr("Class probabilities"))
+        _framed_square(self.pad_plot)
+        self.read_plot = _image_plot(_box(pads, True, 1), self.tr("What the network reads"))
+        self.read_plot.setToolTip(self.tr("The drawing scaled to fill the height and centred, in 8x8 cells of "
+                                          "ink: the data's digits were made this way."))
+        self.read = pg.ImageItem(axisOrder="row-major")
+        self.read.setColorMap(INK_CMAP)
+        self.read_plot.addItem(self.read)
+        _framed_square(self.read_plot)
+        self.bars_plot = make_plot(_box(right, True, 4), self.tr("Class probabilities"))
         self.bars_plot.setYRange(0.0, 1.0)
         self.bars_plot.setXRange(-0.6, 9.6)
         self.bars_plot.getAxis("bottom").setTicks([[(k, str(k)) for k in range(10)]])
         self.bars_plot.setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=POS)
         self.bars_plot.addItem(self.bars)
+        middle = _box(layout, vertical=False)
+        self.caption = WrappingLabel()
+        middle.addWidget(self.caption, 5)
         self.clear_button = QPushButton(self.tr("Clear the pad"))
         self.clear_button.clicked.connect(self.clear_pad)
-        grid.addWidget(self.clear_button, 2, 1)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        grid.addWidget(self.caption, 2, 0)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        self.pad.setImage(self.picture, levels=(0.0, 1.0))  # one pixel per cell: item coordinates are cells
+        middle.addWidget(self.clear_button, 4, Qt.AlignTop)
+        self.gallery = GalleryPanel(session, self.show_digit)
+        layout.addWidget(self.gallery)
+        self._show_pad()
 
     def title(self) -> str:
         return self.tr("Digits")
 
     def action_text(self) -> str:
-        return self.tr("Digits views (weights, drawing pad)")
+        return self.tr("Digits views (weights, drawing pad, mistakes)")
 
-    def ink(self, x: float, y: float) -> None:
-        """A pen stroke at (x, y) in cell units; the bars follow at once."""
-        if not (0.0 <= x <= dv.SIDE and 0.0 <= y <= dv.SIDE):
-            return
-        self.picture = dv.paint(self.picture, x, y)
-        self.pad.setImage(self.picture, levels=(0.0, 1.0))
-        self._show_probabilities()
+    def reset(self) -> None:
+        self.drawing.clear()
+        self._show_pad()
+        self.gallery.reset()
+        super().reset()
+
+    def detach(self) -> None:
+        self.gallery.detach()
+        super().detach()
+
+    def pen(self, x: float, y: float, start: bool) -> None:
+        """The pen at (x, y) in cells, starting a stroke or drawing on; the bars follow at once."""
+        if start:
+            self.drawing.begin(x, y)
+        else:
+            self.drawing.extend(x, y)
+        self._show_pad()
+
+    def show_digit(self, mistake) -> None:
+        """Put a dataset digit (a gallery's mistake) on the pad: the bars show how the network reads it."""
+        self.drawing.load(mistake.picture, mistake.row, mistake.true)
+        self._show_pad()
 
     def clear_pad(self) -> None:
-        self.picture = np.zeros((dv.SIDE, dv.SIDE))
-        self.pad.setImage(self.picture, levels=(0.0, 1.0))
+        self.drawing.clear()
+        self._show_pad()
+
+    def _show_pad(self) -> None:
+        self.picture = self.drawing.picture()
+        self.pad.setImage(self.drawing.shown(), levels=(0.0, 1.0))
+        self.pad.setRect(QRectF(0, 0, dv.SIDE, dv.SIDE))  # view coordinates are cells
+        self.read.setImage(self.picture, levels=(0.0, 1.0))
         self._show_probabilities()
 
     def refresh(self) -> None:
@@ -145,13 +206,25 @@ class DigitsPanel(Panel):
         brushes = [pg.mkBrush(NEG if k == best else POS) for k in range(len(self.probs))]
         self.bars.setOpts(x=np.arange(len(self.probs)), height=self.probs, brushes=brushes)
         units = int(first.params["nout"])
-        if self.picture.any():
-            self.caption.setText(self.tr("{units} units: red weights are positive, blue ones negative. The "
-                                         "network reads your drawing as {d} ({p:.0%}).").format(
-                units=units, d=best, p=float(self.probs[best])))
+        weights = self.tr("{units} units: red weights are positive, blue ones negative.").format(units=units)
+        if self.drawing.loaded is not None:
+            read = self.tr("Test digit of row {row}, a {t}: the network reads it as {d} ({p:.0%}).").format(
+                row=self.drawing.row, t=self.drawing.label, d=best, p=float(self.probs[best]))
+        elif self.drawing.strokes:
+            read = self.tr("The network reads your drawing as {d} ({p:.0%}).").format(d=best, p=float(self.probs[best]))
         else:
-            self.caption.setText(self.tr("{units} units: red weights are positive, blue ones negative. Draw a "
-                                         "digit on the pad with the mouse.").format(units=units))
+            read = self.tr("Draw a digit on the pad with the mouse.")
+        self.caption.setText(f"{weights} {read}")
+
+
+def dock_size(screen) -> tuple[int, int]:
+    """The floating window's size on a screen of `screen` (its available QSize, or None): room for the weight
+    images, the pad and two rows of the gallery, within the screen (a 1366x768 one included), but never
+    below the size the views need to be readable (900x600)."""
+    width, height = 1120, 700
+    if screen is not None:
+        width, height = max(900, min(width, screen.width() - 40)), max(600, min(height, screen.height() - 40))
+    return width, height
 
 
 def add_digits_dock(window, layout, panel):
@@ -169,7 +242,7 @@ def add_digits_dock(window, layout, panel):
 
     def show():
         dock.setFloating(True)
-        dock.resize(900, 520)
+        dock.resize(*dock_size(window.screen().availableSize() if window.screen() else None))
         dock.show()
         dock.raise_()
         panel.exposed()

@@ -34,18 +34,18 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../gui/playground/plots.py" line="372" />
+        <location filename="../../gui/playground/plots.py" line="380" />
         <source>Activation at the operating point</source>
         <translation>Ativação no ponto de operação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="376" />
-        <location filename="../../gui/playground/plots.py" line="394" />
+        <location filename="../../gui/playground/plots.py" line="384" />
+        <location filename="../../gui/playground/plots.py" line="402" />
         <source>Select a node with one input (tanh, relu, exp, ...).</source>
         <translation>Selecione um nó com uma entrada (tanh, relu, exp, ...).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="418" />
+        <location filename="../../gui/playground/plots.py" line="426" />
         <source>{label} = {sym}(x) at x = {x:.4g}: value {y:.4g}, slope {s:.4g} ({formula})</source>
         <translation>{label} = {sym}(x) em x = {x:.4g}: valor {y:.4g}, inclinação {s:.4g} ({formula})</translation>
     </message>
@@ -53,27 +53,27 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="44" />
+        <location filename="../../gui/playground/boundary_panel.py" line="46" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="71" />
+        <location filename="../../gui/playground/boundary_panel.py" line="79" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="88" />
+        <location filename="../../gui/playground/boundary_panel.py" line="94" />
         <source>Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green).</source>
         <translation>Acurácia {acc:.0%} em {n} pontos de {k} classes (classe 0 azul, 1 laranja, 2 verde).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="92" />
+        <location filename="../../gui/playground/boundary_panel.py" line="98" />
         <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="95" />
+        <location filename="../../gui/playground/boundary_panel.py" line="101" />
         <source>Triangles: the {k} held-out test points.</source>
         <translation>Triângulos: os {k} pontos de teste deixados de fora.</translation>
     </message>
@@ -134,22 +134,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="328" />
+        <location filename="../../gui/canvas/scene.py" line="332" />
         <source>type a number such as 2.5 or -3</source>
         <translation>digite um número como 2.5 ou -3</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="329" />
+        <location filename="../../gui/canvas/scene.py" line="333" />
         <source>{label}: {text!r} was not set: {why}</source>
         <translation>{label}: {text!r} não foi definido: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="346" />
+        <location filename="../../gui/canvas/scene.py" line="350" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="362" />
+        <location filename="../../gui/canvas/scene.py" line="366" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -200,49 +200,69 @@
 <context>
     <name>DigitsPanel</name>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="71" />
+        <location filename="../../gui/playground/digits_panel.py" line="105" />
         <source>First-layer weights, one 8x8 image per unit</source>
         <translation>Pesos da primeira camada, uma imagem 8x8 por unidade</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="75" />
+        <location filename="../../gui/playground/digits_panel.py" line="111" />
         <source>Draw a digit</source>
         <translation>Desenhe um dígito</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="83" />
+        <location filename="../../gui/playground/digits_panel.py" line="116" />
+        <source>What the network reads</source>
+        <translation>O que a rede lê</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="117" />
+        <source>The drawing scaled to fill the height and centred, in 8x8 cells of ink: the data's digits were made this way.</source>
+        <translation>O desenho ampliado até ocupar toda a altura e centralizado, em 8x8 células de tinta: os dígitos dos dados foram feitos assim.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="123" />
         <source>Class probabilities</source>
         <translation>Probabilidades das classes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="90" />
+        <location filename="../../gui/playground/digits_panel.py" line="133" />
         <source>Clear the pad</source>
         <translation>Limpar o quadro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="101" />
+        <location filename="../../gui/playground/digits_panel.py" line="141" />
         <source>Digits</source>
         <translation>Dígitos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="104" />
-        <source>Digits views (weights, drawing pad)</source>
-        <translation>Vistas de dígitos (pesos, quadro de desenho)</translation>
+        <location filename="../../gui/playground/digits_panel.py" line="144" />
+        <source>Digits views (weights, drawing pad, mistakes)</source>
+        <translation>Vistas de dígitos (pesos, quadro de desenho, erros)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="127" />
+        <location filename="../../gui/playground/digits_panel.py" line="209" />
+        <source>{units} units: red weights are positive, blue ones negative.</source>
+        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="211" />
+        <source>Test digit of row {row}, a {t}: the network reads it as {d} ({p:.0%}).</source>
+        <translation>Dígito de teste da linha {row}, um {t}: a rede o lê como {d} ({p:.0%}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="214" />
+        <source>The network reads your drawing as {d} ({p:.0%}).</source>
+        <translation>A rede lê o seu desenho como {d} ({p:.0%}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="216" />
+        <source>Draw a digit on the pad with the mouse.</source>
+        <translation>Desenhe um dígito no quadro com o mouse.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digits_panel.py" line="188" />
         <source>The digits views appear for a circuit that reads the 64 pixels of the 8x8 digits into a dense layer, such as the Digits MLP example.</source>
         <translation>As vistas de dígitos aparecem para um circuito que leva os 64 pixels dos dígitos 8x8 a uma camada densa, como o exemplo Digits MLP.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/digits_panel.py" line="149" />
-        <source>{units} units: red weights are positive, blue ones negative. The network reads your drawing as {d} ({p:.0%}).</source>
-        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos. A rede lê o seu desenho como {d} ({p:.0%}).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/digits_panel.py" line="153" />
-        <source>{units} units: red weights are positive, blue ones negative. Draw a digit on the pad with the mouse.</source>
-        <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos. Desenhe um dígito no quadro com o mouse.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +529,59 @@
         <location filename="../../gui/playground/function_panel.py" line="150" />
         <source>close: the small difference is the error of a finite step, and it shrinks with h.</source>
         <translation>perto: a pequena diferença é o erro de um passo finito, e diminui com h.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="98" />
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="99" />
+        <source>Next page</source>
+        <translation>Próxima página</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="170" />
+        <source>The gallery of misclassified digits appears for a softmax classifier of the 8x8 digits, such as the Digits MLP example.</source>
+        <translation>A galeria de dígitos classificados errado aparece para um classificador softmax dos dígitos 8x8, como o exemplo Digits MLP.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="173" />
+        <source>No rows are held out: set a test share in the Training panel.</source>
+        <translation>Nenhuma linha foi separada: defina uma parte de teste no painel Treino.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="175" />
+        <source>The network's scores are not finite numbers: no test digit can be judged.</source>
+        <translation>As pontuações da rede não são números finitos: nenhum dígito de teste pode ser avaliado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="177" />
+        <source>{w} of {n} test digits wrong.</source>
+        <translation>{w} de {n} dígitos de teste errados.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="179" />
+        <source>Under each: true → predicted class and the network's probability for it; the most confident mistakes first. Click a digit to put it on the pad.</source>
+        <translation>Sob cada um: classe verdadeira → classe prevista e a probabilidade que a rede lhe dá; os erros mais confiantes primeiro. Clique em um dígito para colocá-lo no quadro.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="183" />
+        <source>The network reads every test digit right.</source>
+        <translation>A rede lê certo todos os dígitos de teste.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="206" />
+        <source>Test row {row}: a {t}, read as {p} with probability {c:.0%}. Click to put it on the pad.</source>
+        <translation>Linha de teste {row}: um {t}, lido como {p} com probabilidade {c:.0%}. Clique para colocá-lo no quadro.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/digit_gallery.py" line="214" />
+        <source>page {p} of {n}</source>
+        <translation>página {p} de {n}</translation>
     </message>
 </context>
 <context>
@@ -981,7 +1054,7 @@
     <name>LossPanel</name>
     <message>
         <location filename="../../gui/playground/plots.py" line="230" />
-        <location filename="../../gui/playground/plots.py" line="269" />
+        <location filename="../../gui/playground/plots.py" line="271" />
         <source>Loss over steps</source>
         <translation>Perda ao longo dos passos</translation>
     </message>
@@ -997,24 +1070,24 @@
         <translation>Acurácia ao longo dos passos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="269" />
+        <location filename="../../gui/playground/plots.py" line="271" />
         <source>Output over steps (maximised)</source>
         <translation>Saída ao longo dos passos (maximizada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="316" />
-        <location filename="../../gui/playground/plots.py" line="322" />
+        <location filename="../../gui/playground/plots.py" line="318" />
+        <location filename="../../gui/playground/plots.py" line="324" />
         <source>train</source>
         <translation>treino</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="316" />
-        <location filename="../../gui/playground/plots.py" line="322" />
+        <location filename="../../gui/playground/plots.py" line="318" />
+        <location filename="../../gui/playground/plots.py" line="324" />
         <source>test</source>
         <translation>teste</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/plots.py" line="318" />
+        <location filename="../../gui/playground/plots.py" line="320" />
         <source>this run</source>
         <translation>este treino</translation>
     </message>
@@ -1364,42 +1437,42 @@
 <context>
     <name>MatrixDialog</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="208" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="208" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="206" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="208" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="207" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="209" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="207" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="209" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="212" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="214" />
         <source>row (unit)</source>
         <translation>linha (unidade)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="213" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="215" />
         <source>column (input)</source>
         <translation>coluna (entrada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="251" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="253" />
         <source>{rows}×{cols}, step {k}; hover a cell for its number</source>
         <translation>{rows}×{cols}, passo {k}; passe o mouse numa célula para ver o número</translation>
     </message>
@@ -1463,67 +1536,67 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Parameter</source>
         <translation>Parâmetro</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="116" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="118" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="117" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="118" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="155" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="157" />
         <source>The optimizer's state appears after the first gradient step (F8) or while training (F9): each parameter's value, gradient, momentum buffer, Adam's m and √v, and the step it last took.</source>
         <translation>O estado do otimizador aparece depois do primeiro passo de gradiente (F8) ou durante o treino (F9): o valor de cada parâmetro, o gradiente, o buffer de momento, o m e a √v do Adam e o último passo dado.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="165" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="167" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="165" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="167" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="168" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="170" />
         <source>{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change the last update made.</source>
         <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela última atualização.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="172" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="174" />
         <source>{opt} at step {k} of {last}: too far back, the optimizer's state is kept from step {first} on. Shown: the parameters of that step (stored in float32), no gradients or buffers.</source>
         <translation>{opt} no passo {k} de {last}: longe demais no passado, o estado do otimizador é guardado a partir do passo {first}. Mostrados: os parâmetros daquele passo (guardados em float32), sem gradientes nem buffers.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="175" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="177" />
         <source>{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change that step's update made.</source>
         <translation>{opt} no passo {k} de {last} (a linha do tempo), taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela atualização daquele passo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="179" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="181" />
         <source>The circuit changed since that step: these numbers are rebuilt approximately.</source>
         <translation>O circuito mudou desde aquele passo: estes números são reconstruídos de forma aproximada.</translation>
     </message>
@@ -1539,98 +1612,98 @@
 <context>
     <name>PlaygroundController</name>
     <message>
-        <location filename="../../gui/playground/controller.py" line="65" />
+        <location filename="../../gui/playground/controller.py" line="68" />
         <source>Forward</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="66" />
+        <location filename="../../gui/playground/controller.py" line="69" />
         <source>Backward</source>
         <translation>Backward</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="67" />
+        <location filename="../../gui/playground/controller.py" line="70" />
         <source>Zero grad</source>
         <translation>Zerar gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="68" />
+        <location filename="../../gui/playground/controller.py" line="71" />
         <source>Step backward</source>
         <translation>Passo para trás</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="69" />
+        <location filename="../../gui/playground/controller.py" line="72" />
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="70" />
+        <location filename="../../gui/playground/controller.py" line="73" />
         <source>Run to end</source>
         <translation>Ir até o fim</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="71" />
+        <location filename="../../gui/playground/controller.py" line="74" />
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="72" />
+        <location filename="../../gui/playground/controller.py" line="75" />
         <source>Gradient check</source>
         <translation>Verificação do gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="73" />
+        <location filename="../../gui/playground/controller.py" line="76" />
         <source>Gradient step</source>
         <translation>Passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="74" />
-        <location filename="../../gui/playground/controller.py" line="236" />
+        <location filename="../../gui/playground/controller.py" line="77" />
+        <location filename="../../gui/playground/controller.py" line="240" />
         <source>Train</source>
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="81" />
+        <location filename="../../gui/playground/controller.py" line="84" />
         <source>Auto backward</source>
         <translation>Backward automático</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="141" />
+        <location filename="../../gui/playground/controller.py" line="144" />
         <source>Backpropagation is complete: every gradient is known.</source>
         <translation>A retropropagação terminou: todos os gradientes são conhecidos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="194" />
+        <location filename="../../gui/playground/controller.py" line="197" />
         <source>Gradient check: {n} rows, {bad} mismatches</source>
         <translation>Verificação do gradiente: {n} linhas, {bad} divergências</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="221" />
+        <location filename="../../gui/playground/controller.py" line="224" />
         <source>gradient step</source>
         <translation>passo de gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="239" />
+        <location filename="../../gui/playground/controller.py" line="243" />
         <source>training</source>
         <translation>treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="243" />
+        <location filename="../../gui/playground/controller.py" line="247" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="255" />
+        <location filename="../../gui/playground/controller.py" line="260" />
         <source>Training stopped: the loss {v:.4g} is below {b:g}.</source>
         <translation>Treino parado: a perda {v:.4g} está abaixo de {b:g}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="258" />
+        <location filename="../../gui/playground/controller.py" line="263" />
         <source>Training stopped: the accuracy {a:.1%} is above {b:.1%}.</source>
         <translation>Treino parado: a acurácia {a:.1%} está acima de {b:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controller.py" line="259" />
+        <location filename="../../gui/playground/controller.py" line="264" />
         <source>Training stopped: {n} steps done.</source>
         <translation>Treino parado: {n} passos feitos.</translation>
     </message>
@@ -1646,7 +1719,7 @@
 <context>
     <name>StateModel</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="83" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="84" />
         <source>Summary of a large block: L2 norm [min, max] of each quantity. Click the row for the full matrices.</source>
         <translation>Resumo de um bloco grande: norma L2 [mín, máx] de cada grandeza. Clique na linha para ver as matrizes inteiras.</translation>
     </message>
@@ -1773,68 +1846,68 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="41" />
+        <location filename="../../gui/playground/timeline.py" line="42" />
         <source>Time</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="43" />
+        <location filename="../../gui/playground/timeline.py" line="44" />
         <source>Drag to see the network as it was at an earlier step (no undo entry)</source>
         <translation>Arraste para ver a rede como era num passo anterior (sem entrada de desfazer)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="45" />
+        <location filename="../../gui/playground/timeline.py" line="46" />
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="46" />
+        <location filename="../../gui/playground/timeline.py" line="47" />
         <source>Back to the weights the run has now</source>
         <translation>De volta aos pesos que o treino tem agora</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="47" />
+        <location filename="../../gui/playground/timeline.py" line="48" />
         <source>Replay from the same start</source>
         <translation>Repetir do mesmo início</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="48" />
+        <location filename="../../gui/playground/timeline.py" line="49" />
         <source>Reset to this run's initial weights and seed; train again with other settings and compare the two loss curves</source>
         <translation>Volta aos pesos iniciais e à semente deste treino; treine de novo com outros ajustes e compare as duas curvas de perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="82" />
+        <location filename="../../gui/playground/timeline.py" line="83" />
         <source>step {k} (now)</source>
         <translation>passo {k} (agora)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="84" />
+        <location filename="../../gui/playground/timeline.py" line="85" />
         <source>step {k} of {n}</source>
         <translation>passo {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="110" />
+        <location filename="../../gui/playground/timeline.py" line="111" />
         <source>earlier run: {opt}, lr {lr:g}</source>
         <translation>treino anterior: {opt}, taxa {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="143" />
+        <location filename="../../gui/playground/timeline.py" line="144" />
         <source>The weights were edited after this run: train to start a new timeline.</source>
         <translation>Os pesos foram editados depois deste treino: treine para começar uma nova linha do tempo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="184" />
+        <location filename="../../gui/playground/timeline.py" line="185" />
         <source>A node of that run was removed: it cannot be replayed.</source>
         <translation>Um nó daquele treino foi removido: ele não pode ser repetido.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="188" />
         <location filename="../../gui/playground/timeline.py" line="189" />
+        <location filename="../../gui/playground/timeline.py" line="190" />
         <source>replay from the same start</source>
         <translation>repetir do mesmo início</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="199" />
+        <location filename="../../gui/playground/timeline.py" line="200" />
         <source>Back at the run's first weights: change the settings and train; the earlier loss curve stays dashed.</source>
         <translation>De volta aos primeiros pesos do treino: mude os ajustes e treine; a curva de perda anterior fica tracejada.</translation>
     </message>
@@ -2086,7 +2159,7 @@
         <translation>Voltar à fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/unit_view.py" line="65" />
+        <location filename="../../gui/playground/unit_view.py" line="63" />
         <source>(blue: output above 0, orange: below; the black line is where the activation turns)</source>
         <translation>(azul: saída acima de 0, laranja: abaixo; a linha preta é onde a ativação muda)</translation>
     </message>
@@ -2094,47 +2167,47 @@
 <context>
     <name>UnitsPanel</name>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="64" />
+        <location filename="../../gui/playground/units_panel.py" line="86" />
         <source>The layer whose outputs place the points</source>
         <translation>A camada cujas saídas posicionam os pontos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="65" />
+        <location filename="../../gui/playground/units_panel.py" line="87" />
         <source>The unit on the horizontal axis</source>
         <translation>O neurônio no eixo horizontal</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="66" />
+        <location filename="../../gui/playground/units_panel.py" line="88" />
         <source>The unit on the vertical axis</source>
         <translation>O neurônio no eixo vertical</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="74" />
+        <location filename="../../gui/playground/units_panel.py" line="96" />
         <source>Hidden space</source>
         <translation>Espaço oculto</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="94" />
+        <location filename="../../gui/playground/units_panel.py" line="116" />
         <source>Unit maps appear for a network of neuron or dense blocks that classifies a 2-D dataset, such as the moons example.</source>
         <translation>Os mapas dos neurônios aparecem para uma rede de blocos neurônio ou densos que classifica um conjunto de dados 2-D, como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="112" />
+        <location filename="../../gui/playground/units_panel.py" line="134" />
         <source>Each square is one unit's output over the input plane (blue positive, orange negative). Hover for its formula; click to open it large.</source>
         <translation>Cada quadrado é a saída de um neurônio sobre o plano de entrada (azul positivo, laranja negativo). Passe o mouse para ver a fórmula; clique para abri-lo em tamanho grande.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="213" />
+        <location filename="../../gui/playground/units_panel.py" line="236" />
         <source>{n} weights from {lo:.3g} to {hi:.3g}; bias: {bias:.4g}; activation: {act}</source>
         <translation>{n} pesos de {lo:.3g} a {hi:.3g}; viés: {bias:.4g}; ativação: {act}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="217" />
+        <location filename="../../gui/playground/units_panel.py" line="240" />
         <source>weights: {weights}</source>
         <translation>pesos: {weights}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/units_panel.py" line="218" />
+        <location filename="../../gui/playground/units_panel.py" line="241" />
         <source>bias: {bias:.4g}; activation: {act}</source>
         <translation>viés: {bias:.4g}; ativação: {act}</translation>
     </message>

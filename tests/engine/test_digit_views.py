@@ -1,4 +1,4 @@
-"""The digits views' numbers: weight images and their mosaic, the pen, and the class probabilities of a
+"""The digits views' numbers: weight images and their mosaic, and the class probabilities of a
 drawn picture against a numpy forward pass and PyTorch."""
 
 import numpy as np
@@ -6,6 +6,7 @@ import pytest
 
 from engine.circuit import digit_views as dv
 from engine.circuit import io
+from engine.circuit.digit_pad import network_input
 from engine.circuit.evaluate import Evaluator
 from tests.conftest import EXAMPLES
 
@@ -29,21 +30,11 @@ def test_weight_images_are_the_rows_of_W_as_pixels_and_the_mosaic_tiles_them():
     assert np.isnan(tiles[8, 0]) and np.isnan(tiles[-1, -1])  # a gap; an empty tile
 
 
-def test_the_pen_inks_cells_near_it_and_never_lightens():
-    img = dv.paint(np.zeros((8, 8)), 4.5, 2.5)  # the centre of the cell at row 2, column 4
-    assert img[2, 4] == 1.0 and img[2, 5] == pytest.approx(0.5) and img[2, 6] == 0.0
-    assert img[3, 5] == pytest.approx(1.5 - np.sqrt(2))
-    again = dv.paint(img, 0.5, 7.5)
-    assert (again >= img).all() and again[7, 0] == 1.0 and again[2, 4] == 1.0
-
-
 def test_a_drawn_picture_gets_the_networks_softmax_as_numpy_and_torch_compute_it():
     torch = pytest.importorskip("torch")  # the oracle, where installed
     doc = io.load(EXAMPLES / "digits.json")
     ev = Evaluator(doc)
-    img = np.zeros((8, 8))
-    for y in np.linspace(1, 7, 13):
-        img = dv.paint(img, 4.0, y)  # a "1"
+    img = network_input([[(4.0, 1.0), (4.0, 7.0)]])  # a "1"
     p = dv.class_probabilities(ev, img)
     h = img.reshape(1, 64)
     for i, node in enumerate(layers(doc)):

@@ -56,7 +56,7 @@ def drag(qtbot, panel, cells):
     view = panel.pad_plot
 
     def send(kind, c, buttons):
-        pos = QPointF(view.mapFromScene(panel.pad.mapToScene(QPointF(*c))))
+        pos = QPointF(view.mapFromScene(view.getViewBox().mapViewToScene(QPointF(*c))))  # cells: view coordinates
         button = Qt.NoButton if kind == QEvent.MouseMove else Qt.LeftButton
         event = QMouseEvent(kind, pos, QPointF(view.viewport().mapToGlobal(pos.toPoint())), button, buttons,
                             Qt.NoModifier)
@@ -104,7 +104,8 @@ def test_a_drawn_digit_gets_live_probabilities_and_a_trained_network_reads_it(wi
     qtbot.waitUntil(lambda: panel.weights.image is not None)
     column = [(4.0, y) for y in np.linspace(1.0, 7.0, 13)]  # a "1": one stroke down the middle
     drag(qtbot, panel, column)
-    assert panel.picture[:, :2].sum() == 0 and panel.picture[1:7, 3:5].min() > 0.9  # inked down the middle only
+    assert panel.picture[:, :3].sum() == 0 and panel.picture[:, 5:].sum() == 0  # inked down the middle only,
+    assert panel.picture[:, 3:5].min() > 0.6  # from top to bottom (scaled to the height, as the data's digits)
     np.testing.assert_allclose(panel.probs, forward_torch(doc, panel.picture), rtol=1e-9)
     np.testing.assert_allclose(panel.bars.opts["height"], panel.probs)
     assert int(np.argmax(panel.probs)) == 1
@@ -115,6 +116,10 @@ def test_a_drawn_digit_gets_live_probabilities_and_a_trained_network_reads_it(wi
     ring = [(4.0 + 2.2 * np.sin(t), 4.0 - 2.9 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]  # a "0"
     drag(qtbot, panel, ring)
     assert int(np.argmax(panel.probs)) == 0
+    gallery = panel.gallery  # trained on every row: no test digit is wrong, and the gallery says so
+    qtbot.waitUntil(lambda: gallery.gallery is not None and gallery.gallery.tested == 359)
+    if not gallery.gallery.mistakes:
+        assert gallery.stack.currentWidget() is gallery.note and "every test digit right" in gallery.note.text()
     qtbot.wait(30)
     dock.grab().save(str(SCREENSHOTS / "digits_pad_zero.png"))
 

@@ -1,5 +1,6 @@
 """The one-click feature toggle: add x1², x2², x1·x2, sin x1 or sin x2 to a 2-D dataset together with a
-data node that reads its column, or take it out again (one undo entry either way)."""
+data node that reads its column, or take it out again (one undo entry either way). The features belong to
+the circuit: choosing another 2-D dataset computes the same columns from its x1, x2 (choose_dataset)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,16 @@ def active(doc: Circuit) -> list[str]:
 
 def can_add(doc: Circuit) -> str | None:
     """None if features can be added to the document's dataset, else why not (one line)."""
-    if not doc.dataset:
+    return _why_not(doc.dataset)
+
+
+def _why_not(spec: dict | None) -> str | None:
+    """None if a dataset choice has the two base columns x1, x2 that features are made from, else why not."""
+    if not spec:
         return "choose a 2-D dataset first (moons, circles, blobs, xor, spiral)"
-    X, _ = dataset_arrays({k: v for k, v in doc.dataset.items() if k != "features"})
+    X, _ = dataset_arrays({k: v for k, v in spec.items() if k != "features"})
     if X.shape[1] != features.BASE_WIDTH:
-        return f"features need a 2-D dataset (x1, x2); {doc.dataset.get('name')!r} has {X.shape[1]} columns"
+        return f"features need a 2-D dataset (x1, x2); {spec.get('name')!r} has {X.shape[1]} columns"
     return None
 
 
@@ -63,3 +69,24 @@ def _remove(doc: Circuit, names: list[str], name: str) -> Macro:
         spec["features"] = rest
     edits.append(SetDocAttr("dataset", spec))
     return Macro(f"remove feature {features.label(name)}", edits)
+
+
+def choose_dataset(doc: Circuit, spec: dict | None) -> tuple[list, list[str]]:
+    """The edits that make `spec` the document's dataset while keeping the circuit's features, and the
+    features that had to go (empty when all are kept). A 2-D dataset gets the same feature columns,
+    computed from its own x1, x2, so every data node keeps reading what it read; a dataset without x1, x2
+    (digits, lecture4) or none at all cannot have them: the features go with the data nodes that read
+    them (in the same undo entry, so Undo brings both back) and the caller says so."""
+    names = active(doc)
+    spec = None if spec is None else {k: v for k, v in spec.items() if k != "features"}
+    if not names:
+        return [SetDocAttr("dataset", spec)], []
+    try:
+        why = _why_not(spec)
+    except CircuitError as exc:  # a dataset that cannot be made cannot carry features either
+        why = str(exc)
+    if why is None:
+        return [SetDocAttr("dataset", {**spec, "features": names})], []
+    gone = {features.column_name(names, n) for n in names}
+    edits = [RemoveNode(n.id) for n in doc.nodes() if n.kind == "data" and n.params.get("column") in gone]
+    return edits + [SetDocAttr("dataset", spec)], names

@@ -176,6 +176,14 @@ def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | Non
     return Grid(xs, ys, z, clf.threshold, X, np.ravel(y), held_out(ev.doc, len(X)))
 
 
+def click_classes(grid: Grid) -> list[float]:
+    """The class labels a click on the boundary can add, in colour order: (positive, negative) for two
+    classes, 0, 1, ... C-1 for a softmax over C class scores."""
+    if grid.threshold is None:
+        return [float(k) for k in range(grid.z.shape[-1])]
+    return list(class_values(grid.y))
+
+
 def held_out(doc, n: int) -> np.ndarray | None:
     """A mask of the n dataset rows that training holds out (the split engine.circuit.batches makes with
     the document's test share and seed), or None without a held-out share."""

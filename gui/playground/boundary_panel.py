@@ -12,6 +12,7 @@ from engine.commands import SetDocAttr
 
 from ..panel import Panel
 from . import class_regions
+from .class_chooser import ClassChooser
 from .plots import NEG, POS, class_brushes, make_plot, show_range
 
 GRID = 60  # samples per axis
@@ -41,6 +42,9 @@ class BoundaryPanel(Panel):
         self.undo = session.undo
         self.grid: probe.Grid | None = None
         layout = QVBoxLayout(self)
+        self.classes = ClassChooser()  # which class a click adds (any of 2 or several)
+        self.classes.hide()
+        layout.addWidget(self.classes)
         self.plot = make_plot(layout, self.tr("Decision boundary"))
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
@@ -58,9 +62,11 @@ class BoundaryPanel(Panel):
     def refresh(self) -> None:
         self._dirty = False
         if getattr(self, "unit_view", None) is not None and self.unit_view.draw():  # a unit opened large
+            self.classes.hide()  # (no clicks add points while a unit is shown)
             return
         self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
         self.plot.setVisible(grid is not None)  # no empty axes: the caption explains what is needed
+        self.classes.setVisible(grid is not None)
         if grid is None:
             self.image.clear()
             self.contour.setData(None)
@@ -79,18 +85,19 @@ class BoundaryPanel(Panel):
         show_range(self.plot, (grid.xs[0] - dx / 2, grid.xs[-1] + dx / 2), (grid.ys[0] - dy / 2, grid.ys[-1] + dy / 2))
         self._draw_borders(grid)
         test = grid.test if grid.test is not None else np.zeros(len(grid.y), dtype=bool)
-        positive, negative = probe.class_values(grid.y)
+        positive, _ = probe.class_values(grid.y)
         brushes = class_regions.brushes(grid.y) if multi else class_brushes(grid.y, positive)
+        labels = probe.click_classes(grid)
+        self.classes.set_classes(labels, class_regions.CLASS_COLORS[:len(labels)] if multi else (POS, NEG))
         self.points.setData(grid.X[:, 0], grid.X[:, 1], brush=brushes, symbol=np.where(test, TEST_SYMBOL, "o"),
                             size=np.where(test, 11, 8))
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
         if multi:
-            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green)."
-                           ).format(acc=acc, n=len(grid.y), k=grid.z.shape[-1])
+            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes. Click the plot to add a point of the "
+                           "class chosen above.").format(acc=acc, n=len(grid.y), k=grid.z.shape[-1])
         else:
-            text = self.tr(
-                "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
-                "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative)
+            text = self.tr("Accuracy {acc:.0%} on {n} points. Click the plot to add a point of the class chosen "
+                           "above, Shift+click for the other class.").format(acc=acc, n=len(grid.y))
         if test.any():
             text += " " + self.tr("Triangles: the {k} held-out test points.").format(k=int(test.sum()))
         self.caption.setText(text)
@@ -108,12 +115,15 @@ class BoundaryPanel(Panel):
         for k, curve in enumerate(self.class_borders):
             curve.setData(class_regions.margin_to_others(grid.z, k) if k < classes else None)
 
-    def add_point(self, x: float, y: float, other_class: bool = False) -> bool:
-        """Add a labelled point to the circuit's dataset (one undo entry)."""
-        if self.grid is None or self.grid.threshold is None:  # (points of several classes: not by clicking)
+    def add_point(self, x: float, y: float, other_class: bool = False, label: float | None = None) -> bool:
+        """Add a point of class `label` (default: the class chosen above the plot; other_class: with two
+        classes, the other one) to the circuit's dataset (one undo entry)."""
+        if self.grid is None:
             return False
-        positive, negative = probe.class_values(self.grid.y)
-        label = negative if other_class else positive
+        if label is None:
+            label = self.classes.chosen(other_class)
+        if label is None or float(label) not in probe.click_classes(self.grid):
+            return False
         self.undo.seal()
         ok = self.undo.push(SetDocAttr("dataset", probe.with_point(self.doc.dataset, x, y, label)))
         self.undo.seal()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.circuit import probe
 from engine.commands import SetDocAttr
@@ -16,6 +16,8 @@ from .class_chooser import ClassChooser
 from .plots import NEG, POS, class_brushes, make_plot, show_range
 
 GRID = 60  # samples per axis
+QWIDGETSIZE_MAX = 16777215  # (Qt's "no maximum")
+SIDE_WIDTH = 250  # px: the class buttons and caption beside the plot
 TEST_SYMBOL = "t1"  # held-out test points: an upward triangle (training points are circles)
 
 
@@ -42,10 +44,15 @@ class BoundaryPanel(Panel):
         self.undo = session.undo
         self.grid: probe.Grid | None = None
         layout = QVBoxLayout(self)
+        row = QHBoxLayout()  # the plot, and beside it the class buttons and the caption (the dock is wide and low)
+        layout.addLayout(row, 1)
+        self.plot = make_plot(row, self.tr("Decision boundary"))
+        self.side = QWidget()
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
         self.classes = ClassChooser()  # which class a click adds (any of 2 or several)
         self.classes.hide()
-        layout.addWidget(self.classes)
-        self.plot = make_plot(layout, self.tr("Decision boundary"))
+        side.addWidget(self.classes)
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.contour = pg.IsocurveItem(pen=pg.mkPen("#222", width=2))
@@ -56,17 +63,34 @@ class BoundaryPanel(Panel):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
-        layout.addWidget(self.caption)
+        side.addWidget(self.caption, 1)
+        row.addWidget(self.side)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.aspect: float | None = None  # the view's width over height the grid was made for
+        self.plot.getPlotItem().vb.sigResized.connect(self._resized)
+
+    def view_aspect(self) -> float | None:
+        """The plot area's width over its height in pixels (None before it is laid out)."""
+        size = self.plot.getPlotItem().vb.size()
+        return size.width() / size.height() if size.width() > 1 and size.height() > 1 else None
+
+    def _resized(self, *_args) -> None:
+        """A new shape of the view: the plane is fitted again (only when it changed by more than 2 %)."""
+        aspect = self.view_aspect()
+        if aspect is not None and (self.aspect is None or abs(aspect / self.aspect - 1) > 0.02):
+            self.schedule()
 
     def refresh(self) -> None:
         self._dirty = False
         if getattr(self, "unit_view", None) is not None and self.unit_view.draw():  # a unit opened large
             self.classes.hide()  # (no clicks add points while a unit is shown)
             return
-        self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
+        self.aspect = self.view_aspect()
+        self.grid = grid = (probe.decision_grid(self.ev, GRID, aspect=self.aspect) if not self.ev.compile_error
+                            else None)
         self.plot.setVisible(grid is not None)  # no empty axes: the caption explains what is needed
         self.classes.setVisible(grid is not None)
+        self.side.setMaximumWidth(SIDE_WIDTH if grid is not None else QWIDGETSIZE_MAX)
         if grid is None:
             self.image.clear()
             self.contour.setData(None)
@@ -93,11 +117,11 @@ class BoundaryPanel(Panel):
                             size=np.where(test, 11, 8))
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
         if multi:
-            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes. Click the plot to add a point of the "
-                           "class chosen above.").format(acc=acc, n=len(grid.y), k=grid.z.shape[-1])
+            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes.").format(
+                acc=acc, n=len(grid.y), k=grid.z.shape[-1])
         else:
-            text = self.tr("Accuracy {acc:.0%} on {n} points. Click the plot to add a point of the class chosen "
-                           "above, Shift+click for the other class.").format(acc=acc, n=len(grid.y))
+            text = self.tr("Accuracy {acc:.0%} on {n} points. Shift+click adds a point of the other class."
+                           ).format(acc=acc, n=len(grid.y))
         if test.any():
             text += " " + self.tr("Triangles: the {k} held-out test points.").format(k=int(test.sum()))
         self.caption.setText(text)

@@ -1,10 +1,10 @@
-"""The row above the decision boundary that says which class a click adds: one button per class in the
+"""The buttons beside the decision boundary that say which class a click adds: one button per class in the
 class's colour (two classes or several), the chosen one pressed."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 SWATCH = 12  # px: the colour square on each button
 
@@ -23,11 +23,15 @@ class ClassChooser(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("class_chooser")
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(4, 0, 4, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self.caption = QLabel(self.tr("Click the plot to add a point of class:"))
+        self.caption.setWordWrap(True)
+        column.addWidget(self.caption)
+        self.row = QHBoxLayout()
         self.row.setSpacing(4)
-        self.caption = QLabel(self.tr("Click adds a point of class"))
-        self.row.addWidget(self.caption)
+        column.addLayout(self.row)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: list[QToolButton] = []
@@ -53,7 +57,7 @@ class ClassChooser(QWidget):
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
             button.setToolTip(self.tr("Clicks on the plot add points of class {c}").format(c=f"{label:g}"))
             self.group.addButton(button, i)
-            self.row.insertWidget(1 + i, button)
+            self.row.insertWidget(i, button)
             self.buttons.append(button)
         if self.buttons:
             self.buttons[0].setChecked(True)

@@ -45,9 +45,22 @@ def test_the_spiral_trains_and_the_boundary_shows_three_classes(window, qtbot):
         i = int(np.flatnonzero(grid.y == label)[0])
         assert brushes[i].color().name() == colour
     assert int((panel.points.data["symbol"] == "t1").sum()) == 60  # 20 % of 300 held out
+    assert_view_fits(panel, grid)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(50)
     window.grab().save(str(SCREENSHOTS / "spiral3_boundary.png"))
+
+
+def assert_view_fits(panel, grid):
+    """Every point lies inside the shown view with room for its marker, and x1 and x2 keep nearly one scale."""
+    vb = panel.plot.getPlotItem().vb
+    (x0, x1), (y0, y1) = vb.viewRange()
+    X = grid.X
+    assert x0 < X[:, 0].min() - 0.1 and X[:, 0].max() + 0.1 < x1
+    assert y0 < X[:, 1].min() - 0.1 and X[:, 1].max() + 0.1 < y1
+    size = vb.size()
+    stretch = ((x1 - x0) / size.width()) / ((y1 - y0) / size.height())
+    assert 1 / probe.MAX_STRETCH - 0.02 <= stretch <= probe.MAX_STRETCH + 0.02
 
 
 def test_the_class_row_lets_a_click_add_a_point_of_any_of_the_three_classes(window, qtbot):
@@ -99,3 +112,24 @@ def test_the_class_row_works_for_two_classes_and_shift_click_adds_the_other(host
     _click(qtbot, panel, 0.5, 0.25)
     _click(qtbot, panel, -0.5, 1.0, Qt.ShiftModifier)
     assert [p[2] for p in w.doc.dataset["points"]] == [-1.0, 1.0]
+
+
+@pytest.mark.parametrize("name", ["moons", "circles", "blobs", "xor", "spiral"])
+def test_the_boundary_view_fits_every_2d_dataset_at_1366x768(window, qtbot, name):
+    assert window.open(EXAMPLES / "moons.json")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    if name != "moons":
+        panel.dataset.setCurrentIndex(panel.dataset.findData(name))
+    dock = window.findChild(QDockWidget, "dock_boundary")
+    dock.show()
+    dock.raise_()
+    boundary = getattr(dock.widget(), "panel", dock.widget())
+    qtbot.waitUntil(lambda: boundary.grid is not None and not boundary._dirty)
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not boundary._dirty)
+    assert_view_fits(boundary, boundary.grid)
+    window.grab().save(str(SCREENSHOTS / f"boundary_fit_{name}.png"))

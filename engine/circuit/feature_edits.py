@@ -4,6 +4,8 @@ the circuit: choosing another 2-D dataset computes the same columns from its x1,
 
 from __future__ import annotations
 
+import numpy as np
+
 from .. import features
 from .commands import AddNode, Macro, RemoveNode, SetDocAttr, SetParams
 from .data import dataset_arrays
@@ -49,8 +51,9 @@ def toggle(doc: Circuit, name: str) -> Macro:
     y = max((n.pos[1] for n in data_nodes), default=-SPACING) + SPACING
     node = doc.make_node("data", label=doc.unique_label(features.label(name)), pos=(x, y),
                          params={"column": features.column_name(new, name)})
+    widen = _resize_x_layers(doc, len(names), keep=list(range(features.BASE_WIDTH + len(names))), add=1)
     return Macro(f"add feature {features.label(name)}",
-                 [SetDocAttr("dataset", {**doc.dataset, "features": new}), AddNode(node)])
+                 [SetDocAttr("dataset", {**doc.dataset, "features": new}), AddNode(node)] + widen)
 
 
 def _remove(doc: Circuit, names: list[str], name: str) -> Macro:
@@ -64,11 +67,32 @@ def _remove(doc: Circuit, names: list[str], name: str) -> Macro:
             edits.append(RemoveNode(node.id))
         elif column in moved and moved[column] != column:
             edits.append(SetParams(node.id, {**node.params, "column": moved[column]}))
+    width = features.BASE_WIDTH + len(names)
+    edits += _resize_x_layers(doc, len(names), keep=[c for c in range(width) if c != int(gone[1:]) - 1])
     spec = {k: v for k, v in doc.dataset.items() if k != "features"}
     if rest:
         spec["features"] = rest
     edits.append(SetDocAttr("dataset", spec))
     return Macro(f"remove feature {features.label(name)}", edits)
+
+
+def _resize_x_layers(doc: Circuit, n_features: int, keep: list[int], add: int = 0) -> list:
+    """Edits that keep every dense layer reading the whole data matrix (a data node of column X, as in the
+    moons example) in step with its width: the weight columns `keep` stay, `add` zero columns follow (a new
+    feature starts with no say: the network computes what it did, and training finds its weight). Layers
+    whose width does not match the data's are left alone."""
+    width = features.BASE_WIDTH + n_features
+    edits = []
+    for node in doc.nodes():
+        if node.kind != "dense" or not any(doc.node(src).kind == "data" and doc.node(src).params.get("column") == "X"
+                                           for src in doc.inputs_of(node.id).values()):
+            continue
+        W = np.asarray(node.params.get("W"), dtype=np.float64)
+        if W.ndim != 2 or W.shape[1] != width or int(node.params.get("nin", -1)) != width:
+            continue
+        W = np.column_stack([W[:, keep], np.zeros((W.shape[0], add))])
+        edits.append(SetParams(node.id, {**node.params, "W": W, "nin": W.shape[1]}))
+    return edits
 
 
 def choose_dataset(doc: Circuit, spec: dict | None) -> tuple[list, list[str]]:
@@ -89,4 +113,5 @@ def choose_dataset(doc: Circuit, spec: dict | None) -> tuple[list, list[str]]:
         return [SetDocAttr("dataset", {**spec, "features": names})], []
     gone = {features.column_name(names, n) for n in names}
     edits = [RemoveNode(n.id) for n in doc.nodes() if n.kind == "data" and n.params.get("column") in gone]
+    edits += _resize_x_layers(doc, len(names), keep=list(range(features.BASE_WIDTH)))
     return edits + [SetDocAttr("dataset", spec)], names

@@ -223,3 +223,60 @@ def test_features_survive_save_and_load_after_a_dataset_change(tmp_path):
     base, _ = datasets.xor(seed=4)
     X, _ = dataset_arrays(again.dataset)
     np.testing.assert_array_equal(X[:, 2:], np.column_stack([base[:, 1] ** 2, base[:, 0] * base[:, 1]]))
+
+
+def test_a_layer_reading_the_whole_data_matrix_gets_a_zero_weight_column_per_feature():
+    """The moons example's first layer reads X: a feature widens X, so the layer gains a weight column of
+    zeros (the network computes exactly what it did); taking a feature out drops that column only."""
+    from engine.circuit.commands import History
+    from engine.circuit.feature_edits import toggle
+
+    doc = io.load(EXAMPLES / "moons.json")
+    history = History(doc)
+    before = json.dumps(io.to_dict(doc), sort_keys=True)
+    layer = doc.by_label("layer1").id
+    W0 = np.asarray(doc.node(layer).params["W"]).copy()
+    loss0 = Evaluator(doc).values[doc.by_label("loss").id]
+    history.push(toggle(doc, "x1^2"))
+    history.push(toggle(doc, "sin x2"))
+    W = np.asarray(doc.node(layer).params["W"])
+    assert W.shape == (16, 4) and doc.node(layer).params["nin"] == 4
+    np.testing.assert_array_equal(W, np.column_stack([W0, np.zeros((16, 2))]))
+    ev = Evaluator(doc)
+    assert not ev.errors
+    np.testing.assert_array_equal(ev.values[doc.by_label("loss").id], loss0)  # zero columns: the same network
+    X, _ = datasets.moons(n=100, noise=0.1, seed=1337)
+    np.testing.assert_array_equal(ev.values[doc.by_label("X").id], np.column_stack([X, X[:, 0] ** 2, np.sin(X[:, 1])]))
+    history.undo()
+    history.undo()
+    assert json.dumps(io.to_dict(doc), sort_keys=True) == before
+    history.redo()
+    history.redo()
+    ev = Evaluator(doc)
+    Trainer(doc, ev).run(3)  # training moves the new columns
+    W = np.asarray(doc.node(layer).params["W"]).copy()
+    assert np.abs(W[:, 2:]).sum() > 0
+    history.push(toggle(doc, "x1^2"))  # out again: its column (the third) goes, sin x2's stays
+    np.testing.assert_array_equal(np.asarray(doc.node(layer).params["W"]), W[:, [0, 1, 3]])
+    assert not Evaluator(doc).errors
+    history.undo()
+    np.testing.assert_array_equal(np.asarray(doc.node(layer).params["W"]), W)
+
+
+def test_a_dataset_without_x1_x2_gives_the_whole_matrix_layer_its_two_columns_back():
+    from engine.circuit.commands import History, Macro
+    from engine.circuit.feature_edits import choose_dataset, toggle
+
+    doc = io.load(EXAMPLES / "moons.json")
+    history = History(doc)
+    layer = doc.by_label("layer1").id
+    W0 = np.asarray(doc.node(layer).params["W"]).copy()
+    history.push(toggle(doc, "x1*x2"))
+    history.push(toggle(doc, "x2^2"))
+    history.push(Macro("choose dataset", choose_dataset(doc, {"name": "lecture4", "params": {}})[0]))
+    np.testing.assert_array_equal(np.asarray(doc.node(layer).params["W"]), W0)
+    history.push(Macro("choose dataset", choose_dataset(doc, {"name": "circles", "params": {}})[0]))
+    assert not Evaluator(doc).errors  # moons' network runs on the circles again
+    history.undo()
+    history.undo()
+    assert np.asarray(doc.node(layer).params["W"]).shape == (16, 4) and doc.dataset["name"] == "moons"

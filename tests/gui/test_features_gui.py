@@ -130,3 +130,21 @@ def test_the_dataset_picker_keeps_the_features_and_explains_when_it_cannot(windo
     for _ in range(300):
         ctl.gradient_step()
     assert probe.current_accuracy(window.evaluator) >= 0.97
+
+
+def test_a_feature_on_the_moons_network_widens_its_first_layer_and_training_goes_on(window, qtbot):
+    from tests.conftest import EXAMPLES
+
+    assert window.open(EXAMPLES / "moons.json")
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    ctl = window.playground["controller"]
+    for _ in range(3):
+        ctl.gradient_step()
+    panel.features.buttons["x1*x2"].click()
+    layer = window.doc.by_label("layer1")
+    assert np.asarray(layer.params["W"]).shape == (16, 3) and not window.evaluator.errors
+    for _ in range(5):
+        ctl.gradient_step()
+    assert not window.evaluator.errors
+    assert np.abs(np.asarray(window.doc.by_label("layer1").params["W"])[:, 2]).sum() > 0

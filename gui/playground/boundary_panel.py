@@ -63,7 +63,8 @@ class BoundaryPanel(Panel):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
-        side.addWidget(self.caption, 1)
+        side.addWidget(self.caption)
+        side.addStretch(1)  # the buttons and the caption at the top, beside the plot's title
         row.addWidget(self.side)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.aspect: float | None = None  # the view's width over height the grid was made for

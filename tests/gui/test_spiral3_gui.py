@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget
 from engine.circuit import probe
 from gui.playground.class_regions import CLASS_COLORS, shade_classes, softmax
 from tests.conftest import EXAMPLES, SCREENSHOTS
+from tests.gui.test_layout_sizes import make_window  # noqa: F401 (the fixture)
 
 
 def test_shading_takes_the_winning_class_colour_and_pales_where_unsure():
@@ -133,3 +134,35 @@ def test_the_boundary_view_fits_every_2d_dataset_at_1366x768(window, qtbot, name
     qtbot.waitUntil(lambda: not boundary._dirty)
     assert_view_fits(boundary, boundary.grid)
     window.grab().save(str(SCREENSHOTS / f"boundary_fit_{name}.png"))
+
+
+def test_the_class_buttons_and_caption_fit_beside_the_plot_in_portuguese(make_window, qtbot):  # noqa: F811
+    w = make_window("pt_BR")
+    assert w.open(EXAMPLES / "spiral3.json")
+    ctl = w.playground["controller"]
+    for _ in range(100):
+        ctl.gradient_step()
+    w.dock_layout.bring_to_front("boundary")
+    panel = w.playground["boundary"]
+    qtbot.waitUntil(lambda: panel.grid is not None and panel.classes.isVisible())
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not panel._dirty)
+    assert panel.classes.caption.text().startswith("Clique no gráfico")
+    for label in (panel.classes.caption, panel.caption):  # word-wrapped, and tall enough for every line
+        assert label.height() >= label.heightForWidth(label.width())
+    for button in panel.classes.buttons:
+        assert button.width() >= button.sizeHint().width()
+    assert_view_fits(panel, panel.grid)
+    w.grab().save(str(SCREENSHOTS / "spiral3_boundary_pt_BR.png"))
+    units = w.playground["units"]
+    w.dock_layout.bring_to_front("units")
+    qtbot.waitUntil(lambda: bool(units.thumbs))
+    units.open_unit(next(iter(units.thumbs)))  # a unit opened large: no class buttons (clicks add nothing)
+    w.dock_layout.bring_to_front("boundary")
+    qtbot.waitUntil(lambda: not panel._dirty and panel.unit_view.back.isVisible())
+    assert not panel.classes.isVisible()
+    qtbot.wait(50)
+    assert panel.caption.height() >= panel.caption.heightForWidth(panel.caption.width())
+    w.grab().save(str(SCREENSHOTS / "spiral3_unit_open_pt_BR.png"))
+    panel.unit_view.back.click()
+    qtbot.waitUntil(lambda: panel.grid is not None and panel.classes.isVisible())

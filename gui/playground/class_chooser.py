@@ -3,6 +3,7 @@ class's colour (two classes or several), the chosen one pressed."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -54,7 +55,7 @@ class ClassChooser(QWidget):
             button.setCheckable(True)
             button.setIcon(swatch(color))
             button.setText(f"{label:g}")
-            button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
             button.setToolTip(self.tr("Clicks on the plot add points of class {c}").format(c=f"{label:g}"))
             self.group.addButton(button, i)
             self.row.insertWidget(i, button)

@@ -33,7 +33,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(720, 620)  # fits a 1366x768 screen
 
 
 class HowToDialog(HelpDialog):
@@ -83,8 +83,47 @@ class HowToDialog(HelpDialog):
                      "by the lecture's nudge, every input and weight moving by learning rate × gradient. The "
                      "first line of the Training panel says what the next step will change; change the goal, what "
                      "moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons "
-                     "example, the Decision boundary panel redraws as it learns; click it to add a point, "
-                     "Shift+click for the other class.")),
+                     "example, the Decision boundary panel redraws as it learns; click it to add a point of the "
+                     "class chosen with the coloured buttons beside it (Shift+click: the other of two classes); "
+                     "training uses the new point at once.")),
+            (self.tr("Stop, batch and test rows"),
+             self.tr("In the Training panel, Stop when makes continuous training (F9) pause by itself: when the "
+                     "loss falls below a value, the accuracy rises above a percentage (on the test rows if any) "
+                     "or a number of steps is done. Batch size sets the rows per step (the rows are shuffled "
+                     "once per epoch, seeded); full batch uses every training row. Test share holds rows out of "
+                     "training (seeded): they are the triangles on the Decision boundary, and the Loss panel "
+                     "plots them beside the training rows.")),
+            (self.tr("Shape the data"),
+             self.tr("Choose a dataset in the Training panel (moons, circles, blobs, xor, spiral, digits...). The "
+                     "Features buttons add x1², x2², x1·x2, sin x1 or sin x2 as a data column, with a data node "
+                     "that reads it: wire it into a neuron as TensorFlow Playground does (one neuron on x1² and "
+                     "x2² separates the circles). The features belong to the circuit: another 2-D dataset gets "
+                     "the same columns, computed from its own x1 and x2; a dataset without x1 and x2 (the "
+                     "digits) takes them out with their data nodes, the status bar says so and Undo brings them "
+                     "back.")),
+            (self.tr("Look inside the network"),
+             self.tr("The Units tab draws each unit's output over the input plane as a small map, one row per "
+                     "layer (blue positive, orange negative); hover a map for the unit's formula with its "
+                     "numbers, click it to open it large in the Decision boundary panel (Back to the decision "
+                     "boundary returns). Hidden space places the data points by the outputs of two units of a "
+                     "layer you choose: watch the classes come apart as the network learns. View > Optimizer "
+                     "state opens a window with every parameter's value, gradient, momentum or Adam's m and √v "
+                     "and step; a large block is one summary row, and clicking it opens its matrices as heat maps. "
+                     "View > Confusion matrix "
+                     "counts, for all, training or test rows, how often each true class (rows) is predicted as "
+                     "each class (columns).")),
+            (self.tr("Digits"),
+             self.tr("With the digits example (8×8 handwritten digits, 10 classes), View > Digits views shows "
+                     "the first layer's weights as one 8×8 image per unit (red positive, blue negative), "
+                     "redrawn as the network trains. Draw a digit on the pad with the mouse: the bars show the "
+                     "probability of each class; Clear the pad starts again.")),
+            (self.tr("Go back in time"),
+             self.tr("Under the loss curve, the Time slider takes the whole app back to an earlier step of the "
+                     "training run: node values and gradients, the decision boundary, the unit maps and the "
+                     "other panels show the network as it was then (no undo entry). Now returns to the last "
+                     "step; training again also starts from there. Replay from the same start puts back the "
+                     "run's first weights and seed: change a setting (the learning rate, the optimizer) and "
+                     "train again to compare; the earlier loss curve stays dashed.")),
             (self.tr("Arrange the panels"),
              self.tr("The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to "
                      "the front. Drag the handles between panels to resize them. Panels are locked in place "

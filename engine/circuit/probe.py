@@ -156,8 +156,30 @@ def classifier_data(ev: Evaluator):
     return clf, X, y
 
 
-def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | None:
-    """Evaluate a 2-D classifier circuit on an n x n grid around its data; None if it is not one."""
+MAX_STRETCH = 1.5  # the boundary view draws one unit of x1 at most this many times as long as one of x2
+
+
+def plane_bounds(X, margin: float = 0.5, aspect: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) corners of the rectangle the boundary shows: every point of X (n, 2) with a margin (at
+    least `margin`, at least 8 % of the data's span), widened along one axis so that on a view `aspect`
+    times as wide as tall (pixels) x1 and x2 keep nearly the same scale (within MAX_STRETCH)."""
+    low, high = X.min(axis=0), X.max(axis=0)
+    pad = np.maximum(margin, 0.08 * (high - low))
+    low, high = low - pad, high + pad
+    if aspect and np.isfinite(aspect) and aspect > 0:
+        (w, h), centre = high - low, (high + low) / 2
+        stretch = (w / h) / aspect  # x units per pixel over y units per pixel
+        if stretch > MAX_STRETCH:  # too tall a view for the data: show more of x2
+            h = w / (aspect * MAX_STRETCH)
+        elif stretch < 1 / MAX_STRETCH:  # too wide: show more of x1
+            w = h * aspect / MAX_STRETCH
+        low, high = centre - np.array([w, h]) / 2, centre + np.array([w, h]) / 2
+    return low, high
+
+
+def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5, aspect: float | None = None) -> Grid | None:
+    """Evaluate a 2-D classifier circuit on an n x n grid around its data (plane_bounds: `aspect` is the
+    view's width over its height); None if it is not one."""
     found = classifier_data(ev)
     if found is None:
         return None
@@ -166,7 +188,7 @@ def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | Non
     if X.shape[1] != 2 + len(extra) or not len(X):
         return None
     X = X[:, :2]  # the plane of x1, x2; the features are computed again on the grid's points
-    (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
+    (x0, y0), (x1, y1) = plane_bounds(X, margin, aspect)
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     gx, gy = np.meshgrid(xs, ys, indexing="ij")
     z = scores(ev, clf, add_features(np.column_stack([gx.ravel(), gy.ravel()]), extra))
@@ -174,6 +196,14 @@ def decision_grid(ev: Evaluator, n: int = 60, margin: float = 0.5) -> Grid | Non
         return None  # softmax over fewer than two scores: no regions to draw
     z = z.reshape(n, n, -1) if clf.threshold is None else np.ravel(z).reshape(n, n)
     return Grid(xs, ys, z, clf.threshold, X, np.ravel(y), held_out(ev.doc, len(X)))
+
+
+def click_classes(grid: Grid) -> list[float]:
+    """The class labels a click on the boundary can add, in colour order: (positive, negative) for two
+    classes, 0, 1, ... C-1 for a softmax over C class scores."""
+    if grid.threshold is None:
+        return [float(k) for k in range(grid.z.shape[-1])]
+    return list(class_values(grid.y))
 
 
 def held_out(doc, n: int) -> np.ndarray | None:

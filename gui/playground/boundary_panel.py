@@ -5,18 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.circuit import probe
 from engine.commands import SetDocAttr
 
 from ..panel import Panel
 from . import class_regions
+from .class_chooser import ClassChooser
 from .controller import one_blas_thread
 from .isocurve import IsocurveItem
 from .plots import NEG, POS, class_brushes, make_plot, show_range
 
 GRID = 60  # samples per axis
+QWIDGETSIZE_MAX = 16777215  # (Qt's "no maximum")
+SIDE_WIDTH = 250  # px: the class buttons and caption beside the plot
 TEST_SYMBOL = "t1"  # held-out test points: an upward triangle (training points are circles)
 
 
@@ -43,7 +46,15 @@ class BoundaryPanel(Panel):
         self.undo = session.undo
         self.grid: probe.Grid | None = None
         layout = QVBoxLayout(self)
-        self.plot = make_plot(layout, self.tr("Decision boundary"))
+        row = QHBoxLayout()  # the plot, and beside it the class buttons and the caption (the dock is wide and low)
+        layout.addLayout(row, 1)
+        self.plot = make_plot(row, self.tr("Decision boundary"))
+        self.side = QWidget()
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.classes = ClassChooser()  # which class a click adds (any of 2 or several)
+        self.classes.hide()
+        side.addWidget(self.classes)
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.contour = IsocurveItem(pen=pg.mkPen("#222", width=2))
@@ -55,8 +66,23 @@ class BoundaryPanel(Panel):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)  # at the top when the plots are hidden
-        layout.addWidget(self.caption)
+        side.addWidget(self.caption)
+        side.addStretch(1)  # the buttons and the caption at the top, beside the plot's title
+        row.addWidget(self.side)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.aspect: float | None = None  # the view's width over height the grid was made for
+        self.plot.getPlotItem().vb.sigResized.connect(self._resized)
+
+    def view_aspect(self) -> float | None:
+        """The plot area's width over its height in pixels (None before it is laid out)."""
+        size = self.plot.getPlotItem().vb.size()
+        return size.width() / size.height() if size.width() > 1 and size.height() > 1 else None
+
+    def _resized(self, *_args) -> None:
+        """A new shape of the view: the plane is fitted again (only when it changed by more than 2 %)."""
+        aspect = self.view_aspect()
+        if aspect is not None and (self.aspect is None or abs(aspect / self.aspect - 1) > 0.02):
+            self.schedule()
 
     def refresh(self) -> None:
         with one_blas_thread():  # (a 60 x 60 grid's small products: BLAS worker threads only contend)
@@ -65,9 +91,14 @@ class BoundaryPanel(Panel):
     def _refresh(self) -> None:
         self._dirty = False
         if getattr(self, "unit_view", None) is not None and self.unit_view.draw():  # a unit opened large
+            self.classes.hide()  # (no clicks add points while a unit is shown)
             return
-        self.grid = grid = probe.decision_grid(self.ev, GRID) if not self.ev.compile_error else None
+        self.aspect = self.view_aspect()
+        self.grid = grid = (probe.decision_grid(self.ev, GRID, aspect=self.aspect) if not self.ev.compile_error
+                            else None)
         self.plot.setVisible(grid is not None)  # no empty axes: the caption explains what is needed
+        self.classes.setVisible(grid is not None)
+        self.side.setMaximumWidth(SIDE_WIDTH if grid is not None else QWIDGETSIZE_MAX)
         if grid is None:
             self.image.clear()
             self.contour.setData(None)
@@ -87,16 +118,17 @@ class BoundaryPanel(Panel):
         show_range(self.plot, (grid.xs[0] - dx / 2, grid.xs[-1] + dx / 2), (grid.ys[0] - dy / 2, grid.ys[-1] + dy / 2))
         self._draw_borders(grid)
         test = grid.test if grid.test is not None else np.zeros(len(grid.y), dtype=bool)
-        positive, negative = probe.class_values(grid.y)
+        positive, _ = probe.class_values(grid.y)
+        labels = probe.click_classes(grid)
+        self.classes.set_classes(labels, class_regions.CLASS_COLORS[:len(labels)] if multi else (POS, NEG))
         self._draw_points(grid.X, grid.y, test, multi, positive)
         acc = probe.current_accuracy(self.ev) or 0.0  # the evaluator already ran the circuit on these points
         if multi:
-            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green)."
-                           ).format(acc=acc, n=len(grid.y), k=grid.z.shape[-1])
+            text = self.tr("Accuracy {acc:.0%} on {n} points of {k} classes.").format(
+                acc=acc, n=len(grid.y), k=grid.z.shape[-1])
         else:
-            text = self.tr(
-                "Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), "
-                "Shift+click for class {neg:g} (orange).").format(acc=acc, n=len(grid.y), pos=positive, neg=negative)
+            text = self.tr("Accuracy {acc:.0%} on {n} points. Shift+click adds a point of the other class."
+                           ).format(acc=acc, n=len(grid.y))
         if test.any():
             text += " " + self.tr("Triangles: the {k} held-out test points.").format(k=int(test.sum()))
         self.caption.setText(text)
@@ -125,12 +157,15 @@ class BoundaryPanel(Panel):
         for k, curve in enumerate(self.class_borders):
             curve.setData(class_regions.margin_to_others(grid.z, k) if k < classes else None)
 
-    def add_point(self, x: float, y: float, other_class: bool = False) -> bool:
-        """Add a labelled point to the circuit's dataset (one undo entry)."""
-        if self.grid is None or self.grid.threshold is None:  # (points of several classes: not by clicking)
+    def add_point(self, x: float, y: float, other_class: bool = False, label: float | None = None) -> bool:
+        """Add a point of class `label` (default: the class chosen above the plot; other_class: with two
+        classes, the other one) to the circuit's dataset (one undo entry)."""
+        if self.grid is None:
             return False
-        positive, negative = probe.class_values(self.grid.y)
-        label = negative if other_class else positive
+        if label is None:
+            label = self.classes.chosen(other_class)
+        if label is None or float(label) not in probe.click_classes(self.grid):
+            return False
         self.undo.seal()
         ok = self.undo.push(SetDocAttr("dataset", probe.with_point(self.doc.dataset, x, y, label)))
         self.undo.seal()

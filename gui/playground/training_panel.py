@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox
 
-from engine import datasets
-from engine.circuit import probe
+from engine import datasets, features
+from engine.circuit import feature_edits, probe
 from engine.circuit.stop import StopRule
 from engine.circuit.training import DEFAULTS, Plan, step_plan
 from engine.commands import Macro, SetDocAttr
@@ -183,12 +183,18 @@ class TrainingPanel(Panel):
     def _dataset_edited(self) -> None:
         name = self.dataset.currentData()
         new = None if name is None else {"name": name, "params": {}}
-        if new != self.doc.dataset:
-            edits = [SetDocAttr("dataset", new)]
+        old = {k: v for k, v in (self.doc.dataset or {}).items() if k != "features"} or None
+        if new != old:
+            edits, dropped = feature_edits.choose_dataset(self.doc, new)  # the circuit's features come along
             if new is not None and "test_share" not in (self.doc.training or {}):  # hold out 20 %, as seed 002
                 edits.append(SetDocAttr("training", {**(self.doc.training or {}), "test_share": DEFAULT_TEST_SHARE}))
+            self.undo.seal()
             self.undo.push(Macro(self.tr("choose dataset"), edits) if len(edits) > 1 else edits[0])
             self.undo.seal()
+            if dropped:
+                self.session.status(self.tr("{name} has no x1, x2 to compute {features} from: they were taken out with "
+                                    "their data nodes (Undo brings them back).").format(
+                    name=name or self.tr("(none)"), features=", ".join(features.label(f) for f in dropped)))
 
     def _sample_edited(self, value: int) -> None:
         self.display.set_sample(None if value < 0 else value)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton
 from engine.circuit import unit_maps
 from engine.circuit.probe import class_values
 
+from . import class_regions
 from .plots import class_brushes, show_range
 from .units_panel import colour
 
@@ -57,8 +58,12 @@ class UnitView:
         level = unit_maps.TURNING.get(info.activation, 0.0)
         p.contour.setLevel(level)
         p.contour.setData(np.nan_to_num(z, nan=level))
+        for curve in p.class_borders:  # (the borders of several classes' regions belong to the boundary)
+            curve.setData(None)
         positive, _ = class_values(maps.y)
-        p.points.setData(maps.X[:, 0], maps.X[:, 1], brush=class_brushes(maps.y, positive))
+        several = len(np.unique(maps.y)) > 2
+        p.points.setData(maps.X[:, 0], maps.X[:, 1],
+                         brush=class_regions.brushes(maps.y) if several else class_brushes(maps.y, positive))
         p._points_key = None  # (the boundary sets its own points again when it is back)
         p.caption.setText(self.units.describe(unit, short=True).replace("\n", "; ") + "  " + QCoreApplication.translate(
             "UnitView", "(blue: output above 0, orange: below; the black line is where the activation turns)"))

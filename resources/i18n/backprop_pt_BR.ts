@@ -11,22 +11,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="105" />
+        <location filename="../../gui/help_dialogs.py" line="144" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="108" />
+        <location filename="../../gui/help_dialogs.py" line="147" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="110" />
+        <location filename="../../gui/help_dialogs.py" line="149" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="111" />
+        <location filename="../../gui/help_dialogs.py" line="150" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -53,27 +53,27 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="46" />
+        <location filename="../../gui/playground/boundary_panel.py" line="54" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="79" />
+        <location filename="../../gui/playground/boundary_panel.py" line="113" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="94" />
-        <source>Accuracy {acc:.0%} on {n} points of {k} classes (class 0 blue, 1 orange, 2 green).</source>
-        <translation>Acurácia {acc:.0%} em {n} pontos de {k} classes (classe 0 azul, 1 laranja, 2 verde).</translation>
+        <location filename="../../gui/playground/boundary_panel.py" line="137" />
+        <source>Accuracy {acc:.0%} on {n} points of {k} classes.</source>
+        <translation>Acurácia de {acc:.0%} em {n} pontos de {k} classes.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="98" />
-        <source>Accuracy {acc:.0%} on {n} points. Click to add a point of class {pos:g} (blue), Shift+click for class {neg:g} (orange).</source>
-        <translation>Acurácia de {acc:.0%} em {n} pontos. Clique para adicionar um ponto da classe {pos:g} (azul), Shift+clique para a classe {neg:g} (laranja).</translation>
+        <location filename="../../gui/playground/boundary_panel.py" line="140" />
+        <source>Accuracy {acc:.0%} on {n} points. Shift+click adds a point of the other class.</source>
+        <translation>Acurácia de {acc:.0%} em {n} pontos. Shift+clique adiciona um ponto da outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="101" />
+        <location filename="../../gui/playground/boundary_panel.py" line="143" />
         <source>Triangles: the {k} held-out test points.</source>
         <translation>Triângulos: os {k} pontos de teste deixados de fora.</translation>
     </message>
@@ -152,6 +152,19 @@
         <location filename="../../gui/canvas/scene.py" line="366" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
+    </message>
+</context>
+<context>
+    <name>ClassChooser</name>
+    <message>
+        <location filename="../../gui/playground/class_chooser.py" line="30" />
+        <source>Click the plot to add a point of class:</source>
+        <translation>Clique no gráfico para adicionar um ponto da classe:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/class_chooser.py" line="59" />
+        <source>Clicks on the plot add points of class {c}</source>
+        <translation>Cliques no gráfico adicionam pontos da classe {c}</translation>
     </message>
 </context>
 <context>
@@ -730,17 +743,12 @@
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="80" />
-        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses); one undo entry per step or run. A step follows the circuit: an output that is a loss node (mse, bce, cross-entropy, hinge) is lowered by moving weights and blocks; any other output is raised by the lecture's nudge, every input and weight moving by learning rate × gradient. The first line of the Training panel says what the next step will change; change the goal, what moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point, Shift+click for the other class.</source>
-        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa); uma entrada de desfazer por passo ou por treino. Um passo segue o circuito: uma saída que é um nó de perda (mse, bce, entropia cruzada, hinge) é diminuída movendo pesos e blocos; qualquer outra saída é aumentada pelo ajuste da aula, cada entrada e peso se movendo em taxa de aprendizado × gradiente. A primeira linha do painel Treinamento diz o que o próximo passo vai mudar; mude ali o objetivo, o que se move, o otimizador, a taxa de aprendizado e a velocidade. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto, Shift+clique para a outra classe.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="88" />
+        <location filename="../../gui/help_dialogs.py" line="127" />
         <source>Arrange the panels</source>
         <translation>Organize os painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="89" />
+        <location filename="../../gui/help_dialogs.py" line="128" />
         <source>The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to the front. Drag the handles between panels to resize them. Panels are locked in place (View &gt; Lock panels); unlock them to drag a panel elsewhere or float it in a window of its own.</source>
         <translation>Os gráficos dividem as abas abaixo da tela; F6, F7, F8 e F10 trazem para a frente o painel que preenchem. Arraste as alças entre os painéis para redimensioná-los. Os painéis ficam travados no lugar (Exibir &gt; Travar painéis); destrave-os para arrastar um painel para outro lugar ou soltá-lo numa janela própria.</translation>
     </message>
@@ -755,17 +763,72 @@
         <translation>Treinar</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="93" />
+        <location filename="../../gui/help_dialogs.py" line="80" />
+        <source>F8 takes one gradient step, F9 trains continuously (F9 again pauses); one undo entry per step or run. A step follows the circuit: an output that is a loss node (mse, bce, cross-entropy, hinge) is lowered by moving weights and blocks; any other output is raised by the lecture's nudge, every input and weight moving by learning rate × gradient. The first line of the Training panel says what the next step will change; change the goal, what moves, the optimizer, learning rate and speed there. For a 2-D classifier such as the moons example, the Decision boundary panel redraws as it learns; click it to add a point of the class chosen with the coloured buttons beside it (Shift+click: the other of two classes); training uses the new point at once.</source>
+        <translation>F8 dá um passo de gradiente, F9 treina continuamente (F9 de novo pausa); uma entrada de desfazer por passo ou por treino. Um passo segue o circuito: uma saída que é um nó de perda (mse, bce, entropia cruzada, hinge) é diminuída movendo pesos e blocos; qualquer outra saída é aumentada pelo ajuste da aula, cada entrada e peso se movendo em taxa de aprendizado × gradiente. A primeira linha do painel Treinamento diz o que o próximo passo vai mudar; mude ali o objetivo, o que se move, o otimizador, a taxa de aprendizado e a velocidade. Para um classificador 2-D como o exemplo das luas, o painel Fronteira de decisão se redesenha enquanto aprende; clique nele para adicionar um ponto da classe escolhida nos botões coloridos ao lado (Shift+clique: a outra de duas classes); o treino usa o novo ponto na hora.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="89" />
+        <source>Stop, batch and test rows</source>
+        <translation>Parada, lote e linhas de teste</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="90" />
+        <source>In the Training panel, Stop when makes continuous training (F9) pause by itself: when the loss falls below a value, the accuracy rises above a percentage (on the test rows if any) or a number of steps is done. Batch size sets the rows per step (the rows are shuffled once per epoch, seeded); full batch uses every training row. Test share holds rows out of training (seeded): they are the triangles on the Decision boundary, and the Loss panel plots them beside the training rows.</source>
+        <translation>No painel Treinamento, Parar quando faz o treino contínuo (F9) pausar sozinho: quando a perda cai abaixo de um valor, a acurácia sobe acima de uma porcentagem (nas linhas de teste, se houver) ou um número de passos é feito. Tamanho do lote define as linhas por passo (as linhas são embaralhadas uma vez por época, com semente); lote completo usa todas as linhas de treino. Parte de teste separa linhas do treino (com semente): elas são os triângulos na Fronteira de decisão, e o painel Perda as mostra ao lado das linhas de treino.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="96" />
+        <source>Shape the data</source>
+        <translation>Moldar os dados</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="97" />
+        <source>Choose a dataset in the Training panel (moons, circles, blobs, xor, spiral, digits...). The Features buttons add x1², x2², x1·x2, sin x1 or sin x2 as a data column, with a data node that reads it: wire it into a neuron as TensorFlow Playground does (one neuron on x1² and x2² separates the circles). The features belong to the circuit: another 2-D dataset gets the same columns, computed from its own x1 and x2; a dataset without x1 and x2 (the digits) takes them out with their data nodes, the status bar says so and Undo brings them back.</source>
+        <translation>Escolha um conjunto de dados no painel Treinamento (moons, circles, blobs, xor, spiral, digits...). Os botões de Atributos adicionam x1², x2², x1·x2, sin x1 ou sin x2 como uma coluna de dados, com um nó de dados que a lê: ligue-o a um neurônio como no TensorFlow Playground (um neurônio sobre x1² e x2² separa os círculos). Os atributos pertencem ao circuito: outro conjunto 2-D recebe as mesmas colunas, calculadas a partir do seu próprio x1 e x2; um conjunto sem x1 e x2 (os dígitos) os retira junto com seus nós de dados, a barra de status avisa e Desfazer os traz de volta.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="104" />
+        <source>Look inside the network</source>
+        <translation>Olhar dentro da rede</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="105" />
+        <source>The Units tab draws each unit's output over the input plane as a small map, one row per layer (blue positive, orange negative); hover a map for the unit's formula with its numbers, click it to open it large in the Decision boundary panel (Back to the decision boundary returns). Hidden space places the data points by the outputs of two units of a layer you choose: watch the classes come apart as the network learns. View &gt; Optimizer state opens a window with every parameter's value, gradient, momentum or Adam's m and √v and step; a large block is one summary row, and clicking it opens its matrices as heat maps. View &gt; Confusion matrix counts, for all, training or test rows, how often each true class (rows) is predicted as each class (columns).</source>
+        <translation>A aba Neurônios desenha a saída de cada neurônio sobre o plano de entrada como um pequeno mapa, uma linha por camada (azul positivo, laranja negativo); passe o mouse sobre um mapa para ver a fórmula do neurônio com seus números, clique para abri-lo grande no painel Fronteira de decisão (Voltar à fronteira de decisão retorna). Espaço oculto posiciona os pontos pelas saídas de dois neurônios de uma camada à sua escolha: veja as classes se separarem enquanto a rede aprende. Exibir &gt; Estado do otimizador abre uma janela com o valor, o gradiente, o momento ou o m e √v do Adam e o passo de cada parâmetro; um bloco grande é uma linha de resumo, e clicar nela abre suas matrizes como mapas de calor. Exibir &gt; Matriz de confusão conta, para todas as linhas, as de treino ou as de teste, quantas vezes cada classe verdadeira (linhas) é prevista como cada classe (colunas).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="115" />
+        <source>Digits</source>
+        <translation>Dígitos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="116" />
+        <source>With the digits example (8×8 handwritten digits, 10 classes), View &gt; Digits views shows the first layer's weights as one 8×8 image per unit (red positive, blue negative), redrawn as the network trains. Draw a digit on the pad with the mouse: the bars show the probability of each class; Clear the pad starts again.</source>
+        <translation>Com o exemplo dos dígitos (dígitos manuscritos 8×8, 10 classes), Exibir &gt; Vistas de dígitos mostra os pesos da primeira camada como uma imagem 8×8 por neurônio (vermelho positivo, azul negativo), redesenhadas enquanto a rede treina. Desenhe um dígito no quadro com o mouse: as barras mostram a probabilidade de cada classe; Limpar o quadro recomeça.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="120" />
+        <source>Go back in time</source>
+        <translation>Voltar no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="121" />
+        <source>Under the loss curve, the Time slider takes the whole app back to an earlier step of the training run: node values and gradients, the decision boundary, the unit maps and the other panels show the network as it was then (no undo entry). Now returns to the last step; training again also starts from there. Replay from the same start puts back the run's first weights and seed: change a setting (the learning rate, the optimizer) and train again to compare; the earlier loss curve stays dashed.</source>
+        <translation>Sob a curva de perda, o controle deslizante Tempo leva o aplicativo inteiro de volta a um passo anterior do treino: valores e gradientes dos nós, a fronteira de decisão, os mapas dos neurônios e os outros painéis mostram a rede como ela era então (sem entrada de desfazer). Agora volta ao último passo; treinar de novo também parte dali. Repetir do mesmo início devolve os primeiros pesos e a semente do treino: mude um ajuste (a taxa de aprendizado, o otimizador) e treine de novo para comparar; a curva de perda anterior fica tracejada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="132" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="94" />
+        <location filename="../../gui/help_dialogs.py" line="133" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="99" />
+        <location filename="../../gui/help_dialogs.py" line="138" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -2007,6 +2070,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="84" />
+        <location filename="../../gui/playground/training_panel.py" line="197" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
@@ -2076,77 +2140,82 @@
         <translation>Acurácia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="190" />
+        <location filename="../../gui/playground/training_panel.py" line="192" />
         <source>choose dataset</source>
         <translation>escolher conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="215" />
+        <location filename="../../gui/playground/training_panel.py" line="195" />
+        <source>{name} has no x1, x2 to compute {features} from: they were taken out with their data nodes (Undo brings them back).</source>
+        <translation>{name} não tem x1, x2 para calcular {features}: eles foram retirados com seus nós de dados (Desfazer os traz de volta).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="221" />
         <source>Next step: none (the circuit needs exactly one output).</source>
         <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="217" />
+        <location filename="../../gui/playground/training_panel.py" line="223" />
         <source>inputs, weights or blocks</source>
         <translation>entradas, pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="217" />
+        <location filename="../../gui/playground/training_panel.py" line="223" />
         <source>weights or blocks</source>
         <translation>pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="218" />
+        <location filename="../../gui/playground/training_panel.py" line="224" />
         <source>Next step: nothing to move (the circuit has no {what}).</source>
         <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="221" />
+        <location filename="../../gui/playground/training_panel.py" line="227" />
         <source>{names} and {n} more</source>
         <translation>{names} e mais {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="224" />
+        <location filename="../../gui/playground/training_panel.py" line="230" />
         <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
         <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="226" />
+        <location filename="../../gui/playground/training_panel.py" line="232" />
         <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
         <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="228" />
+        <location filename="../../gui/playground/training_panel.py" line="234" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="230" />
+        <location filename="../../gui/playground/training_panel.py" line="236" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="232" />
+        <location filename="../../gui/playground/training_panel.py" line="238" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="233" />
+        <location filename="../../gui/playground/training_panel.py" line="239" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="239" />
+        <location filename="../../gui/playground/training_panel.py" line="245" />
         <source>Goal and what moves are set in this panel.</source>
         <translation>O objetivo e o que se move estão definidos neste painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="241" />
+        <location filename="../../gui/playground/training_panel.py" line="247" />
         <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
         <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="243" />
+        <location filename="../../gui/playground/training_panel.py" line="249" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>
@@ -2154,12 +2223,12 @@
 <context>
     <name>UnitView</name>
     <message>
-        <location filename="../../gui/playground/unit_view.py" line="25" />
+        <location filename="../../gui/playground/unit_view.py" line="26" />
         <source>Back to the decision boundary</source>
         <translation>Voltar à fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/unit_view.py" line="63" />
+        <location filename="../../gui/playground/unit_view.py" line="72" />
         <source>(blue: output above 0, orange: below; the black line is where the activation turns)</source>
         <translation>(azul: saída acima de 0, laranja: abaixo; a linha preta é onde a ativação muda)</translation>
     </message>

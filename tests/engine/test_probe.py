@@ -154,3 +154,21 @@ def test_a_softmax_classifier_reports_argmax_accuracy_and_draws_no_boundary():
     trainer.run(15)
     assert trainer.accuracy[0] == pytest.approx(expected) and trainer.accuracy[-1] > trainer.accuracy[0] + 0.3
     assert probe.decision_grid(ev) is None
+
+
+@pytest.mark.parametrize("name", ["moons", "circles", "blobs", "xor", "spiral"])
+@pytest.mark.parametrize("aspect", [None, 0.5, 1.0, 3.3])
+def test_the_boundary_plane_holds_every_point_with_a_margin_and_a_readable_scale(name, aspect):
+    X, _ = datasets.DATASETS[name]()
+    low, high = probe.plane_bounds(X, 0.5, aspect)
+    span = X.max(axis=0) - X.min(axis=0)
+    pad = np.maximum(0.5, 0.08 * span)
+    assert (X.min(axis=0) - low >= pad - 1e-12).all() and (high - X.max(axis=0) >= pad - 1e-12).all()
+    if aspect is None:
+        np.testing.assert_allclose(low, X.min(axis=0) - pad)
+        np.testing.assert_allclose(high, X.max(axis=0) + pad)
+    else:  # on a view `aspect` times as wide as tall, x1 and x2 keep nearly one scale
+        w, h = high - low
+        stretch = (w / h) / aspect
+        assert 1 / probe.MAX_STRETCH - 1e-9 <= stretch <= probe.MAX_STRETCH + 1e-9
+        np.testing.assert_allclose((low + high) / 2, (X.min(axis=0) + X.max(axis=0)) / 2)  # data centred

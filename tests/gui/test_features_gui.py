@@ -79,3 +79,72 @@ def test_feature_buttons_are_disabled_with_the_reason_on_the_digits(window, qtbo
     panel = getattr(panel, "panel", panel)
     for button in panel.features.buttons.values():
         assert not button.isEnabled() and "2-D dataset" in button.toolTip()
+
+
+def test_the_dataset_picker_keeps_the_features_and_explains_when_it_cannot(window, qtbot, tmp_path):
+    """Features belong to the circuit: xor gets x1² and x2² from its own x1, x2; the digits have no x1, x2,
+    so the features go with their data nodes (the status line says so) and Undo brings them back."""
+    from engine import datasets
+
+    assert window.open(circles_neuron(tmp_path))
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    panel.features.buttons["x1^2"].click()
+    panel.features.buttons["x2^2"].click()
+    doc = window.doc
+    by_label = {n.label: n for n in doc.nodes()}
+    window.undo.push(Connect(by_label["x1²"].id, "nr", "x1"))
+    window.undo.push(Connect(by_label["x2²"].id, "nr", "x2"))
+    depth = window.undo_stack.count()
+    panel.dataset.setCurrentIndex(panel.dataset.findData("xor"))
+    assert doc.dataset == {"name": "xor", "params": {}, "features": ["x1^2", "x2^2"]}
+    assert window.undo_stack.count() == depth + 1
+    assert not window.evaluator.errors
+    X, _ = datasets.xor()
+    np.testing.assert_array_equal(window.evaluator.values[by_label["x1²"].id], X[:, 0] ** 2)
+    np.testing.assert_array_equal(window.evaluator.values[by_label["x2²"].id], X[:, 1] ** 2)
+    assert panel.features.buttons["x1^2"].isChecked() and panel.features.buttons["x2^2"].isChecked()
+    ctl = window.playground["controller"]
+    for _ in range(5):
+        ctl.gradient_step()  # training runs on the new dataset's feature columns
+    assert np.isfinite(doc.node("nr").params["w"]).all()
+
+    panel.dataset.setCurrentIndex(panel.dataset.findData("digits"))
+    assert doc.dataset["name"] == "digits" and "features" not in doc.dataset
+    assert {"x1²", "x2²"}.isdisjoint(n.label for n in doc.nodes())
+    message = window.statusBar().currentMessage()
+    assert "digits" in message and "x1²" in message and "Undo" in message
+    assert not any(b.isChecked() or b.isEnabled() for b in panel.features.buttons.values())
+    window.undo_stack.undo()
+    assert doc.dataset["name"] == "xor" and doc.dataset["features"] == ["x1^2", "x2^2"]
+    assert {"x1²", "x2²"} <= {n.label for n in doc.nodes()}
+    assert panel.dataset.currentData() == "xor" and panel.features.buttons["x1^2"].isChecked()
+    window.undo_stack.redo()
+    assert doc.dataset["name"] == "digits"
+    window.undo_stack.undo()
+
+    # from xor to circles through the picker: the neuron on x1² and x2² solves the circles from the GUI
+    panel.dataset.setCurrentIndex(panel.dataset.findData("circles"))
+    assert doc.dataset["features"] == ["x1^2", "x2^2"] and not window.evaluator.errors
+    ctl.restart_training()
+    for _ in range(300):
+        ctl.gradient_step()
+    assert probe.current_accuracy(window.evaluator) >= 0.97
+
+
+def test_a_feature_on_the_moons_network_widens_its_first_layer_and_training_goes_on(window, qtbot):
+    from tests.conftest import EXAMPLES
+
+    assert window.open(EXAMPLES / "moons.json")
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    ctl = window.playground["controller"]
+    for _ in range(3):
+        ctl.gradient_step()
+    panel.features.buttons["x1*x2"].click()
+    layer = window.doc.by_label("layer1")
+    assert np.asarray(layer.params["W"]).shape == (16, 3) and not window.evaluator.errors
+    for _ in range(5):
+        ctl.gradient_step()
+    assert not window.evaluator.errors
+    assert np.abs(np.asarray(window.doc.by_label("layer1").params["W"])[:, 2]).sum() > 0

@@ -65,7 +65,7 @@ def test_boundary_panel_shows_the_classifier_and_clicks_add_points(host, qtbot):
     w, parts = host("moons")
     panel = shown(qtbot, w, "dock_boundary")
     qtbot.waitUntil(lambda: panel.grid is not None)
-    grid = probe.decision_grid(w.evaluator, 60)
+    grid = probe.decision_grid(w.evaluator, 60, aspect=panel.aspect)
     np.testing.assert_array_equal(panel.grid.z, grid.z)
     assert panel.image.image.shape == (60, 60, 4)
     # the image is blue where the score is positive, orange where negative
@@ -93,7 +93,7 @@ def test_boundary_follows_training_and_reports_the_trainers_accuracy(host, qtbot
     for _ in range(5):
         parts["controller"].gradient_step()
     qtbot.waitUntil(lambda: not np.array_equal(panel.grid.z, before))
-    np.testing.assert_array_equal(panel.grid.z, probe.decision_grid(w.evaluator, 60).z)
+    np.testing.assert_array_equal(panel.grid.z, probe.decision_grid(w.evaluator, 60, aspect=panel.aspect).z)
     acc = parts["controller"].trainer.accuracy[-1]
     assert f"Accuracy {acc:.0%} on 100 points" in panel.caption.text()
 

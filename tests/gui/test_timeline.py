@@ -108,11 +108,11 @@ def test_screenshot_timeline_at_an_early_step_with_a_replayed_run(window, qtbot)
     past = io.load(EXAMPLES / "moons.json")
     past.set_training(dict(window.doc.training))
     Trainer(past, Evaluator(past)).run(8)
-    np.testing.assert_array_equal(boundary.grid.z, probe.decision_grid(Evaluator(past), GRID).z)
+    np.testing.assert_array_equal(boundary.grid.z, probe.decision_grid(Evaluator(past), GRID, aspect=boundary.aspect).z)
     window.grab().save(str(SCREENSHOTS / "timeline_moons_step8_boundary.png"))
     timeline.return_to_now()
     qtbot.waitUntil(lambda: not boundary._dirty)
-    assert not np.array_equal(boundary.grid.z, probe.decision_grid(Evaluator(past), GRID).z)
+    assert not np.array_equal(boundary.grid.z, probe.decision_grid(Evaluator(past), GRID, aspect=boundary.aspect).z)
     window.grab().save(str(SCREENSHOTS / "timeline_moons_now_boundary.png"))
     assert len(timeline.previous.getData()[1]) == 60  # the first run, dashed
 

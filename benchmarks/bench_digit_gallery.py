@@ -26,19 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import per_call_ms  # noqa: E402 (after the path is set)
+
 SHAPES = {1: [[(0.5, 0), (0.5, 1)]], 0: [[(0.5 + 0.5 * np.sin(t), 0.5 - 0.5 * np.cos(t))
                                          for t in np.linspace(0, 2 * np.pi, 30)]],
           7: [[(0, 0), (1, 0), (0.3, 1)]],
           2: [[(0.05, 0.3), (0.3, 0.02), (0.7, 0.02), (0.95, 0.3), (0.6, 0.6), (0.02, 1), (1, 1)]],
           4: [[(0.6, 0), (0, 0.65), (1, 0.65)], [(0.7, 0.3), (0.7, 1)]]}
-
-
-def per_call_ms(fn, repeat: int = 30) -> float:
-    fn()
-    t0 = time.perf_counter()
-    for _ in range(repeat):
-        fn()
-    return 1000.0 * (time.perf_counter() - t0) / repeat
 
 
 def raw_reading(strokes) -> np.ndarray:

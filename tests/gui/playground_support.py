@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from engine.circuit import io
 from engine.circuit.evaluate import Evaluator
+from engine.commands import SetDocAttr
 from gui.canvas.scene import CircuitScene
 from gui.canvas.view import CanvasView
 from gui.playground import install
@@ -43,3 +44,13 @@ def host(qtbot):
     return make
 
 
+def open_shown(window, qtbot, example: str, **settings) -> None:
+    """Open an example in the main window (its training settings changed by `settings`, one undo entry)
+    and show the window at 1366x768 with the Loss tab in front (the timeline lives under the loss plot)."""
+    assert window.open(EXAMPLES / f"{example}.json")
+    if settings:
+        window.undo.push(SetDocAttr("training", {**window.doc.training, **settings}))
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.dock_layout.bring_to_front("loss")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication
 
 from engine import datasets
 from engine.circuit.batches import split
@@ -15,6 +15,7 @@ from engine.circuit.digit_views import softmax
 from gui.playground.digits_panel import dock_size
 from tests.conftest import EXAMPLES, SCREENSHOTS
 from tests.engine.digits_support import _trained_params, numpy_scores
+from tests.gui.test_digits_views import open_digits as open_digits_views
 
 ONE = [(4.0, y) for y in np.linspace(1.0, 7.0, 13)]
 ZERO = [(4.0 + 2.2 * np.sin(t), 4.0 - 2.9 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]
@@ -66,16 +67,10 @@ def click_tile(qtbot, gallery, k):
 
 
 def open_digits(window, qtbot):
-    assert window.open(EXAMPLES / "digits.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.findChild(QAction, "show_digits").trigger()
-    dock = window.findChild(QDockWidget, "dock_digits")
-    qtbot.waitUntil(dock.isVisible)
+    dock, panel = open_digits_views(window, qtbot)
     dock.resize(*dock_size(QSize(1366, 728)))  # as on a 1366x768 screen (the offscreen one is smaller)
     qtbot.wait(20)
-    return dock, window.playground["digits"]
+    return dock, panel
 
 
 def use_trained_weights(window):

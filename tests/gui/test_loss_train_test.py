@@ -8,17 +8,12 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from engine.commands import SetDocAttr
-from tests.conftest import EXAMPLES, SCREENSHOTS
+from tests.conftest import SCREENSHOTS
+from tests.gui.playground_support import open_shown
 
 
 def open_trained(window, qtbot, example, steps, **settings):
-    assert window.open(EXAMPLES / f"{example}.json")
-    if settings:
-        window.undo.push(SetDocAttr("training", {**window.doc.training, **settings}))
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.dock_layout.bring_to_front("loss")
+    open_shown(window, qtbot, example, **settings)
     ctl, loss = window.playground["controller"], window.playground["loss"]
     for _ in range(steps):
         ctl.gradient_step()

@@ -6,9 +6,9 @@ import numpy as np
 from engine.circuit import io, training
 from engine.circuit.evaluate import Evaluator
 from engine.circuit.snapshots import SnapshotRing
-from engine.commands import SetDocAttr
 from engine.optim_state import optimizer_state
 from tests.conftest import EXAMPLES, SCREENSHOTS
+from tests.gui.playground_support import open_shown
 from tests.gui.test_optimizer_panels import open_panel
 
 
@@ -22,13 +22,7 @@ def fresh_state(example, settings, steps):
 
 
 def scrubbed_window(window, qtbot, example, steps, **settings):
-    assert window.open(EXAMPLES / f"{example}.json")
-    if settings:
-        window.undo.push(SetDocAttr("training", {**window.doc.training, **settings}))
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.dock_layout.bring_to_front("loss")  # the timeline lives under the loss plot
+    open_shown(window, qtbot, example, **settings)
     panel = open_panel(window, "optimizer", qtbot)
     ctl, timeline = window.playground["controller"], window.playground["timeline"]
     for _ in range(steps):

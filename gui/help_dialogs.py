@@ -115,8 +115,11 @@ class HowToDialog(HelpDialog):
             (self.tr("Digits"),
              self.tr("With the digits example (8×8 handwritten digits, 10 classes), View > Digits views shows "
                      "the first layer's weights as one 8×8 image per unit (red positive, blue negative), "
-                     "redrawn as the network trains. Draw a digit on the pad with the mouse: the bars show the "
-                     "probability of each class; Clear the pad starts again.")),
+                     "redrawn as the network trains. Draw a digit on the pad with the mouse: What the network "
+                     "reads shows your drawing scaled and centred into 8×8 cells, as the data's digits were made, "
+                     "and the bars show the probability of each class; Clear the pad starts again. Below, the "
+                     "gallery shows the test digits the network gets wrong, each captioned true → read and its "
+                     "probability, page by page; click one to put it on the pad and see all ten bars.")),
             (self.tr("Go back in time"),
              self.tr("Under the loss curve, the Time slider takes the whole app back to an earlier step of the "
                      "training run: node values and gradients, the decision boundary, the unit maps and the "

@@ -373,11 +373,11 @@ class MainWindow(EditActions, QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        fit_toolbars(self)  # first: a second toolbar row takes height from the docks fit() sizes
         if not self._fitted:  # the first time: size the docks for this window (and screen)
             self._fitted = True
             self.dock_layout.fit(self.width(), self.height())
             QTimer.singleShot(0, self.view.fit_all)  # the canvas got its size from the docks: fit the circuit to it
-        fit_toolbars(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

@@ -3,7 +3,7 @@ View > Lock panels, raising a panel when an action fills it, and the toolbar kep
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QToolBar, QWidget
 
@@ -18,6 +18,9 @@ TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock
         ("check", "dock_gradcheck"), ("strategies", "dock_strategies"))
 # bottom tabs opened on demand from the View menu (hidden at first, so the default tab row stays short)
 ON_DEMAND = (("optimizer", "dock_optimizer"), ("confusion", "dock_confusion"))
+
+INSPECTOR_MIN = 170  # px: a node's name, kind and label stay in view above the Training panel
+PLAN_SLACK = 36  # px: two more lines for the Training panel's plan line, which grows with the circuit's names
 
 # which panel an action fills: it comes to the front when the action runs
 FILLS = {"forward": "grads", "backward": "grads", "step_backward": "chain", "step_back": "chain",
@@ -135,7 +138,19 @@ class DockLayout(QObject):
         w.resizeDocks([self.docks["inspector"]], [right], Qt.Horizontal)
         w.resizeDocks([self.docks["chain"], self.tabbed[0]], [round(0.30 * (width - right)),
                                                               round(0.70 * (width - right))], Qt.Horizontal)
-        w.resizeDocks([self.docks["inspector"], self.docks["training"]], [52, 48], Qt.Vertical)
+        QTimer.singleShot(0, self._split_right)  # once the toolbars' rows have their height
+
+    def _split_right(self) -> None:
+        """The right column: the Training panel gets the height that shows every row, the Inspector the rest."""
+        training = self.docks["training"]
+        column = self.docks["inspector"].height() + training.height()
+        panel = training.widget().panel
+        inner = training.widget().viewport().width()  # its form at this width: a wrapped line's real height
+        need = panel.heightForWidth(inner) if panel.hasHeightForWidth() else panel.sizeHint().height()
+        need += training.height() - training.widget().height() + PLAN_SLACK
+        inspector = max(INSPECTOR_MIN, column - need)
+        self.window.resizeDocks([self.docks["inspector"], training], [inspector, max(1, column - inspector)],
+                                Qt.Vertical)
 
     # ------------------------------------------------------------ locking and raising
     def set_locked(self, locked: bool) -> None:

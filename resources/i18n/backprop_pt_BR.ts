@@ -11,22 +11,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="144" />
+        <location filename="../../gui/help_dialogs.py" line="147" />
         <source>About Backprop Playground</source>
         <translation>Sobre o Backprop Playground</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="147" />
+        <location filename="../../gui/help_dialogs.py" line="150" />
         <source>Version {v} · Python {py} · Qt {qt} · PySide6 {ps}</source>
         <translation>Versão {v} · Python {py} · Qt {qt} · PySide6 {ps}</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="149" />
+        <location filename="../../gui/help_dialogs.py" line="152" />
         <source>Build circuits by hand and watch gradients flow.</source>
         <translation>Monte circuitos à mão e veja os gradientes fluírem.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="150" />
+        <location filename="../../gui/help_dialogs.py" line="153" />
         <source>Made with PySide6, pyqtgraph, numpy, networkx and scikit-learn.</source>
         <translation>Feito com PySide6, pyqtgraph, numpy, networkx e scikit-learn.</translation>
     </message>
@@ -53,27 +53,27 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="54" />
+        <location filename="../../gui/playground/boundary_panel.py" line="51" />
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="113" />
+        <location filename="../../gui/playground/boundary_panel.py" line="110" />
         <source>The decision boundary appears for a circuit that classifies a 2-D dataset (data nodes into a hinge or binary cross-entropy loss), such as the moons example.</source>
         <translation>A fronteira de decisão aparece para um circuito que classifica um conjunto de dados 2-D (nós de dados ligados a uma perda hinge ou de entropia cruzada binária), como o exemplo das luas.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="137" />
+        <location filename="../../gui/playground/boundary_panel.py" line="127" />
         <source>Accuracy {acc:.0%} on {n} points of {k} classes.</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos de {k} classes.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="140" />
+        <location filename="../../gui/playground/boundary_panel.py" line="130" />
         <source>Accuracy {acc:.0%} on {n} points. Shift+click adds a point of the other class.</source>
         <translation>Acurácia de {acc:.0%} em {n} pontos. Shift+clique adiciona um ponto da outra classe.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/boundary_panel.py" line="143" />
+        <location filename="../../gui/playground/boundary_panel.py" line="133" />
         <source>Triangles: the {k} held-out test points.</source>
         <translation>Triângulos: os {k} pontos de teste deixados de fora.</translation>
     </message>
@@ -281,94 +281,94 @@
 <context>
     <name>DockLayout</name>
     <message>
-        <location filename="../../gui/playground/docks.py" line="58" />
+        <location filename="../../gui/playground/docks.py" line="61" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="58" />
+        <location filename="../../gui/playground/docks.py" line="61" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="59" />
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="59" />
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="59" />
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="60" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="60" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="65" />
         <source>Decision boundary</source>
         <comment>panel tab</comment>
         <translation>Fronteira</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="63" />
+        <location filename="../../gui/playground/docks.py" line="66" />
         <source>Units</source>
         <translation>Neurônios</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="64" />
+        <location filename="../../gui/playground/docks.py" line="67" />
         <source>Gradient check</source>
         <comment>panel tab</comment>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="65" />
+        <location filename="../../gui/playground/docks.py" line="68" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="65" />
+        <location filename="../../gui/playground/docks.py" line="68" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="66" />
+        <location filename="../../gui/playground/docks.py" line="69" />
         <source>Confusion</source>
         <translation>Confusão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="88" />
+        <location filename="../../gui/playground/docks.py" line="91" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="90" />
+        <location filename="../../gui/playground/docks.py" line="93" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="117" />
+        <location filename="../../gui/playground/docks.py" line="120" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="161" />
+        <location filename="../../gui/playground/docks.py" line="176" />
         <source>Optimizer state</source>
         <translation>Estado do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="161" />
+        <location filename="../../gui/playground/docks.py" line="176" />
         <source>Confusion matrix</source>
         <translation>Matriz de confusão</translation>
     </message>
@@ -743,12 +743,17 @@
         <translation>F7 compara cada gradiente calculado pelo backward com uma estimativa numérica (diferenças centrais refinadas por extrapolação de Richardson) e marca cada um com ✓ ou ✗. O painel f(x) mostra um circuito de uma entrada e sua inclinação ao lado da estimativa (f(x+h) - f(x))/h da aula. O painel Estratégias executa as quatro formas do guia do hacker de aumentar uma saída e diz o que cada uma tentou, quanto custou e aonde chegou.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="127" />
+        <location filename="../../gui/help_dialogs.py" line="116" />
+        <source>With the digits example (8×8 handwritten digits, 10 classes), View &gt; Digits views shows the first layer's weights as one 8×8 image per unit (red positive, blue negative), redrawn as the network trains. Draw a digit on the pad with the mouse: What the network reads shows your drawing scaled and centred into 8×8 cells, as the data's digits were made, and the bars show the probability of each class; Clear the pad starts again. Below, the gallery shows the test digits the network gets wrong, each captioned true → read and its probability, page by page; click one to put it on the pad and see all ten bars.</source>
+        <translation>Com o exemplo dos dígitos (dígitos manuscritos 8×8, 10 classes), Exibir &gt; Vistas de dígitos mostra os pesos da primeira camada como uma imagem 8×8 por neurônio (vermelho positivo, azul negativo), redesenhadas enquanto a rede treina. Desenhe um dígito no quadro com o mouse: O que a rede lê mostra o seu desenho redimensionado e centralizado em células 8×8, como os dígitos dos dados foram feitos, e as barras mostram a probabilidade de cada classe; Limpar o quadro recomeça. Abaixo, a galeria mostra os dígitos de teste que a rede erra, cada um com a legenda verdadeiro → lido e a sua probabilidade, página por página; clique em um para colocá-lo no quadro e ver as dez barras.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_dialogs.py" line="130" />
         <source>Arrange the panels</source>
         <translation>Organize os painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="128" />
+        <location filename="../../gui/help_dialogs.py" line="131" />
         <source>The plots share the tabs under the canvas; F6, F7, F8 and F10 bring the panel they fill to the front. Drag the handles between panels to resize them. Panels are locked in place (View &gt; Lock panels); unlock them to drag a panel elsewhere or float it in a window of its own.</source>
         <translation>Os gráficos dividem as abas abaixo da tela; F6, F7, F8 e F10 trazem para a frente o painel que preenchem. Arraste as alças entre os painéis para redimensioná-los. Os painéis ficam travados no lugar (Exibir &gt; Travar painéis); destrave-os para arrastar um painel para outro lugar ou soltá-lo numa janela própria.</translation>
     </message>
@@ -803,32 +808,27 @@
         <translation>Dígitos</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="116" />
-        <source>With the digits example (8×8 handwritten digits, 10 classes), View &gt; Digits views shows the first layer's weights as one 8×8 image per unit (red positive, blue negative), redrawn as the network trains. Draw a digit on the pad with the mouse: the bars show the probability of each class; Clear the pad starts again.</source>
-        <translation>Com o exemplo dos dígitos (dígitos manuscritos 8×8, 10 classes), Exibir &gt; Vistas de dígitos mostra os pesos da primeira camada como uma imagem 8×8 por neurônio (vermelho positivo, azul negativo), redesenhadas enquanto a rede treina. Desenhe um dígito no quadro com o mouse: as barras mostram a probabilidade de cada classe; Limpar o quadro recomeça.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_dialogs.py" line="120" />
+        <location filename="../../gui/help_dialogs.py" line="123" />
         <source>Go back in time</source>
         <translation>Voltar no tempo</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="121" />
+        <location filename="../../gui/help_dialogs.py" line="124" />
         <source>Under the loss curve, the Time slider takes the whole app back to an earlier step of the training run: node values and gradients, the decision boundary, the unit maps and the other panels show the network as it was then (no undo entry). Now returns to the last step; training again also starts from there. Replay from the same start puts back the run's first weights and seed: change a setting (the learning rate, the optimizer) and train again to compare; the earlier loss curve stays dashed.</source>
         <translation>Sob a curva de perda, o controle deslizante Tempo leva o aplicativo inteiro de volta a um passo anterior do treino: valores e gradientes dos nós, a fronteira de decisão, os mapas dos neurônios e os outros painéis mostram a rede como ela era então (sem entrada de desfazer). Agora volta ao último passo; treinar de novo também parte dali. Repetir do mesmo início devolve os primeiros pesos e a semente do treino: mude um ajuste (a taxa de aprendizado, o otimizador) e treine de novo para comparar; a curva de perda anterior fica tracejada.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="132" />
+        <location filename="../../gui/help_dialogs.py" line="135" />
         <source>Keep your work</source>
         <translation>Guarde seu trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="133" />
+        <location filename="../../gui/help_dialogs.py" line="136" />
         <source>Ctrl+S saves the circuit as JSON; File &gt; Export writes a PNG or SVG picture, Graphviz DOT, or a Python or PyTorch script that reproduces every number. Your work is autosaved and offered back after a crash.</source>
         <translation>Ctrl+S salva o circuito em JSON; Arquivo &gt; Exportar grava uma imagem PNG ou SVG, Graphviz DOT, ou um script Python ou PyTorch que reproduz cada número. Seu trabalho é salvo automaticamente e oferecido de volta após uma falha.</translation>
     </message>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="138" />
+        <location filename="../../gui/help_dialogs.py" line="141" />
         <source>How to use Backprop Playground</source>
         <translation>Como usar o Backprop Playground</translation>
     </message>
@@ -2228,7 +2228,7 @@
         <translation>Voltar à fronteira de decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/unit_view.py" line="72" />
+        <location filename="../../gui/playground/unit_view.py" line="68" />
         <source>(blue: output above 0, orange: below; the black line is where the activation turns)</source>
         <translation>(azul: saída acima de 0, laranja: abaixo; a linha preta é onde a ativação muda)</translation>
     </message>

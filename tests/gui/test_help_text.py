@@ -13,10 +13,11 @@ from tests.gui.test_layout_sizes import make_window  # noqa: F401 (the fixture)
 NAMES = {
     "en": ["Units", "Hidden space", "View > Optimizer state", "View > Confusion matrix", "View > Digits views",
            "Time slider", "Now", "Replay from the same start", "Features", "x1²", "Stop when", "Test share",
-           "Batch size", "coloured buttons"],
+           "Batch size", "coloured buttons", "What the network reads", "gallery"],
     "pt_BR": ["Neurônios", "Espaço oculto", "Exibir > Estado do otimizador", "Exibir > Matriz de confusão",
               "Exibir > Vistas de dígitos", "Tempo", "Agora", "Repetir do mesmo início", "Atributos", "x1²",
-              "Parar quando", "Parte de teste", "Tamanho do lote", "botões coloridos"],
+              "Parar quando", "Parte de teste", "Tamanho do lote", "botões coloridos", "O que a rede lê",
+              "galeria"],
 }
 
 

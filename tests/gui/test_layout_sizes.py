@@ -104,6 +104,22 @@ def test_every_plot_is_readable_in_the_default_layout(make_window, lang, size):
     assert seen["check"]["tables"] and seen["strategies"]["tables"]
 
 
+@pytest.mark.parametrize("lang", ["en", "pt_BR"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_training_row_is_in_view_without_scrolling(make_window, lang, size):
+    w = make_window(lang, size)
+    assert w.open(EXAMPLES / "moons.json")  # a dataset circuit: every row of the form is in use
+    settle(10)
+    scroll = w.findChild(QDockWidget, "dock_training").widget()
+    panel = scroll.panel
+    assert scroll.verticalScrollBar().maximum() == 0, "the Training panel needs no scrolling"
+    bottom = panel.mapTo(scroll.viewport(), panel.accuracy.geometry().bottomLeft()).y()
+    assert bottom <= scroll.viewport().height(), "its last row (Accuracy) is on screen"
+    for button in panel.features.buttons.values():  # x1², x2², x1·x2, sin x1, sin x2
+        assert button.isVisible() and button.visibleRegion().boundingRect().height() == button.height()
+    assert w.findChild(QDockWidget, "dock_inspector").height() >= 170, "the Inspector keeps room for a node"
+
+
 def test_the_readability_check_catches_a_squeezed_plot(qtbot):
     """The oracle above can fail: a 40 px plot has its axis labels and title out of view."""
     plot = pg.PlotWidget(title="A title")

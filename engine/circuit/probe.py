@@ -156,7 +156,8 @@ def classifier_data(ev: Evaluator):
     return clf, X, y
 
 
-MAX_STRETCH = 1.5  # the boundary view draws one unit of x1 at most this many times as long as one of x2
+MAX_STRETCH = 1.1  # the boundary view draws one unit of x1 at most this many times as long as one of x2 (a ring
+# of the circles stays round to the eye)
 
 
 def plane_bounds(X, margin: float = 0.5, aspect: float | None = None) -> tuple[np.ndarray, np.ndarray]:

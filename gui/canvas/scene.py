@@ -20,7 +20,7 @@ DARK when colors["dark"] is true or canvas_bg is dark):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from engine import commands
@@ -41,6 +41,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
     selection_ids_changed = Signal(list)
     status_message = Signal(str)
     node_activated = Signal(str)
+    nodes_appeared = Signal(list)  # ids of nodes just added (by any edit, undo or redo), once per burst
 
     def __init__(self, doc, evaluator, push, seal, parent=None):
         super().__init__(parent)
@@ -55,6 +56,7 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         self._hl: tuple[str | None, set, set | None] | None = None
         self._marked: set[str] = set()  # a lesson step's highlighted nodes (mark())
         self._wire: dict | None = None
+        self._appeared: list[str] = []  # nodes added since the last nodes_appeared
         self.setSceneRect(QRectF(-50000, -50000, 100000, 100000))
         self.selectionChanged.connect(self._selection_changed)
         self._subs = Subscriptions()
@@ -171,6 +173,15 @@ class CircuitScene(WiringMixin, QGraphicsScene):
     def _on_node_added(self, node) -> None:
         self._add_node_item(node)
         self._refresh_node(node.id)
+        if not self._appeared:  # one notice for a burst (a paste, a feature and its data node, an undo)
+            QTimer.singleShot(0, self._announce_appeared)
+        self._appeared.append(node.id)
+
+    def _announce_appeared(self) -> None:
+        ids = [i for i in self._appeared if i in self._nodes]
+        self._appeared = []
+        if ids:
+            self.nodes_appeared.emit(ids)
 
     def _on_node_removed(self, node) -> None:
         item = self._nodes.pop(node.id, None)

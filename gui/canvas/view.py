@@ -13,6 +13,7 @@ from .quick_add import QuickAddPopup
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 NUDGE_KEYS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_Left: -1}
+REVEAL_MARGIN = 40  # px around nodes scrolled into view
 
 
 class CanvasView(QGraphicsView):
@@ -40,6 +41,25 @@ class CanvasView(QGraphicsView):
         self.quick_add = QuickAddPopup(self)
         self.quick_add.entry_chosen.connect(self._quick_add_chosen)
         self._quick_pos = QPointF()
+        scene.nodes_appeared.connect(self.reveal)
+
+    def reveal(self, ids) -> None:
+        """Bring nodes just added into view together with the nodes in view now (a feature's data node
+        beside the neuron it is for, a pasted or undeleted group, a node a lesson adds): a scroll when
+        both fit, else zoomed out as far as needed (fit_all). Nodes added in view move nothing."""
+        scene = self.scene()
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        new = scene.nodes_rect(ids)
+        if new.isEmpty() or shown.contains(new):
+            return
+        keep = [i.node_id for i in scene.node_items() if i.sceneBoundingRect().intersects(shown)]
+        want = new.united(scene.nodes_rect(keep)).adjusted(-REVEAL_MARGIN, -REVEAL_MARGIN,
+                                                           REVEAL_MARGIN, REVEAL_MARGIN)
+        if want.width() * self.zoom() <= self.viewport().width() and \
+                want.height() * self.zoom() <= self.viewport().height():
+            self.ensureVisible(want, 0, 0)
+        else:
+            self.fit_all(list(ids) + keep)
 
     # ------------------------------------------------------------ zoom and pan
     def zoom(self) -> float:

@@ -298,3 +298,35 @@ def test_view_state_round_trip_and_wheel_zoom(canvas, qtbot):
     assert view.zoom() == pytest.approx(0.8 * 1.15)
     after = view.mapToScene(pos.toPoint())
     assert abs(after.x() - under.x()) < 3 and abs(after.y() - under.y()) < 3
+
+
+def _in_view(view, scene, node_id) -> bool:
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return shown.contains(scene.node_item(node_id).sceneBoundingRect())
+
+
+def test_a_node_added_out_of_view_comes_into_view_with_the_nodes_in_view(canvas, qtbot):
+    doc, bridge, scene, view, _ = canvas
+    view.centerOn(-5000, -5000)  # an empty part of the canvas: only the nodes added here are in view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    near = shown.center()
+    before, zoom = view.view_center(), view.zoom()
+    here = doc.make_node("op", "tanh", label="here", pos=(near.x(), near.y()))
+    bridge.push(commands.AddNode(here))
+    qtbot.wait(20)
+    assert view.view_center() == before, "a node added in view moves nothing"
+    below = doc.make_node("op", "exp", label="below", pos=(near.x(), shown.bottom() + 60))
+    bridge.push(commands.AddNode(below))
+    assert not _in_view(view, scene, below.id)
+    qtbot.waitUntil(lambda: _in_view(view, scene, below.id), timeout=1000)
+    assert _in_view(view, scene, here.id), "the node it goes with stays in view"
+    assert view.zoom() == zoom, "just past the edge: scrolled, not zoomed"
+    far = doc.make_node("op", "exp", label="far", pos=(near.x() + 3000, near.y() + 2000))
+    bridge.push(commands.AddNode(far))
+    qtbot.waitUntil(lambda: _in_view(view, scene, far.id), timeout=1000)
+    assert _in_view(view, scene, here.id) and view.zoom() < zoom, "far away: zoomed out to show both"
+    view.set_zoom(zoom)
+    view.centerOn(near)
+    bridge.undo()
+    bridge.stack.redo()  # it comes back out of view: shown again
+    qtbot.waitUntil(lambda: _in_view(view, scene, far.id), timeout=1000)

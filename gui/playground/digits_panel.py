@@ -241,10 +241,7 @@ def add_digits_dock(window, layout, panel):
     action.setObjectName("show_digits")
 
     def show():
-        dock.setFloating(True)
-        dock.resize(*dock_size(window.screen().availableSize() if window.screen() else None))
-        dock.show()
-        dock.raise_()
+        layout.float_beside(dock, dock_size(window.screen().availableSize() if window.screen() else None))
         panel.exposed()
 
     action.triggered.connect(show)

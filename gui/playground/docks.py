@@ -3,7 +3,7 @@ View > Lock panels, raising a panel when an action fills it, and the toolbar kep
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QToolBar, QWidget
 
@@ -20,6 +20,7 @@ TABS = (("grads", "dock_gradients"), ("loss", "dock_loss"), ("activation", "dock
 ON_DEMAND = (("optimizer", "dock_optimizer"), ("confusion", "dock_confusion"))
 
 INSPECTOR_MIN = 170  # px: a node's name, kind and label stay in view above the Training panel
+TITLE_ROOM = 32  # px above a floating window for the title bar a window manager adds
 PLAN_SLACK = 36  # px: two more lines for the Training panel's plan line, which grows with the circuit's names
 
 # which panel an action fills: it comes to the front when the action runs
@@ -183,11 +184,12 @@ class DockLayout(QObject):
 
     def float_beside(self, dock: QDockWidget, size=(900, 480)) -> None:
         """Open an on-demand panel as a window of its own over the main one: as a ninth bottom tab it
-        would squeeze every tab name to a few letters at 1366 px."""
+        would squeeze every tab name to a few letters at 1366 px. The first time it floats it is centred
+        over the main window and kept on its screen; afterwards it opens where the learner left it."""
         if not dock.isFloating():
             dock.setFloating(True)
-            dock.resize(*size)
             self._title_bar(dock)
+            dock.setGeometry(on_screen(self.window, *size))
         dock.show()
         dock.raise_()
 
@@ -203,6 +205,18 @@ class DockLayout(QObject):
         for name, key in FILLS.items():
             if name in actions:
                 actions[name].triggered.connect(lambda *_, k=key: self.bring_to_front(k))
+
+
+def on_screen(window: QWidget, width: int, height: int) -> QRect:
+    """A window of about width x height centred over `window`, shrunk and moved to lie wholly on the
+    screen's available area (with room for a window manager's title bar)."""
+    screen = window.screen().availableGeometry() if window.screen() else QRect(0, 0, width, height)
+    room = screen.adjusted(0, TITLE_ROOM, 0, 0)
+    width, height = min(width, room.width()), min(height, room.height())
+    centre = window.frameGeometry().center()
+    x = min(max(centre.x() - width // 2, room.left()), room.right() + 1 - width)
+    y = min(max(centre.y() - height // 2, room.top()), room.bottom() + 1 - height)
+    return QRect(x, y, width, height)
 
 
 def fit_toolbars(window: QMainWindow) -> None:

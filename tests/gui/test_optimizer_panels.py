@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from engine.circuit.confusion import circuit_confusion
 from engine.commands import SetDocAttr
 from engine.optim_state import optimizer_state
+from gui.playground.docks import TITLE_ROOM, on_screen
 from gui.playground.optimizer_panel import SORT
 from tests.conftest import EXAMPLES, SCREENSHOTS
 
@@ -19,8 +20,31 @@ def open_panel(window, key, qtbot):
     assert not layout.docks[key].isVisible()  # on demand: hidden until asked for
     act.trigger()
     qtbot.waitUntil(lambda: window.playground[key].on_screen() and not window.playground[key]._dirty)
-    assert layout.docks[key].isFloating()  # a window of its own: the bottom tab names keep their room
+    dock = layout.docks[key]
+    assert dock.isFloating()  # a window of its own: the bottom tab names keep their room
+    screen = window.screen().availableGeometry()
+    frame = 8  # px: the floating window's own frame may stick out by its width
+    assert screen.adjusted(-frame, -frame, frame, frame).contains(dock.geometry()), \
+        f"{key} opens wholly on screen: {dock.geometry()} in {screen}"
     return window.playground[key]
+
+
+@pytest.mark.parametrize("corner", [(0, 0), (-500, -400), (900, 500)])
+def test_a_floating_window_opens_over_the_main_one_and_on_the_screen(window, qtbot, corner):
+    window.resize(700, 500)
+    window.move(*corner)  # partly off screen too: what a learner may have done with it
+    window.show()
+    qtbot.waitExposed(window)
+    screen = window.screen().availableGeometry()
+    for size in ((400, 300), (5000, 4000)):
+        rect = on_screen(window, *size)
+        assert screen.contains(rect) and rect.top() >= screen.top() + TITLE_ROOM
+        assert rect.width() == min(size[0], screen.width())
+        centre = window.frameGeometry().center()
+        w, h = rect.width(), rect.height()
+        if screen.left() <= centre.x() - w // 2 and centre.x() + w // 2 <= screen.right() and \
+                screen.top() + TITLE_ROOM <= centre.y() - h // 2 and centre.y() + h // 2 <= screen.bottom():
+            assert (rect.center() - centre).manhattanLength() <= 2, "centred over the main window when it can be"
 
 
 def trained(window, qtbot, example, key, steps):

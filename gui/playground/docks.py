@@ -23,6 +23,9 @@ INSPECTOR_MIN = 170  # px: a node's name, kind and label stay in view above the 
 TITLE_ROOM = 32  # px above a floating window for the title bar a window manager adds
 PLAN_SLACK = 36  # px: two more lines for the Training panel's plan line, which grows with the circuit's names
 
+# the size an on-demand panel opens at (within its screen): the optimizer table's six columns unscrolled
+FLOAT_SIZES = {"dock_optimizer": (1100, 520), "dock_confusion": (900, 520)}
+
 # which panel an action fills: it comes to the front when the action runs
 FILLS = {"forward": "grads", "backward": "grads", "step_backward": "chain", "step_back": "chain",
          "run_to_end": "chain", "reset": "chain", "grad_check": "check", "grad_step": "loss", "train": "loss"}
@@ -178,7 +181,7 @@ class DockLayout(QObject):
         for dock in self.on_demand:
             act = dock.toggleViewAction()
             act.setText(names.get(dock.objectName(), act.text()))
-            act.triggered.connect(lambda on, d=dock: on and self.float_beside(d))
+            act.triggered.connect(lambda on, d=dock: on and self.float_beside(d, FLOAT_SIZES[d.objectName()]))
             actions.append(act)
         return actions
 

@@ -162,21 +162,31 @@ class OptimizerPanel(Panel):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.show_state(state)
 
+    def listed(self, n: int, blocks: int) -> str:
+        """What the table lists: its entries and the large blocks it summarises, in words that agree."""
+        entries = self.tr("one entry listed") if n == 1 else self.tr("{n} entries listed").format(n=n)
+        if blocks == 0:
+            return entries
+        if blocks == 1:
+            return self.tr("{entries}, one large block summarised (click it for its full matrix)").format(
+                entries=entries)
+        return self.tr("{entries}, {b} large blocks summarised (click one for its full matrix)").format(
+            entries=entries, b=blocks)
+
     def describe(self, state: OptimizerState) -> str:
         """The caption: which optimizer, which step of the run (the timeline's when scrubbed), what is listed."""
         name = {"sgd": self.tr("SGD"), "momentum": self.tr("SGD with momentum"), "adam": "Adam"}[state.optimizer]
-        n, b = len(state.entries), len(state.summaries)
+        listed = self.listed(len(state.entries), len(state.summaries))
         if state.at_step is None:
-            return self.tr("{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large "
-                           "blocks summarised (click one for its full matrix). Step is the change "
-                           "the last update made.").format(opt=name, k=state.k, lr=state.lr, n=n, b=b)
+            return self.tr("{opt}, step {k}, learning rate {lr:g}: {listed}. Step is the change the last update "
+                           "made.").format(opt=name, k=state.k, lr=state.lr, listed=listed)
         if not state.kept_back:
             return self.tr("{opt} at step {k} of {last}: too far back, the optimizer's state is kept from step "
                            "{first} on. Shown: the parameters of that step (stored in float32), no gradients or "
                            "buffers.").format(opt=name, k=state.at_step, last=state.last_step, first=state.first_kept)
-        text = self.tr("{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {n} entries listed, {b} "
-                       "large blocks summarised (click one for its full matrix). Step is the change that step's "
-                       "update made.").format(opt=name, k=state.at_step, last=state.last_step, lr=state.lr, n=n, b=b)
+        text = self.tr("{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {listed}. Step is the "
+                       "change that step's update made.").format(opt=name, k=state.at_step, last=state.last_step,
+                                                                  lr=state.lr, listed=listed)
         if not state.exact:
             text += " " + self.tr("The circuit changed since that step: these numbers are rebuilt approximately.")
         return text

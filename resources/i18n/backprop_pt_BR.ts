@@ -134,22 +134,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="332" />
+        <location filename="../../gui/canvas/scene.py" line="343" />
         <source>type a number such as 2.5 or -3</source>
         <translation>digite um número como 2.5 ou -3</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="333" />
+        <location filename="../../gui/canvas/scene.py" line="344" />
         <source>{label}: {text!r} was not set: {why}</source>
         <translation>{label}: {text!r} não foi definido: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="350" />
+        <location filename="../../gui/canvas/scene.py" line="361" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="366" />
+        <location filename="../../gui/canvas/scene.py" line="377" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -281,94 +281,94 @@
 <context>
     <name>DockLayout</name>
     <message>
-        <location filename="../../gui/playground/docks.py" line="61" />
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="61" />
+        <location filename="../../gui/playground/docks.py" line="62" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="63" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="63" />
+        <location filename="../../gui/playground/docks.py" line="64" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="63" />
+        <location filename="../../gui/playground/docks.py" line="64" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="65" />
+        <location filename="../../gui/playground/docks.py" line="66" />
         <source>Decision boundary</source>
         <comment>panel tab</comment>
         <translation>Fronteira</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="66" />
+        <location filename="../../gui/playground/docks.py" line="67" />
         <source>Units</source>
         <translation>Neurônios</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="67" />
+        <location filename="../../gui/playground/docks.py" line="68" />
         <source>Gradient check</source>
         <comment>panel tab</comment>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="68" />
+        <location filename="../../gui/playground/docks.py" line="69" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="68" />
+        <location filename="../../gui/playground/docks.py" line="69" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="69" />
+        <location filename="../../gui/playground/docks.py" line="70" />
         <source>Confusion</source>
         <translation>Confusão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="91" />
+        <location filename="../../gui/playground/docks.py" line="92" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="93" />
+        <location filename="../../gui/playground/docks.py" line="94" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="120" />
+        <location filename="../../gui/playground/docks.py" line="121" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="176" />
+        <location filename="../../gui/playground/docks.py" line="177" />
         <source>Optimizer state</source>
         <translation>Estado do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="176" />
+        <location filename="../../gui/playground/docks.py" line="177" />
         <source>Confusion matrix</source>
         <translation>Matriz de confusão</translation>
     </message>
@@ -1500,42 +1500,42 @@
 <context>
     <name>MatrixDialog</name>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="208" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="218" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="208" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="218" />
         <source>Gradient</source>
         <translation>Gradiente</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="208" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="218" />
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="209" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="219" />
         <source>Adam m</source>
         <translation>m do Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="209" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="219" />
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="214" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="224" />
         <source>row (unit)</source>
         <translation>linha (unidade)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="215" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="225" />
         <source>column (input)</source>
         <translation>coluna (entrada)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="253" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="263" />
         <source>{rows}×{cols}, step {k}; hover a cell for its number</source>
         <translation>{rows}×{cols}, passo {k}; passe o mouse numa célula para ver o número</translation>
     </message>
@@ -1635,31 +1635,51 @@
     </message>
     <message>
         <location filename="../../gui/playground/optimizer_panel.py" line="167" />
+        <source>one entry listed</source>
+        <translation>uma entrada listada</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="167" />
+        <source>{n} entries listed</source>
+        <translation>{n} entradas listadas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="171" />
+        <source>{entries}, one large block summarised (click it for its full matrix)</source>
+        <translation>{entries}, um bloco grande resumido (clique nele para ver a matriz inteira)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="173" />
+        <source>{entries}, {b} large blocks summarised (click one for its full matrix)</source>
+        <translation>{entries}, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="178" />
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="167" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="178" />
         <source>SGD with momentum</source>
         <translation>SGD com momento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="170" />
-        <source>{opt}, step {k}, learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change the last update made.</source>
-        <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela última atualização.</translation>
+        <location filename="../../gui/playground/optimizer_panel.py" line="181" />
+        <source>{opt}, step {k}, learning rate {lr:g}: {listed}. Step is the change the last update made.</source>
+        <translation>{opt}, passo {k}, taxa de aprendizado {lr:g}: {listed}. Passo é a mudança feita pela última atualização.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="174" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="187" />
+        <source>{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {listed}. Step is the change that step's update made.</source>
+        <translation>{opt} no passo {k} de {last} (a linha do tempo), taxa de aprendizado {lr:g}: {listed}. Passo é a mudança feita pela atualização daquele passo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/optimizer_panel.py" line="184" />
         <source>{opt} at step {k} of {last}: too far back, the optimizer's state is kept from step {first} on. Shown: the parameters of that step (stored in float32), no gradients or buffers.</source>
         <translation>{opt} no passo {k} de {last}: longe demais no passado, o estado do otimizador é guardado a partir do passo {first}. Mostrados: os parâmetros daquele passo (guardados em float32), sem gradientes nem buffers.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="177" />
-        <source>{opt} at step {k} of {last} (the timeline), learning rate {lr:g}: {n} entries listed, {b} large blocks summarised (click one for its full matrix). Step is the change that step's update made.</source>
-        <translation>{opt} no passo {k} de {last} (a linha do tempo), taxa de aprendizado {lr:g}: {n} entradas listadas, {b} blocos grandes resumidos (clique num deles para ver a matriz inteira). Passo é a mudança feita pela atualização daquele passo.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/optimizer_panel.py" line="181" />
+        <location filename="../../gui/playground/optimizer_panel.py" line="191" />
         <source>The circuit changed since that step: these numbers are rebuilt approximately.</source>
         <translation>O circuito mudou desde aquele passo: estes números são reconstruídos de forma aproximada.</translation>
     </message>

@@ -54,9 +54,12 @@ class TimelinePanel(Panel):
         self.slider.valueChanged.connect(self.scrub)
         self.now_button.clicked.connect(self.return_to_now)
         self.replay_button.clicked.connect(self.replay)
-        self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(SEL, width=2))
-        self.marker.setVisible(False)
-        loss_panel.plot.addItem(self.marker)
+        # the shown step, marked on the loss plot (`marker`) and on the accuracy plot beside it
+        self.markers = [pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(SEL, width=2)) for _ in range(2)]
+        self.marker = self.markers[0]
+        for plot, line in zip((loss_panel.plot, loss_panel.acc_plot), self.markers, strict=True):
+            line.setVisible(False)
+            plot.addItem(line)
         self.previous = loss_panel.plot.plot([], [], pen=pg.mkPen(CURVE, width=2, style=Qt.PenStyle.DashLine))
         self.previous_history: list[float] = []
         for name in ("value_changed", "params_changed", "node_removed", "document_reset"):
@@ -94,7 +97,7 @@ class TimelinePanel(Panel):
         """The user edited the past: that becomes the present (training goes on from it, not from the run's now)."""
         if self.scrubbed is not None and not self.ctl._training_edit:
             self.scrubbed, self.loss.frozen_now = None, None
-            self.marker.setVisible(False)
+            self._mark(None)
             self.schedule()
 
     def reset(self) -> None:
@@ -103,7 +106,7 @@ class TimelinePanel(Panel):
         self.loss.frozen_now = None
         self.previous.setData([], [])
         self.loss.set_earlier(None)
-        self.marker.setVisible(False)
+        self._mark(None)
         self.schedule()
 
     def _label_curves(self, earlier: dict) -> None:
@@ -152,9 +155,17 @@ class TimelinePanel(Panel):
         self.scrubbed = snap.step
         with self._quiet():
             apply(self.doc, snap.layout, snap.vector)
-        self.marker.setPos(snap.step)
-        self.marker.setVisible(True)
+        self._mark(snap.step)
         self.refresh()
+        self.session.status(self.tr("Every panel shows step {k} of {n}: Now, or training, returns to the last "
+                                    "step.").format(k=snap.step, n=ring.last_step()))
+
+    def _mark(self, step: int | None) -> None:
+        """The shown step's line on both plots (hidden at now)."""
+        for line in self.markers:
+            if step is not None:
+                line.setPos(step)
+            line.setVisible(step is not None)
 
     def return_to_now(self) -> None:
         """Put the run's last weights back (nothing to do unless scrubbed)."""
@@ -166,7 +177,7 @@ class TimelinePanel(Panel):
         with self._quiet():
             apply(self.doc, snap.layout, snap.vector)
         self.loss.frozen_now = None
-        self.marker.setVisible(False)
+        self._mark(None)
         self.loss.refresh()
         self.refresh()
 

@@ -281,94 +281,94 @@
 <context>
     <name>DockLayout</name>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="65" />
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="62" />
+        <location filename="../../gui/playground/docks.py" line="65" />
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="63" />
+        <location filename="../../gui/playground/docks.py" line="66" />
         <source>Chain rule</source>
         <translation>Regra da cadeia</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="63" />
+        <location filename="../../gui/playground/docks.py" line="66" />
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="63" />
+        <location filename="../../gui/playground/docks.py" line="66" />
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="64" />
+        <location filename="../../gui/playground/docks.py" line="67" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="64" />
+        <location filename="../../gui/playground/docks.py" line="67" />
         <source>f(x)</source>
         <translation>f(x)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="66" />
+        <location filename="../../gui/playground/docks.py" line="69" />
         <source>Decision boundary</source>
         <comment>panel tab</comment>
         <translation>Fronteira</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="67" />
+        <location filename="../../gui/playground/docks.py" line="70" />
         <source>Units</source>
         <translation>Neurônios</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="68" />
+        <location filename="../../gui/playground/docks.py" line="71" />
         <source>Gradient check</source>
         <comment>panel tab</comment>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="69" />
+        <location filename="../../gui/playground/docks.py" line="72" />
         <source>Strategies</source>
         <translation>Estratégias</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="69" />
+        <location filename="../../gui/playground/docks.py" line="72" />
         <source>Optimizer</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="70" />
+        <location filename="../../gui/playground/docks.py" line="73" />
         <source>Confusion</source>
         <translation>Confusão</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="92" />
+        <location filename="../../gui/playground/docks.py" line="95" />
         <source>Lock panels</source>
         <translation>Travar painéis</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="94" />
+        <location filename="../../gui/playground/docks.py" line="97" />
         <source>Locked panels cannot be dragged away or floated by accident; unlock them to move, float or re-dock a panel.</source>
         <translation>Painéis travados não podem ser arrastados nem soltos por acidente; destrave-os para mover, soltar ou reencaixar um painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="121" />
+        <location filename="../../gui/playground/docks.py" line="124" />
         <source>Backprop</source>
         <translation>Backprop</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="177" />
+        <location filename="../../gui/playground/docks.py" line="180" />
         <source>Optimizer state</source>
         <translation>Estado do otimizador</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/docks.py" line="177" />
+        <location filename="../../gui/playground/docks.py" line="180" />
         <source>Confusion matrix</source>
         <translation>Matriz de confusão</translation>
     </message>
@@ -1959,38 +1959,43 @@
         <translation>Volta aos pesos iniciais e à semente deste treino; treine de novo com outros ajustes e compare as duas curvas de perda</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="83" />
+        <location filename="../../gui/playground/timeline.py" line="86" />
         <source>step {k} (now)</source>
         <translation>passo {k} (agora)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="85" />
+        <location filename="../../gui/playground/timeline.py" line="88" />
         <source>step {k} of {n}</source>
         <translation>passo {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="111" />
+        <location filename="../../gui/playground/timeline.py" line="114" />
         <source>earlier run: {opt}, lr {lr:g}</source>
         <translation>treino anterior: {opt}, taxa {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="144" />
+        <location filename="../../gui/playground/timeline.py" line="147" />
         <source>The weights were edited after this run: train to start a new timeline.</source>
         <translation>Os pesos foram editados depois deste treino: treine para começar uma nova linha do tempo.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="185" />
+        <location filename="../../gui/playground/timeline.py" line="160" />
+        <source>Every panel shows step {k} of {n}: Now, or training, returns to the last step.</source>
+        <translation>Todos os painéis mostram o passo {k} de {n}: Agora, ou treinar, volta ao último passo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/timeline.py" line="196" />
         <source>A node of that run was removed: it cannot be replayed.</source>
         <translation>Um nó daquele treino foi removido: ele não pode ser repetido.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="189" />
-        <location filename="../../gui/playground/timeline.py" line="190" />
+        <location filename="../../gui/playground/timeline.py" line="200" />
+        <location filename="../../gui/playground/timeline.py" line="201" />
         <source>replay from the same start</source>
         <translation>repetir do mesmo início</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/timeline.py" line="200" />
+        <location filename="../../gui/playground/timeline.py" line="211" />
         <source>Back at the run's first weights: change the settings and train; the earlier loss curve stays dashed.</source>
         <translation>De volta aos primeiros pesos do treino: mude os ajustes e treine; a curva de perda anterior fica tracejada.</translation>
     </message>

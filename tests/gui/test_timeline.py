@@ -45,13 +45,15 @@ def test_scrub_shows_a_past_step_without_undo_and_returns_to_now(host, qtbot):  
     assert w.evaluator.root_value() == past_loss  # the evaluator (so every panel) shows step 7
     assert w.undo_stack.count() == depth and timeline.marker.isVisible() and timeline.now_button.isEnabled()
     assert "7" in timeline.step_label.text()
+    assert [(m.isVisible(), m.value()) for m in timeline.markers] == [(True, 7), (True, 7)]  # loss and accuracy
+    assert "step 7 of 20" in w.messages[-1]  # the whole app shows the past: the status line says so
     loss.refresh()
     assert loss.shown == shown  # the loss curve still ends at the run's now
 
     timeline.now_button.click()
     now, now_loss = oracle("moons", 20)
     np.testing.assert_array_equal(capture(w.doc, layout), capture(now, layout))
-    assert w.evaluator.root_value() == now_loss and not timeline.marker.isVisible()
+    assert w.evaluator.root_value() == now_loss and not any(m.isVisible() for m in timeline.markers)
     assert w.undo_stack.count() == depth
 
     timeline.slider.setValue(3)  # training from the past returns to now first: the run goes on from step 20

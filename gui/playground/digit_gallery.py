@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
@@ -37,6 +37,7 @@ class WrappingLabel(QLabel):
     it has a height-for-width (a box layout with one ignores its stretch factors and squeezes the plots)."""
 
     def __init__(self, text: str = ""):
+        self.reserve = ""  # a text whose wrapped height is kept at least: a caption that grows moves nothing
         super().__init__(text)
         self.setWordWrap(True)
 
@@ -52,9 +53,15 @@ class WrappingLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        height = self.heightForWidth(max(self.width(), 1))
+        width = max(self.width(), 1)
+        height = self.heightForWidth(width)
+        if self.reserve:
+            margins = self.contentsMargins()
+            box = QRect(0, 0, width - margins.left() - margins.right(), 100000)
+            needed = self.fontMetrics().boundingRect(box, Qt.TextWordWrap, self.reserve).height()
+            height = max(height, needed + margins.top() + margins.bottom())
         if height > 0 and height != self.minimumHeight():
-            self.setMinimumHeight(height)
+            self.setFixedHeight(height)  # (a word-wrapped label's size hint guesses a taller shape)
 
 
 class DigitTile(pg.ImageItem):

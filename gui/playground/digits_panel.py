@@ -214,6 +214,9 @@ class DigitsPanel(Panel):
             read = self.tr("The network reads your drawing as {d} ({p:.0%}).").format(d=best, p=float(self.probs[best]))
         else:
             read = self.tr("Draw a digit on the pad with the mouse.")
+        longest = self.tr("Test digit of row {row}, a {t}: the network reads it as {d} ({p:.0%}).").format(
+            row=9999, t=8, d=8, p=1.0)
+        self.caption.reserve = f"{weights} {max(longest, read, key=len)}"  # the pad keeps its size as this changes
         self.caption.setText(f"{weights} {read}")
 
 

@@ -99,7 +99,10 @@ def test_the_gallery_shows_the_wrong_test_digits_as_numpy_finds_them_and_a_click
         assert f"{p:.0%}" in captions(gallery)[k]
         np.testing.assert_array_equal(gallery.tiles[k].image, datasets.digits()[0][row].reshape(8, 8))
     assert all(t.mistake is None and t.image is None for t in gallery.tiles[len(expected):])
+    pad_before = panel.pad_plot.geometry()
     click_tile(qtbot, gallery, 0)
+    qtbot.wait(20)
+    assert panel.pad_plot.geometry() == pad_before, "a longer read-out does not move or shrink the pad"
     row, true, pred, p = expected[0]
     np.testing.assert_array_equal(panel.picture, datasets.digits()[0][row].reshape(8, 8))
     assert int(np.argmax(panel.probs)) == pred and panel.probs[pred] == pytest.approx(p, rel=1e-9)

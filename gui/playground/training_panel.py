@@ -7,7 +7,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox
 
 from engine import datasets, features
-from engine.circuit import feature_edits, probe
+from engine.circuit import data_fit, probe
 from engine.circuit.stop import StopRule
 from engine.circuit.training import DEFAULTS, Plan, step_plan
 from engine.commands import Macro, SetDocAttr
@@ -185,16 +185,34 @@ class TrainingPanel(Panel):
         new = None if name is None else {"name": name, "params": {}}
         old = {k: v for k, v in (self.doc.dataset or {}).items() if k != "features"} or None
         if new != old:
-            edits, dropped = feature_edits.choose_dataset(self.doc, new)  # the circuit's features come along
+            edits, dropped, notes = data_fit.choose(self.doc, new)  # its features come along; the network fits
             if new is not None and "test_share" not in (self.doc.training or {}):  # hold out 20 %, as seed 002
                 edits.append(SetDocAttr("training", {**(self.doc.training or {}), "test_share": DEFAULT_TEST_SHARE}))
             self.undo.seal()
             self.undo.push(Macro(self.tr("choose dataset"), edits) if len(edits) > 1 else edits[0])
             self.undo.seal()
-            if dropped:
-                self.session.status(self.tr("{name} has no x1, x2 to compute {features} from: they were taken out with "
-                                    "their data nodes (Undo brings them back).").format(
-                    name=name or self.tr("(none)"), features=", ".join(features.label(f) for f in dropped)))
+            gone = ", ".join(features.label(f) for f in dropped)
+            said = [self.tr("{name} has no x1, x2 to compute {features} from: they were taken out with their "
+                            "data nodes").format(name=name or self.tr("(none)"), features=gone)] if dropped else []
+            said += [self.say(note, name) for note in notes]
+            if said:
+                self.session.status("; ".join(said) + " " + self.tr("(Undo brings the old ones back)."))
+
+    def say(self, note: tuple, name: str) -> str:
+        """One of data_fit's notes in words."""
+        kind, label, n = note
+        if kind == "reads":
+            return self.tr("{layer} now reads the {n} columns of {name} (new weights)").format(layer=label, n=n,
+                                                                                             name=name)
+        if kind == "logits":
+            return self.tr("{layer} now gives {n} logits, one per class (new weights)").format(layer=label, n=n)
+        if kind == "labels":
+            return self.tr("{name} labels its points {values}, which the {loss} loss does not read as classes "
+                           "(a hinge loss reads -1/+1, a BCE 0/1, a cross-entropy 0, 1, 2...)").format(
+                name=name, values=n, loss=label)
+        return self.tr("{name} has {n} classes but the {loss} loss separates two: a softmax cross-entropy on one "
+                       "logit per class reads them all (see the Digits MLP example)").format(name=name, n=n,
+                                                                                             loss=label)
 
     def _sample_edited(self, value: int) -> None:
         self.display.set_sample(None if value < 0 else value)

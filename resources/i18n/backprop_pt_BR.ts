@@ -259,6 +259,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/digits_panel.py" line="211" />
+        <location filename="../../gui/playground/digits_panel.py" line="217" />
         <source>Test digit of row {row}, a {t}: the network reads it as {d} ({p:.0%}).</source>
         <translation>Dígito de teste da linha {row}, um {t}: a rede o lê como {d} ({p:.0%}).</translation>
     </message>
@@ -547,52 +548,52 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="98" />
+        <location filename="../../gui/playground/digit_gallery.py" line="105" />
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="99" />
+        <location filename="../../gui/playground/digit_gallery.py" line="106" />
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="170" />
+        <location filename="../../gui/playground/digit_gallery.py" line="177" />
         <source>The gallery of misclassified digits appears for a softmax classifier of the 8x8 digits, such as the Digits MLP example.</source>
         <translation>A galeria de dígitos classificados errado aparece para um classificador softmax dos dígitos 8x8, como o exemplo Digits MLP.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="173" />
+        <location filename="../../gui/playground/digit_gallery.py" line="180" />
         <source>No rows are held out: set a test share in the Training panel.</source>
         <translation>Nenhuma linha foi separada: defina uma parte de teste no painel Treino.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="175" />
+        <location filename="../../gui/playground/digit_gallery.py" line="182" />
         <source>The network's scores are not finite numbers: no test digit can be judged.</source>
         <translation>As pontuações da rede não são números finitos: nenhum dígito de teste pode ser avaliado.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="177" />
+        <location filename="../../gui/playground/digit_gallery.py" line="184" />
         <source>{w} of {n} test digits wrong.</source>
         <translation>{w} de {n} dígitos de teste errados.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="179" />
+        <location filename="../../gui/playground/digit_gallery.py" line="186" />
         <source>Under each: true → predicted class and the network's probability for it; the most confident mistakes first. Click a digit to put it on the pad.</source>
         <translation>Sob cada um: classe verdadeira → classe prevista e a probabilidade que a rede lhe dá; os erros mais confiantes primeiro. Clique em um dígito para colocá-lo no quadro.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="183" />
+        <location filename="../../gui/playground/digit_gallery.py" line="190" />
         <source>The network reads every test digit right.</source>
         <translation>A rede lê certo todos os dígitos de teste.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="206" />
+        <location filename="../../gui/playground/digit_gallery.py" line="213" />
         <source>Test row {row}: a {t}, read as {p} with probability {c:.0%}. Click to put it on the pad.</source>
         <translation>Linha de teste {row}: um {t}, lido como {p} com probabilidade {c:.0%}. Clique para colocá-lo no quadro.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digit_gallery.py" line="214" />
+        <location filename="../../gui/playground/digit_gallery.py" line="221" />
         <source>page {p} of {n}</source>
         <translation>página {p} de {n}</translation>
     </message>
@@ -2095,7 +2096,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="84" />
-        <location filename="../../gui/playground/training_panel.py" line="197" />
+        <location filename="../../gui/playground/training_panel.py" line="195" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
@@ -2170,77 +2171,102 @@
         <translation>escolher conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="195" />
-        <source>{name} has no x1, x2 to compute {features} from: they were taken out with their data nodes (Undo brings them back).</source>
-        <translation>{name} não tem x1, x2 para calcular {features}: eles foram retirados com seus nós de dados (Desfazer os traz de volta).</translation>
+        <location filename="../../gui/playground/training_panel.py" line="194" />
+        <source>{name} has no x1, x2 to compute {features} from: they were taken out with their data nodes</source>
+        <translation>{name} não tem x1, x2 para calcular {features}: eles foram retirados com seus nós de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="221" />
+        <location filename="../../gui/playground/training_panel.py" line="199" />
+        <source>(Undo brings the old ones back).</source>
+        <translation>(Desfazer traz os anteriores de volta).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="205" />
+        <source>{layer} now reads the {n} columns of {name} (new weights)</source>
+        <translation>{layer} agora lê as {n} colunas de {name} (pesos novos)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="208" />
+        <source>{layer} now gives {n} logits, one per class (new weights)</source>
+        <translation>{layer} agora dá {n} logits, um por classe (pesos novos)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="210" />
+        <source>{name} labels its points {values}, which the {loss} loss does not read as classes (a hinge loss reads -1/+1, a BCE 0/1, a cross-entropy 0, 1, 2...)</source>
+        <translation>{name} rotula seus pontos com {values}, que a perda {loss} não lê como classes (uma perda hinge lê -1/+1, uma BCE 0/1, uma entropia cruzada 0, 1, 2...)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="213" />
+        <source>{name} has {n} classes but the {loss} loss separates two: a softmax cross-entropy on one logit per class reads them all (see the Digits MLP example)</source>
+        <translation>{name} tem {n} classes, mas a perda {loss} separa duas: uma entropia cruzada softmax com um logit por classe lê todas (veja o exemplo MLP de dígitos)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="239" />
         <source>Next step: none (the circuit needs exactly one output).</source>
         <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="223" />
+        <location filename="../../gui/playground/training_panel.py" line="241" />
         <source>inputs, weights or blocks</source>
         <translation>entradas, pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="223" />
+        <location filename="../../gui/playground/training_panel.py" line="241" />
         <source>weights or blocks</source>
         <translation>pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="224" />
+        <location filename="../../gui/playground/training_panel.py" line="242" />
         <source>Next step: nothing to move (the circuit has no {what}).</source>
         <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="227" />
+        <location filename="../../gui/playground/training_panel.py" line="245" />
         <source>{names} and {n} more</source>
         <translation>{names} e mais {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="230" />
+        <location filename="../../gui/playground/training_panel.py" line="248" />
         <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
         <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="232" />
+        <location filename="../../gui/playground/training_panel.py" line="250" />
         <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
         <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="234" />
+        <location filename="../../gui/playground/training_panel.py" line="252" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="236" />
+        <location filename="../../gui/playground/training_panel.py" line="254" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="238" />
+        <location filename="../../gui/playground/training_panel.py" line="256" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="239" />
+        <location filename="../../gui/playground/training_panel.py" line="257" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="245" />
+        <location filename="../../gui/playground/training_panel.py" line="263" />
         <source>Goal and what moves are set in this panel.</source>
         <translation>O objetivo e o que se move estão definidos neste painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="247" />
+        <location filename="../../gui/playground/training_panel.py" line="265" />
         <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
         <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="249" />
+        <location filename="../../gui/playground/training_panel.py" line="267" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>

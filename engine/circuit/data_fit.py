@@ -1,0 +1,141 @@
+"""Fitting a network to a newly chosen dataset, so that choosing one never leaves a broken circuit.
+
+A network that reads the whole data matrix (a data node of column X into a dense layer, as the moons,
+spiral and digits examples do) is sized for its dataset: 2 inputs for the moons, 64 for the digits, and
+as many logits as classes under a softmax cross-entropy. When the learner picks another dataset:
+
+- `spec_for(doc, spec)` labels it the way the circuit's loss reads labels: -1/+1 for a hinge loss, 0/1
+  for a BCE or a softmax cross-entropy; the spiral gets as many arms as the cross-entropy has logits.
+- `fit(doc, spec)` returns the edits that give each dense layer reading X the dataset's width and the
+  layer feeding the cross-entropy one logit per class (new seeded weights: the old ones answered another
+  question), and a note per change or per mismatch it cannot fix, for the status line: ("reads", layer,
+  width), ("logits", layer, classes), ("two_classes", loss, classes) (a hinge loss cannot read ten),
+  ("labels", loss, "the label values") (a hinge loss reads -1/+1, not 0/1). The caller pushes them with
+  the dataset choice as one undo entry (`choose` makes them all).
+"""
+
+from __future__ import annotations
+
+import inspect
+import zlib
+
+import numpy as np
+
+from .. import datasets
+from .commands import SetDocAttr, SetParams
+from .data import dataset_arrays
+from .document import Circuit, CircuitError
+
+LABELS = {"hinge": "pm1", "bce": "01", "bce_logits": "01", "softmax_ce": "01"}  # how each loss reads labels
+TWO_CLASS = {"hinge", "bce", "bce_logits"}
+
+
+def _loss(doc: Circuit):
+    """The loss node at the circuit's root (through an output node), or None."""
+    try:
+        root = doc.root()
+    except CircuitError:
+        return None
+    if root.kind == "output":
+        src = doc.inputs_of(root.id).get("x")
+        root = doc.node(src) if src else root
+    return root if root.kind == "op" and root.op in LABELS else None
+
+
+def _logits_layer(doc: Circuit, loss):
+    """The dense layer whose output is the cross-entropy's logits, or None."""
+    if loss is None or loss.op != "softmax_ce":
+        return None
+    src = doc.inputs_of(loss.id).get(loss.input_ports()[0])
+    node = doc.node(src) if src else None
+    return node if node is not None and node.kind == "dense" else None
+
+
+def spec_for(doc: Circuit, spec: dict | None) -> dict | None:
+    """`spec` with the labels (and the spiral's arms) the circuit's loss reads; unchanged for any other."""
+    if not spec or "name" not in spec:
+        return spec
+    loss = _loss(doc)
+    accepts = datasets.PARAMS.get(spec["name"], {})
+    params = dict(spec.get("params") or {})
+    if loss is not None and "labels" in accepts:
+        params.setdefault("labels", LABELS[loss.op])
+    layer = _logits_layer(doc, loss)
+    if layer is not None and "classes" in accepts:
+        low, high = accepts["classes"][1:3]
+        nout = int(layer.params.get("nout", 2))
+        if low <= nout <= high:
+            params.setdefault("classes", nout)
+    defaults = inspect.signature(datasets.DATASETS[spec["name"]]).parameters
+    params = {k: v for k, v in params.items()  # a default said again is left out: the file stays as it was
+              if k in (spec.get("params") or {}) or k not in defaults or defaults[k].default != v}
+    return {**spec, "params": params}
+
+
+def _labels_suit(op: str, classes: np.ndarray) -> bool:
+    """Whether a loss reads these label values as classes: -1/+1 for a hinge, 0/1 for a BCE, 0, 1, 2...
+    for a softmax cross-entropy."""
+    if op == "hinge":
+        return set(classes.tolist()) <= {-1.0, 1.0}
+    if op in ("bce", "bce_logits"):
+        return set(classes.tolist()) <= {0.0, 1.0}
+    return bool(np.all(classes == np.round(classes)) and classes.min(initial=0.0) >= 0)
+
+
+def _init(label: str, nout: int, nin: int, activation: str) -> np.ndarray:
+    """Seeded uniform weights for a layer's new shape (seeded by its label: the same choice, the same
+    weights), scaled to its fan-in as He (ReLU) or LeCun (others) uniform initialisation does."""
+    rng = np.random.default_rng(zlib.crc32(f"{label}:{nout}x{nin}".encode()))
+    limit = np.sqrt((6.0 if activation == "relu" else 3.0) / nin)
+    return rng.uniform(-limit, limit, (nout, nin))
+
+
+def _reads_matrix(doc: Circuit, node) -> bool:
+    return any(doc.node(src).kind == "data" and doc.node(src).params.get("column") == "X"
+               for src in doc.inputs_of(node.id).values())
+
+
+def fit(doc: Circuit, spec: dict | None) -> tuple[list, list[tuple]]:
+    """(edits, notes) that size the network for dataset `spec` (already labelled by spec_for): nothing
+    when it fits, or when the dataset cannot be made (the evaluator says why)."""
+    if not spec:
+        return [], []
+    try:
+        X, y = dataset_arrays(spec)
+    except CircuitError:
+        return [], []
+    width, edits, notes, shapes = X.shape[1], [], [], {}
+    for node in doc.nodes():
+        if node.kind == "dense" and _reads_matrix(doc, node) and int(node.params.get("nin", -1)) != width:
+            shapes[node.id] = (int(node.params.get("nout", 1)), width)
+            notes.append(("reads", node.label, width))
+    loss = _loss(doc)
+    classes = np.unique(np.ravel(y))
+    integral = classes.size and np.all(classes == np.round(classes)) and classes.min() >= 0
+    layer = _logits_layer(doc, loss)
+    if layer is not None and integral:
+        k = int(classes.max()) + 1
+        if int(layer.params.get("nout", 0)) != k:
+            shapes[layer.id] = (k, shapes.get(layer.id, (0, int(layer.params.get("nin", 1))))[1])
+            notes.append(("logits", layer.label, k))
+    if loss is not None and loss.op in TWO_CLASS and classes.size > 2:
+        notes.append(("two_classes", loss.label, int(classes.size)))
+    elif loss is not None and not _labels_suit(loss.op, classes):
+        notes.append(("labels", loss.label, ", ".join(f"{c:g}" for c in classes[:4])))
+    for node_id, (nout, nin) in shapes.items():
+        node = doc.node(node_id)
+        W = _init(node.label, nout, nin, str(node.params.get("activation", "relu")))
+        edits.append(SetParams(node_id, {**node.params, "nin": nin, "nout": nout, "W": W, "b": np.zeros(nout)}))
+    return edits, notes
+
+
+def choose(doc: Circuit, spec: dict | None) -> tuple[list, list[str], list[tuple]]:
+    """(edits, features dropped, notes) for choosing dataset `spec`: labelled for the circuit's loss, its
+    features carried over where they can be (feature_edits.choose_dataset), the network sized to it."""
+    from .feature_edits import choose_dataset
+
+    spec = spec_for(doc, spec)
+    edits, dropped = choose_dataset(doc, spec)
+    final = next(e.new for e in reversed(edits) if isinstance(e, SetDocAttr) and e.attr == "dataset")
+    sized, notes = fit(doc, final)
+    return edits + sized, dropped, notes

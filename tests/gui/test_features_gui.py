@@ -148,3 +148,29 @@ def test_a_feature_on_the_moons_network_widens_its_first_layer_and_training_goes
         ctl.gradient_step()
     assert not window.evaluator.errors
     assert np.abs(np.asarray(window.doc.by_label("layer1").params["W"])[:, 2]).sum() > 0
+
+
+def test_picking_the_digits_for_the_moons_network_fits_it_says_so_and_undo_restores_it(window, qtbot):
+    """The learner's trap before: layer1 could not take 64 columns, every number was NaN and autosave
+    refused the document. Now the network is fitted in one undo entry and the status line says how."""
+    from tests.conftest import EXAMPLES
+
+    assert window.open(EXAMPLES / "moons.json")
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    doc = window.doc
+    before = np.asarray(doc.by_label("layer1").params["W"]).copy()
+    depth = window.undo_stack.count()
+    panel.dataset.setCurrentIndex(panel.dataset.findData("digits"))
+    assert window.undo_stack.count() == depth + 1
+    assert np.asarray(doc.by_label("layer1").params["W"]).shape == (16, 64)
+    window.evaluator.forward()
+    assert not window.evaluator.errors and np.isfinite(window.evaluator.root_value())
+    message = window.statusBar().currentMessage()
+    assert "layer1 now reads the 64 columns of digits" in message and "10 classes" in message
+    from engine.circuit import io
+    assert "layer1" in io.dumps(doc)  # it can be saved (autosave wrote nothing before)
+    window.undo_stack.undo()
+    assert doc.dataset["name"] == "moons"
+    np.testing.assert_array_equal(doc.by_label("layer1").params["W"], before)
+    assert window.errors == []

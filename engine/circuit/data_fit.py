@@ -9,8 +9,8 @@ as many logits as classes under a softmax cross-entropy. When the learner picks 
 - `fit(doc, spec)` returns the edits that give each dense layer reading X the dataset's width and the
   layer feeding the cross-entropy one logit per class (new seeded weights: the old ones answered another
   question), and a note per change or per mismatch it cannot fix, for the status line: ("reads", layer,
-  width), ("logits", layer, classes), ("two_classes", loss, classes) (a hinge loss cannot read ten),
-  ("labels", loss, "the label values") (a hinge loss reads -1/+1, not 0/1). The caller pushes them with
+  width), ("logits", layer, classes), ("two_classes", loss op, classes) (a hinge loss cannot read ten),
+  ("labels", loss op, "the label values") (a hinge loss reads -1/+1, not 0/1). The caller pushes them with
   the dataset choice as one undo entry (`choose` makes them all).
 """
 
@@ -119,9 +119,9 @@ def fit(doc: Circuit, spec: dict | None) -> tuple[list, list[tuple]]:
             shapes[layer.id] = (k, shapes.get(layer.id, (0, int(layer.params.get("nin", 1))))[1])
             notes.append(("logits", layer.label, k))
     if loss is not None and loss.op in TWO_CLASS and classes.size > 2:
-        notes.append(("two_classes", loss.label, int(classes.size)))
+        notes.append(("two_classes", loss.op, int(classes.size)))
     elif loss is not None and not _labels_suit(loss.op, classes):
-        notes.append(("labels", loss.label, ", ".join(f"{c:g}" for c in classes[:4])))
+        notes.append(("labels", loss.op, ", ".join(f"{c:g}" for c in classes[:4])))
     for node_id, (nout, nin) in shapes.items():
         node = doc.node(node_id)
         W = _init(node.label, nout, nin, str(node.params.get("activation", "relu")))

@@ -196,7 +196,7 @@ class TrainingPanel(Panel):
                             "data nodes").format(name=name or self.tr("(none)"), features=gone)] if dropped else []
             said += [self.say(note, name) for note in notes]
             if said:
-                self.session.status("; ".join(said) + " " + self.tr("(Undo brings the old ones back)."))
+                self.session.status("; ".join(said) + ". " + self.tr("Undo (Ctrl+Z) puts the old ones back."))
 
     def say(self, note: tuple, name: str) -> str:
         """One of data_fit's notes in words."""
@@ -206,13 +206,12 @@ class TrainingPanel(Panel):
                                                                                              name=name)
         if kind == "logits":
             return self.tr("{layer} now gives {n} logits, one per class (new weights)").format(layer=label, n=n)
+        loss = {"softmax_ce": self.tr("softmax cross-entropy")}.get(label, label)
         if kind == "labels":
-            return self.tr("{name} labels its points {values}, which the {loss} loss does not read as classes "
-                           "(a hinge loss reads -1/+1, a BCE 0/1, a cross-entropy 0, 1, 2...)").format(
-                name=name, values=n, loss=label)
-        return self.tr("{name} has {n} classes but the {loss} loss separates two: a softmax cross-entropy on one "
-                       "logit per class reads them all (see the Digits MLP example)").format(name=name, n=n,
-                                                                                             loss=label)
+            return self.tr("{name} labels its points {values}, which a {loss} loss does not read as classes "
+                           "(hinge: -1/+1, BCE: 0/1, cross-entropy: 0, 1, 2...)").format(name=name, values=n, loss=loss)
+        return self.tr("{name} has {n} classes but a {loss} loss separates two: use a softmax cross-entropy with "
+                       "one logit per class").format(name=name, n=n, loss=loss)
 
     def _sample_edited(self, value: int) -> None:
         self.display.set_sample(None if value < 0 else value)

@@ -2096,7 +2096,7 @@
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="84" />
-        <location filename="../../gui/playground/training_panel.py" line="195" />
+        <location filename="../../gui/playground/training_panel.py" line="196" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
@@ -2171,14 +2171,29 @@
         <translation>escolher conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="194" />
+        <location filename="../../gui/playground/training_panel.py" line="195" />
         <source>{name} has no x1, x2 to compute {features} from: they were taken out with their data nodes</source>
         <translation>{name} não tem x1, x2 para calcular {features}: eles foram retirados com seus nós de dados</translation>
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="199" />
-        <source>(Undo brings the old ones back).</source>
-        <translation>(Desfazer traz os anteriores de volta).</translation>
+        <source>Undo (Ctrl+Z) puts the old ones back.</source>
+        <translation>Desfazer (Ctrl+Z) traz os anteriores de volta.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="209" />
+        <source>softmax cross-entropy</source>
+        <translation>entropia cruzada softmax</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="211" />
+        <source>{name} labels its points {values}, which a {loss} loss does not read as classes (hinge: -1/+1, BCE: 0/1, cross-entropy: 0, 1, 2...)</source>
+        <translation>{name} rotula seus pontos com {values}, que uma perda {loss} não lê como classes (hinge: -1/+1, BCE: 0/1, entropia cruzada: 0, 1, 2...)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_panel.py" line="213" />
+        <source>{name} has {n} classes but a {loss} loss separates two: use a softmax cross-entropy with one logit per class</source>
+        <translation>{name} tem {n} classes, mas uma perda {loss} separa duas: use uma entropia cruzada softmax com um logit por classe</translation>
     </message>
     <message>
         <location filename="../../gui/playground/training_panel.py" line="205" />
@@ -2191,82 +2206,72 @@
         <translation>{layer} agora dá {n} logits, um por classe (pesos novos)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="210" />
-        <source>{name} labels its points {values}, which the {loss} loss does not read as classes (a hinge loss reads -1/+1, a BCE 0/1, a cross-entropy 0, 1, 2...)</source>
-        <translation>{name} rotula seus pontos com {values}, que a perda {loss} não lê como classes (uma perda hinge lê -1/+1, uma BCE 0/1, uma entropia cruzada 0, 1, 2...)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/training_panel.py" line="213" />
-        <source>{name} has {n} classes but the {loss} loss separates two: a softmax cross-entropy on one logit per class reads them all (see the Digits MLP example)</source>
-        <translation>{name} tem {n} classes, mas a perda {loss} separa duas: uma entropia cruzada softmax com um logit por classe lê todas (veja o exemplo MLP de dígitos)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/training_panel.py" line="239" />
+        <location filename="../../gui/playground/training_panel.py" line="238" />
         <source>Next step: none (the circuit needs exactly one output).</source>
         <translation>Próximo passo: nenhum (o circuito precisa de exatamente uma saída).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="241" />
+        <location filename="../../gui/playground/training_panel.py" line="240" />
         <source>inputs, weights or blocks</source>
         <translation>entradas, pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="241" />
+        <location filename="../../gui/playground/training_panel.py" line="240" />
         <source>weights or blocks</source>
         <translation>pesos ou blocos</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="242" />
+        <location filename="../../gui/playground/training_panel.py" line="241" />
         <source>Next step: nothing to move (the circuit has no {what}).</source>
         <translation>Próximo passo: nada a mover (o circuito não tem {what}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="245" />
+        <location filename="../../gui/playground/training_panel.py" line="244" />
         <source>{names} and {n} more</source>
         <translation>{names} e mais {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="248" />
+        <location filename="../../gui/playground/training_panel.py" line="247" />
         <source>Next step: nudges {names} by {lr} × gradient to raise {root}.</source>
         <translation>Próximo passo: ajusta {names} em {lr} × gradiente para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="250" />
+        <location filename="../../gui/playground/training_panel.py" line="249" />
         <source>Next step: moves {names} by −{lr} × gradient to lower {root}.</source>
         <translation>Próximo passo: move {names} em −{lr} × gradiente para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="252" />
+        <location filename="../../gui/playground/training_panel.py" line="251" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="254" />
+        <location filename="../../gui/playground/training_panel.py" line="253" />
         <source>Next step: moves {names} with momentum {mu} (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com momento {mu} (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="256" />
+        <location filename="../../gui/playground/training_panel.py" line="255" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to raise {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para aumentar {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="257" />
+        <location filename="../../gui/playground/training_panel.py" line="256" />
         <source>Next step: moves {names} with Adam (learning rate {lr}) to lower {root}.</source>
         <translation>Próximo passo: move {names} com Adam (taxa de aprendizado {lr}) para diminuir {root}.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="263" />
+        <location filename="../../gui/playground/training_panel.py" line="262" />
         <source>Goal and what moves are set in this panel.</source>
         <translation>O objetivo e o que se move estão definidos neste painel.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="265" />
+        <location filename="../../gui/playground/training_panel.py" line="264" />
         <source>{root} is a loss node, so by default a step lowers it by moving weights and blocks.</source>
         <translation>{root} é um nó de perda, então por padrão um passo o diminui movendo pesos e blocos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_panel.py" line="267" />
+        <location filename="../../gui/playground/training_panel.py" line="266" />
         <source>{root} is not a loss node, so by default a step is the lecture's nudge: every input and weight moves along its gradient to raise {root}.</source>
         <translation>{root} não é um nó de perda, então por padrão um passo é o ajuste da aula: cada entrada e peso se move na direção do seu gradiente para aumentar {root}.</translation>
     </message>

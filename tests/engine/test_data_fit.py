@@ -53,7 +53,7 @@ def relu(z):
 
 def test_the_moons_network_on_the_digits_reads_64_pixels_as_numpy_computes_and_says_hinge_cannot_read_ten():
     doc, _, _, notes = chose("moons", "digits")
-    assert ("reads", "layer1", 64) in notes and ("two_classes", "loss", 10) in notes
+    assert ("reads", "layer1", 64) in notes and ("two_classes", "hinge", 10) in notes
     p1, p2, p3 = (dense(doc, f"layer{k}") for k in (1, 2, 3))
     assert np.asarray(p1["W"]).shape == (16, 64) and not np.any(p1["b"])
     limit = np.sqrt(6 / 64)  # He uniform for a ReLU layer of fan-in 64
@@ -92,9 +92,9 @@ def test_the_spiral_network_keeps_three_arms_and_on_the_digits_gives_ten_logits(
 
 def test_labels_a_loss_cannot_read_are_named_and_the_same_choice_gives_the_same_weights():
     _, _, _, notes = chose("spiral3", "lecture4")  # -1/+1 labels under a cross-entropy
-    assert ("labels", "loss", "-1, 1") in notes
+    assert ("labels", "softmax_ce", "-1, 1") in notes
     _, _, _, notes = chose("moons", "seed3x3")  # 0/1 labels under a hinge
-    assert ("labels", "loss", "0, 1") in notes
+    assert ("labels", "hinge", "0, 1") in notes
     a, _, _, _ = chose("moons", "digits")
     b, _, _, _ = chose("moons", "digits")
     np.testing.assert_array_equal(dense(a, "layer1")["W"], dense(b, "layer1")["W"])

@@ -32,14 +32,8 @@ TWO_CLASS = {"hinge", "bce", "bce_logits"}
 
 def _loss(doc: Circuit):
     """The loss node at the circuit's root (through an output node), or None."""
-    try:
-        root = doc.root()
-    except CircuitError:
-        return None
-    if root.kind == "output":
-        src = doc.inputs_of(root.id).get("x")
-        root = doc.node(src) if src else root
-    return root if root.kind == "op" and root.op in LABELS else None
+    root = doc.result_node()
+    return root if root is not None and root.kind == "op" and root.op in LABELS else None
 
 
 def _logits_layer(doc: Circuit, loss):

@@ -93,6 +93,18 @@ class Circuit:
         raise CircuitError(f"the circuit needs exactly one result to differentiate (found: {labels or 'none'}); "
                            "add an output node")
 
+    def result_node(self) -> Node | None:
+        """The node that computes the circuit's result: the root, or what its output marker reads; None
+        when there is no single root (root() says why)."""
+        try:
+            root = self.root()
+        except CircuitError:
+            return None
+        if root.kind == "output":
+            src = self.inputs_of(root.id).get("x")
+            root = self.node(src) if src else root
+        return root
+
     def _order_key(self, node_id: str):
         digits = "".join(ch for ch in node_id if ch.isdigit())
         return (int(digits) if digits else 0, node_id)

@@ -60,13 +60,9 @@ class Plan:
 
 def loss_root(doc) -> bool | None:
     """True if the circuit's output is a loss node (through an output marker), None if it has no output."""
-    try:
-        root = doc.root()
-    except CircuitError:
+    root = doc.result_node()
+    if root is None:
         return None
-    if root.kind == "output":
-        src = doc.inputs_of(root.id).get("x")
-        root = doc.node(src) if src else root
     return root.kind == "op" and ops.get(root.op).category == "loss"
 
 

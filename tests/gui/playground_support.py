@@ -54,3 +54,14 @@ def open_shown(window, qtbot, example: str, **settings) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.dock_layout.bring_to_front("loss")
+
+
+def shown_in_portuguese(window, qtbot, size=(1366, 768)):
+    """The window switched to Portuguese (a new window with the same document), shown at `size`."""
+    pt = window.switch_language("pt_BR")
+    qtbot.addWidget(pt)
+    pt.ask_save = lambda: "discard"
+    pt.resize(*size)
+    pt.show()
+    qtbot.waitExposed(pt)
+    return pt

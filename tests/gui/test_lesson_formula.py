@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from engine.circuit import io
 from engine.commands import SetLabel
 from tests.conftest import EXAMPLES, SCREENSHOTS
+from tests.gui.playground_support import shown_in_portuguese
 
 L_VALUES_LAST = "L = (a*b + c) * f; a=2; b=-3; c=10; f=-2"
 L_VALUES_FIRST = "a = 2; b = -3; c = 10; f = -2; L = (a*b + c) * f"
@@ -183,12 +184,7 @@ def test_portuguese_field_help_and_inspector(qtbot, tmp_path):
     w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(w)
     try:
-        pt = w.switch_language("pt_BR")
-        qtbot.addWidget(pt)
-        pt.ask_save = lambda: "discard"
-        pt.resize(1366, 768)
-        pt.show()
-        qtbot.waitExposed(pt)
+        pt = shown_in_portuguese(w, qtbot)
         assert pt.expression.placeholderText().startswith("Digite uma fórmula: L = (a*b + c) * f")
         tip = pt.expression.toolTip()
         assert "Sintaxe das fórmulas" in tip and "w = weight(0.5)" in tip and ", ".join(sorted(functions())) in tip

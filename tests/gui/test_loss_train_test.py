@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.commands import SetDocAttr
 from tests.conftest import SCREENSHOTS
-from tests.gui.playground_support import open_shown
+from tests.gui.playground_support import open_shown, shown_in_portuguese
 
 
 def open_trained(window, qtbot, example, steps, **settings):
@@ -120,12 +120,7 @@ def test_portuguese_names_train_and_test_and_the_read_out_fits(window, qtbot):
 
     open_trained(window, qtbot, "digits", 0)
     try:
-        pt = window.switch_language("pt_BR")
-        qtbot.addWidget(pt)
-        pt.ask_save = lambda: "discard"
-        pt.resize(1366, 768)
-        pt.show()
-        qtbot.waitExposed(pt)
+        pt = shown_in_portuguese(window, qtbot)
         pt.dock_layout.bring_to_front("loss")
         ctl, loss = pt.playground["controller"], pt.playground["loss"]
         for _ in range(6):

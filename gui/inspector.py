@@ -33,6 +33,7 @@ from engine.circuit.node_edits import kind_commands
 from engine.circuit.nodes import ACTIVATIONS, KINDS, VALUE_KINDS
 from engine.commands import SetLabel, SetParams
 
+from .canvas.node_item import missing_text
 from .panel import Panel
 from .slider_panel import ValueSliderPanel
 
@@ -159,7 +160,11 @@ class InspectorPanel(Panel):
                 self.about.setText(about)
         incomplete = getattr(self.ev.result, "incomplete", None) or {}
         why = incomplete.get(self.node_id) if self.node_id else None
-        self.missing.setText(self.tr("Not computed: it {why}.").format(why=why) if why else "")
+        if why and re.match(r"(needs|waits) ", why):  # a wire it lacks: "it needs input b", "it waits for 'e'"
+            text = self.tr("Not computed: it {why}.").format(why=missing_text(why))
+        else:  # a column its dataset lacks, no dataset
+            text = self.tr("Not computed: {why}.").format(why=missing_text(why)) if why else ""
+        self.missing.setText(text)
         self.missing.setVisible(bool(why))
 
     def _rebind(self) -> None:
@@ -247,7 +252,9 @@ class InspectorPanel(Panel):
                 box.valueChanged.connect(lambda v, key=spec.name: self._set_param(key, float(v)))
                 self._add(spec.name, box)
         elif node.kind == "data":
-            self._add_choice("column", self.tr("Column"), _columns(self.doc), node.params.get("column", "x1"))
+            column, columns = node.params.get("column", "x1"), _columns(self.doc)
+            self._add_choice("column", self.tr("Column"), columns if column in columns else [column, *columns],
+                             column)  # (a column the dataset lacks is shown as it is, not as x1)
         elif node.kind in ("neuron", "dense"):
             self._add_choice("activation", self.tr("Activation"), list(ACTIVATIONS),
                              node.params.get("activation", "tanh"))

@@ -74,6 +74,25 @@ def _missing(port_names: list[str]) -> str:
     return ("needs input " if len(port_names) == 1 else "needs inputs ") + ", ".join(port_names)
 
 
+def _data_check(doc: Circuit):
+    """A function naming why a data node cannot read `column` from the document's dataset (None: it can)."""
+    from .data import dataset_arrays
+
+    if not any(n.kind == "data" for n in doc.nodes()):
+        return None
+    if not doc.dataset:
+        return lambda column: "no dataset: choose one in the Training panel"
+    try:
+        X, _ = dataset_arrays(doc.dataset)
+    except CircuitError as exc:  # a dataset that cannot be made: every data node says why
+        message = str(exc)
+        return lambda column: message
+    name, width = doc.dataset.get("name", "the dataset"), X.shape[1]
+    known = {"X", "y"} | {f"x{k}" for k in range(1, width + 1)}
+    has = ", ".join(sorted(known - {"X", "y"}, key=lambda c: int(c[1:]))) if width <= 3 else f"x1..x{width}"
+    return lambda column: None if column in known else f"{name} has no column {column}: it has {has}, y and X"
+
+
 def compile_circuit(doc: Circuit, partial: bool = False) -> Tape:
     """Check every port is wired and flatten the graph into a tape.
 
@@ -85,13 +104,18 @@ def compile_circuit(doc: Circuit, partial: bool = False) -> Tape:
     leaves, data, instrs = {}, {}, []
     incomplete: dict[str, str] = {}
     origin: dict[str, str] = {}  # incomplete node id -> the unwired node it waits for
+    no_column = _data_check(doc) if partial else None
     for nid in order:
         node = doc.node(nid)
         if node.kind in ("input", "weight", "constant"):
             leaves[nid] = slots[nid]
             continue
         if node.kind == "data":
-            data[nid] = slots[nid]
+            why = no_column(node.params.get("column", "x1")) if no_column else None
+            if why:  # a column the dataset does not have: this node and what it feeds say so
+                incomplete[nid], origin[nid] = why, nid
+            else:
+                data[nid] = slots[nid]
             continue
         wired = doc.inputs_of(nid)
         ports = node.input_ports()

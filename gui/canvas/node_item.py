@@ -56,6 +56,17 @@ def missing_text(reason: str | None, short: bool = False) -> str:
         if "," in needs[1]:
             return QCoreApplication.translate("NodeItem", "needs inputs {ports}").format(ports=needs[1])
         return QCoreApplication.translate("NodeItem", "needs input {ports}").format(ports=needs[1])
+    column = re.fullmatch(r"(.*) has no column (\S+): it has (.*), y and X", reason, re.S)
+    if column:  # a data node reading a column its dataset does not have (engine.circuit.compile)
+        if short:
+            return QCoreApplication.translate("NodeItem", "{name} has no {column}").format(name=column[1],
+                                                                                        column=column[2])
+        return QCoreApplication.translate("NodeItem", "{name} has no column {column}: it has {has}, y and X").format(
+            name=column[1], column=column[2], has=column[3])
+    if reason == "no dataset: choose one in the Training panel":
+        if short:
+            return QCoreApplication.translate("NodeItem", "no dataset")
+        return QCoreApplication.translate("NodeItem", "no dataset: choose one in the Training panel")
     return reason
 
 

@@ -837,77 +837,82 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../gui/inspector.py" line="77" />
+        <location filename="../../gui/inspector.py" line="78" />
         <source>(input {port} not wired)</source>
         <translation>(entrada {port} não ligada)</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="79" />
+        <location filename="../../gui/inspector.py" line="80" />
         <source>(through input {port})</source>
         <translation>(pela entrada {port})</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="111" />
+        <location filename="../../gui/inspector.py" line="112" />
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="111" />
+        <location filename="../../gui/inspector.py" line="112" />
         <source>Weight</source>
         <translation>Peso</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="111" />
+        <location filename="../../gui/inspector.py" line="112" />
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="127" />
+        <location filename="../../gui/inspector.py" line="128" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="128" />
+        <location filename="../../gui/inspector.py" line="129" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="162" />
+        <location filename="../../gui/inspector.py" line="164" />
         <source>Not computed: it {why}.</source>
         <translation>Não calculado: {why}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="237" />
+        <location filename="../../gui/inspector.py" line="166" />
+        <source>Not computed: {why}.</source>
+        <translation>Não calculado: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="242" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="250" />
+        <location filename="../../gui/inspector.py" line="256" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="252" />
+        <location filename="../../gui/inspector.py" line="259" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="254" />
+        <location filename="../../gui/inspector.py" line="261" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="255" />
+        <location filename="../../gui/inspector.py" line="262" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="257" />
+        <location filename="../../gui/inspector.py" line="264" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="286" />
+        <location filename="../../gui/inspector.py" line="293" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
     </message>
@@ -1564,12 +1569,32 @@
         <translation>precisa da entrada {ports}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="281" />
+        <location filename="../../gui/canvas/node_item.py" line="62" />
+        <source>{name} has no {column}</source>
+        <translation>{name} não tem {column}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="64" />
+        <source>{name} has no column {column}: it has {has}, y and X</source>
+        <translation>{name} não tem a coluna {column}: tem {has}, y e X</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="68" />
+        <source>no dataset</source>
+        <translation>sem conjunto de dados</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="69" />
+        <source>no dataset: choose one in the Training panel</source>
+        <translation>sem conjunto de dados: escolha um no painel Treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/node_item.py" line="292" />
         <source>data</source>
         <translation>dado</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/node_item.py" line="282" />
+        <location filename="../../gui/canvas/node_item.py" line="293" />
         <source>grad</source>
         <translation>grad</translation>
     </message>

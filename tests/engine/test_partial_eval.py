@@ -129,3 +129,35 @@ def test_another_document_does_not_inherit_the_last_result():
     doc.replace_with(other)
     with pytest.raises(CircuitError, match="exactly one result"):
         ev.root()
+
+
+def test_a_data_node_reading_a_column_the_dataset_lacks_says_so_and_the_rest_runs():
+    """mlp_lecture reads x1..x3 of lecture4; on the moons (x1, x2) its x3 node names the missing column,
+    what it feeds waits for it, and x1, x2 still read the moons' columns. Without a dataset, every data
+    node says to choose one. Oracle: the moons arrays themselves."""
+    from engine.circuit import io
+    from engine.circuit.data import dataset_arrays
+    from engine.commands import SetDocAttr
+    from tests.conftest import EXAMPLES
+
+    doc = io.load(EXAMPLES / "mlp_lecture.json")
+    history = History(doc)
+    ev = Evaluator(doc)
+    assert not ev.incomplete and ev.compile_error is None
+    history.push(SetDocAttr("dataset", {"name": "moons", "params": {}}))
+    x3 = doc.by_label("x3")
+    assert ev.incomplete[x3.id] == "moons has no column x3: it has x1, x2, y and X"
+    assert all(why == "waits for 'x3' (moons has no column x3: it has x1, x2, y and X)"
+               for nid, why in ev.incomplete.items() if nid != x3.id)
+    assert set(ev.incomplete) == {x3.id} | set(nx.descendants(doc.graph, x3.id))
+    X, _ = dataset_arrays(doc.dataset)
+    assert list(ev.values[doc.by_label("x1").id]) == list(X[:, 0])
+    history.push(SetDocAttr("dataset", None))
+    assert all(ev.incomplete[n.id] == "no dataset: choose one in the Training panel"
+               for n in doc.nodes() if n.kind == "data")
+    history.push(SetDocAttr("dataset", {"name": "moons", "params": {"n": 0}}))  # cannot be made
+    why = ev.incomplete[x3.id]
+    assert why.startswith("the dataset 'moons' cannot be made") and ev.incomplete[doc.by_label("x1").id] == why
+    for _ in range(3):
+        history.undo()
+    assert not ev.incomplete and ev.compile_error is None  # back on lecture4: every node computes

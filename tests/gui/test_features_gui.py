@@ -174,3 +174,28 @@ def test_picking_the_digits_for_the_moons_network_fits_it_says_so_and_undo_resto
     assert doc.dataset["name"] == "moons"
     np.testing.assert_array_equal(doc.by_label("layer1").params["W"], before)
     assert window.errors == []
+
+
+def test_a_data_node_whose_column_the_new_dataset_lacks_says_so_on_its_card_and_in_the_inspector(window, qtbot):
+    """The lecture's MLP reads x1..x3 of lecture4; on the moons its x3 node was blank with no word of why."""
+    from gui.canvas.node_item import missing_text
+    from tests.conftest import EXAMPLES
+
+    assert window.open(EXAMPLES / "mlp_lecture.json")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.findChild(QDockWidget, "dock_training").widget()
+    panel = getattr(panel, "panel", panel)
+    panel.dataset.setCurrentIndex(panel.dataset.findData("moons"))
+    x3 = window.doc.by_label("x3")
+    card = window.scene.node_item(x3.id)
+    qtbot.waitUntil(lambda: card.missing is not None)
+    assert missing_text(card.missing, short=True) == "moons has no x3"
+    window.scene.select_ids([x3.id])
+    inspector = window.playground["inspector"]
+    qtbot.waitUntil(lambda: inspector.missing.isVisible())
+    assert inspector.missing.text() == "Not computed: moons has no column x3: it has x1, x2, y and X."
+    assert inspector.editors["column"].currentText() == "x3"  # shown as it is, not as x1
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: card.missing is None)

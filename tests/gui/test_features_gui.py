@@ -32,8 +32,7 @@ def test_two_clicks_add_x1_squared_and_x2_squared_and_one_neuron_solves_circles(
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     buttons = panel.features.buttons
     assert all(b.isEnabled() and not b.isChecked() for b in buttons.values())
     depth = window.undo_stack.count()
@@ -75,8 +74,7 @@ def test_feature_buttons_are_disabled_with_the_reason_on_the_digits(window, qtbo
     from tests.conftest import EXAMPLES
 
     assert window.open(EXAMPLES / "digits.json")
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     for button in panel.features.buttons.values():
         assert not button.isEnabled() and "2-D dataset" in button.toolTip()
 
@@ -87,8 +85,7 @@ def test_the_dataset_picker_keeps_the_features_and_explains_when_it_cannot(windo
     from engine import datasets
 
     assert window.open(circles_neuron(tmp_path))
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     panel.features.buttons["x1^2"].click()
     panel.features.buttons["x2^2"].click()
     doc = window.doc
@@ -136,8 +133,7 @@ def test_a_feature_on_the_moons_network_widens_its_first_layer_and_training_goes
     from tests.conftest import EXAMPLES
 
     assert window.open(EXAMPLES / "moons.json")
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     ctl = window.playground["controller"]
     for _ in range(3):
         ctl.gradient_step()
@@ -156,8 +152,7 @@ def test_picking_the_digits_for_the_moons_network_fits_it_says_so_and_undo_resto
     from tests.conftest import EXAMPLES
 
     assert window.open(EXAMPLES / "moons.json")
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     doc = window.doc
     before = np.asarray(doc.by_label("layer1").params["W"]).copy()
     depth = window.undo_stack.count()
@@ -185,8 +180,7 @@ def test_a_data_node_whose_column_the_new_dataset_lacks_says_so_on_its_card_and_
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     panel.dataset.setCurrentIndex(panel.dataset.findData("moons"))
     x3 = window.doc.by_label("x3")
     card = window.scene.node_item(x3.id)

@@ -121,8 +121,7 @@ def test_the_boundary_view_fits_every_2d_dataset_at_1366x768(window, qtbot, name
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    panel = window.findChild(QDockWidget, "dock_training").widget()
-    panel = getattr(panel, "panel", panel)
+    panel = window.playground["training"]
     if name != "moons":
         panel.dataset.setCurrentIndex(panel.dataset.findData(name))
     dock = window.findChild(QDockWidget, "dock_boundary")

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QLockFile, QSaveFile, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QIODevice, QLockFile, QSaveFile, QStandardPaths, QTimer
 
 from engine.circuit import io
 from engine.errors import EngineError
@@ -157,7 +157,7 @@ class Autosave:
             _write_atomically(_meta_of(self.path), json.dumps(meta).encode("utf-8"))
             io.save(window.doc, self.path)
         except (OSError, EngineError) as exc:
-            window.status(window.tr("Autosave failed: {e}").format(e=exc))
+            window.status(QCoreApplication.translate("MainWindow", "Autosave failed: {e}").format(e=exc))
 
     def _own(self) -> None:
         if self.lock is None:

@@ -176,3 +176,24 @@ def test_a_second_copy_of_the_app_offers_only_what_a_dead_copy_left(make_window,
     # that second copy died too (os._exit): its adopted file is an orphan again, and No deletes it
     assert [o["path"] for o in run_child("offer", ini, "no", tmp_path=tmp_path)["offered"]] == [str(dead)]
     assert not dead.exists() and live.autosave.pending()
+
+
+def test_a_failed_autosave_says_so_in_the_window_language(make_window, monkeypatch, qtbot):
+    """The status line's prefix was looked up in the wrong translation context and stayed English."""
+    from engine.circuit.io import SaveError
+    from gui import files
+    from gui.i18n import set_language
+
+    def refuse(doc, path):
+        raise SaveError("cannot save: the disk is full")
+
+    set_language("pt_BR")
+    try:
+        w = make_window(EXAMPLES / "L.json")
+        edit(w, 7.0)
+        monkeypatch.setattr(files.io, "save", refuse)
+        w.autosave.write()
+        assert w.statusBar().currentMessage() == "O salvamento automático falhou: cannot save: the disk is full"
+        assert w.doc.by_label("a").value == 7.0  # the work is still there
+    finally:
+        set_language("en")

@@ -15,7 +15,7 @@ from engine.circuit import digit_views as dv
 
 from ..panel import Panel
 from .digit_gallery import INK_CMAP, GalleryPanel, WrappingLabel
-from .plots import NEG, POS, make_plot
+from .plots import CURVE, NEG, POS, make_plot
 
 COLUMNS = 16  # weight images per row of the mosaic (128 units: 8 rows)
 WEIGHTS_CMAP = pg.colormap.get("CET-D1")  # diverging: negative weights blue, positive red, zero white
@@ -203,7 +203,9 @@ class DigitsPanel(Panel):
             self.bars.setOpts(height=np.zeros(10))
             return
         best = int(np.argmax(self.probs))
-        brushes = [pg.mkBrush(NEG if k == best else POS) for k in range(len(self.probs))]
+        drawn = self.drawing.loaded is not None or bool(self.drawing.strokes)
+        # an empty pad: the bars (what the network makes of a blank image) are grey, none is singled out
+        brushes = [pg.mkBrush((NEG if k == best else POS) if drawn else CURVE) for k in range(len(self.probs))]
         self.bars.setOpts(x=np.arange(len(self.probs)), height=self.probs, brushes=brushes)
         units = int(first.params["nout"])
         weights = self.tr("{units} units: red weights are positive, blue ones negative.").format(units=units)

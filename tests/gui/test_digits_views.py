@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from engine.circuit import digit_views as dv
 from engine.circuit.commands import Macro, SetParams
 from engine.datasets import digits
+from gui.playground.plots import CURVE, NEG, POS
 from tests.conftest import EXAMPLES, SCREENSHOTS
 
 
@@ -109,10 +110,13 @@ def test_a_drawn_digit_gets_live_probabilities_and_a_trained_network_reads_it(wi
     np.testing.assert_allclose(panel.probs, forward_torch(doc, panel.picture), rtol=1e-9)
     np.testing.assert_allclose(panel.bars.opts["height"], panel.probs)
     assert int(np.argmax(panel.probs)) == 1
+    colours = {b.color().name() for b in panel.bars.opts["brushes"]}
+    assert colours == {NEG, POS}  # the class read stands out
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     dock.grab().save(str(SCREENSHOTS / "digits_pad_one.png"))
     panel.clear_button.click()
     assert not panel.picture.any()
+    assert {b.color().name() for b in panel.bars.opts["brushes"]} == {CURVE}  # an empty pad singles none out
     ring = [(4.0 + 2.2 * np.sin(t), 4.0 - 2.9 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]  # a "0"
     drag(qtbot, panel, ring)
     assert int(np.argmax(panel.probs)) == 0

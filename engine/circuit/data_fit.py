@@ -89,19 +89,25 @@ def _reads_matrix(doc: Circuit, node) -> bool:
                for src in doc.inputs_of(node.id).values())
 
 
-def fit(doc: Circuit, spec: dict | None) -> tuple[list, list[tuple]]:
+def fit(doc: Circuit, spec: dict | None, pending: dict | None = None) -> tuple[list, list[tuple]]:
     """(edits, notes) that size the network for dataset `spec` (already labelled by spec_for): nothing
-    when it fits, or when the dataset cannot be made (the evaluator says why)."""
+    when it fits, or when the dataset cannot be made (the evaluator says why). `pending`: node id ->
+    the parameters earlier edits of the same choice give it (a feature's weight column taken out)."""
     if not spec:
         return [], []
+    pending = pending or {}
+
+    def params(node) -> dict:
+        return pending.get(node.id, node.params)
+
     try:
         X, y = dataset_arrays(spec)
     except CircuitError:
         return [], []
     width, edits, notes, shapes = X.shape[1], [], [], {}
     for node in doc.nodes():
-        if node.kind == "dense" and _reads_matrix(doc, node) and int(node.params.get("nin", -1)) != width:
-            shapes[node.id] = (int(node.params.get("nout", 1)), width)
+        if node.kind == "dense" and _reads_matrix(doc, node) and int(params(node).get("nin", -1)) != width:
+            shapes[node.id] = (int(params(node).get("nout", 1)), width)
             notes.append(("reads", node.label, width))
     loss = _loss(doc)
     classes = np.unique(np.ravel(y))
@@ -109,8 +115,8 @@ def fit(doc: Circuit, spec: dict | None) -> tuple[list, list[tuple]]:
     layer = _logits_layer(doc, loss)
     if layer is not None and integral:
         k = int(classes.max()) + 1
-        if int(layer.params.get("nout", 0)) != k:
-            shapes[layer.id] = (k, shapes.get(layer.id, (0, int(layer.params.get("nin", 1))))[1])
+        if int(params(layer).get("nout", 0)) != k:
+            shapes[layer.id] = (k, shapes.get(layer.id, (0, int(params(layer).get("nin", 1))))[1])
             notes.append(("logits", layer.label, k))
     if loss is not None and loss.op in TWO_CLASS and classes.size > 2:
         notes.append(("two_classes", loss.op, int(classes.size)))
@@ -118,8 +124,8 @@ def fit(doc: Circuit, spec: dict | None) -> tuple[list, list[tuple]]:
         notes.append(("labels", loss.op, ", ".join(f"{c:g}" for c in classes[:4])))
     for node_id, (nout, nin) in shapes.items():
         node = doc.node(node_id)
-        W = _init(node.label, nout, nin, str(node.params.get("activation", "relu")))
-        edits.append(SetParams(node_id, {**node.params, "nin": nin, "nout": nout, "W": W, "b": np.zeros(nout)}))
+        W = _init(node.label, nout, nin, str(params(node).get("activation", "relu")))
+        edits.append(SetParams(node_id, {**params(node), "nin": nin, "nout": nout, "W": W, "b": np.zeros(nout)}))
     return edits, notes
 
 
@@ -131,5 +137,6 @@ def choose(doc: Circuit, spec: dict | None) -> tuple[list, list[str], list[tuple
     spec = spec_for(doc, spec)
     edits, dropped = choose_dataset(doc, spec)
     final = next(e.new for e in reversed(edits) if isinstance(e, SetDocAttr) and e.attr == "dataset")
-    sized, notes = fit(doc, final)
+    pending = {e.node_id: e.new for e in edits if isinstance(e, SetParams)}
+    sized, notes = fit(doc, final, pending)
     return edits + sized, dropped, notes

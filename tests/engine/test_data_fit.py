@@ -106,3 +106,21 @@ def test_a_network_that_already_fits_is_left_alone():
     original = io.load(EXAMPLES / "moons.json")
     np.testing.assert_array_equal(dense(doc, "layer1")["W"], dense(original, "layer1")["W"])
     assert doc.dataset == {"name": "circles", "params": {}}  # (its default labels, -1/+1, are the hinge's)
+
+
+@pytest.mark.parametrize("name", ["digits", "circles", "lecture4"])
+def test_a_network_with_features_fits_the_next_dataset_too(name):
+    from engine.circuit.feature_edits import toggle
+
+    doc = io.load(EXAMPLES / "moons.json")
+    history = History(doc)
+    history.push(toggle(doc, "x1^2"))  # the first layer reads x1, x2, x1²
+    assert dense(doc, "layer1")["nin"] == 3
+    before = json.dumps(io.to_dict(doc), sort_keys=True)
+    edits, dropped, _ = choose(doc, {"name": name, "params": {}})
+    history.push(Macro("choose dataset", edits))
+    X, _ = dataset_arrays(doc.dataset)
+    assert dense(doc, "layer1")["nin"] == X.shape[1] and run_problems(doc) == []
+    assert dropped == ([] if name == "circles" else ["x1^2"])
+    history.undo()
+    assert json.dumps(io.to_dict(doc), sort_keys=True) == before

@@ -6,6 +6,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import datasets
 from engine.circuit import io
@@ -124,3 +126,26 @@ def test_a_network_with_features_fits_the_next_dataset_too(name):
     assert dropped == ([] if name == "circles" else ["x1^2"])
     history.undo()
     assert json.dumps(io.to_dict(doc), sort_keys=True) == before
+
+
+@settings(max_examples=25, deadline=None)
+@given(example=st.sampled_from(NETWORKS),
+       moves=st.lists(st.one_of(st.sampled_from(list(datasets.DATASETS)), st.sampled_from(["+x1^2", "+sin x2"])),
+                      min_size=1, max_size=5))
+def test_any_walk_of_dataset_choices_and_features_keeps_the_network_running_and_undoes_whole(example, moves):
+    from engine.circuit.feature_edits import can_add, toggle
+
+    doc = io.load(EXAMPLES / f"{example}.json")
+    history = History(doc)
+    start = json.dumps(io.to_dict(doc), sort_keys=True)
+    for move in moves:
+        if move.startswith("+"):
+            if can_add(doc) is not None:
+                continue  # (the buttons are disabled then)
+            history.push(toggle(doc, move[1:]))
+        else:
+            history.push(Macro("choose dataset", choose(doc, {"name": move, "params": {}})[0]))
+        assert run_problems(doc) == [], (move, doc.dataset)
+    while history.can_undo():
+        history.undo()
+    assert json.dumps(io.to_dict(doc), sort_keys=True) == start

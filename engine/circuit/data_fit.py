@@ -22,7 +22,7 @@ import zlib
 import numpy as np
 
 from .. import datasets
-from .commands import SetDocAttr, SetParams
+from .commands import Connect, SetDocAttr, SetParams
 from .data import dataset_arrays
 from .document import Circuit, CircuitError
 
@@ -140,3 +140,18 @@ def choose(doc: Circuit, spec: dict | None) -> tuple[list, list[str], list[tuple
     pending = {e.node_id: e.new for e in edits if isinstance(e, SetParams)}
     sized, notes = fit(doc, final, pending)
     return edits + sized, dropped, notes
+
+
+def wire_edits(doc: Circuit, src: str, dst: str, port: str, source_value=None) -> list:
+    """The edits for wiring src into dst.port: the Connect, and for a dense block's input a new seeded weight
+    matrix when the source's rows (`source_value`, as last computed) are wider or narrower than the block
+    reads, so a learner who wires the digits' X into a fresh dense block gets a block that runs (and a
+    document that saves) instead of a shape error."""
+    edits = [Connect(src, dst, port)]
+    node = doc.node(dst)
+    width = np.shape(source_value)[1] if np.ndim(source_value) == 2 else None
+    if node.kind == "dense" and port == "x" and width and int(node.params.get("nin", -1)) != width:
+        nout = int(node.params.get("nout", 1))
+        W = _init(node.label, nout, width, str(node.params.get("activation", "relu")))
+        edits.append(SetParams(dst, {**node.params, "nin": width, "W": W}))
+    return edits

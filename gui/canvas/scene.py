@@ -81,9 +81,14 @@ class CircuitScene(WiringMixin, QGraphicsScene):
         self._subs.disconnect_all()
 
     def tr(self, text: str) -> str:
+        """Translated from the scene's own strings or its wiring mixin's (their contexts in the .ts file)."""
         from PySide6.QtCore import QCoreApplication
 
-        return QCoreApplication.translate("CircuitScene", text)
+        for context in ("CircuitScene", "WiringMixin"):
+            translated = QCoreApplication.translate(context, text)
+            if translated != text:
+                return translated
+        return text
 
     # ------------------------------------------------------------ lookups
     def node_item(self, node_id: str) -> NodeItem | None:

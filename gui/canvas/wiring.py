@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 
 from engine import commands
+from engine.circuit import data_fit
 
 from .edge_item import WireDragItem
 from .port_item import PortItem
@@ -79,8 +80,13 @@ class WiringMixin:
         src, dst, port = wire
         if self.doc.inputs_of(dst).get(port) == src:
             return False
-        ok = self.push(commands.Connect(src, dst, port))
+        source = self.evaluator.values.get(src) if self.evaluator is not None else None
+        edits = data_fit.wire_edits(self.doc, src, dst, port, source)
+        ok = self.push(edits[0] if len(edits) == 1 else commands.Macro(edits[0].text, edits))
         self.seal()
+        if ok and len(edits) > 1:  # a dense block took the source's width
+            self.status_message.emit(self.tr("{block} now reads {n} inputs (new weights)").format(
+                block=self.doc.node(dst).label, n=self.doc.node(dst).params["nin"]))
         return ok
 
     def _wire_cancel(self) -> None:

@@ -134,22 +134,22 @@
 <context>
     <name>CircuitScene</name>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="343" />
+        <location filename="../../gui/canvas/scene.py" line="348" />
         <source>type a number such as 2.5 or -3</source>
         <translation>digite um número como 2.5 ou -3</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="344" />
+        <location filename="../../gui/canvas/scene.py" line="349" />
         <source>{label}: {text!r} was not set: {why}</source>
         <translation>{label}: {text!r} não foi definido: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="361" />
+        <location filename="../../gui/canvas/scene.py" line="366" />
         <source>delete %n items</source>
         <translation>excluir %n itens</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/scene.py" line="377" />
+        <location filename="../../gui/canvas/scene.py" line="382" />
         <source>move %n nodes</source>
         <translation>mover %n nós</translation>
     </message>
@@ -253,23 +253,23 @@
         <translation>Vistas de dígitos (pesos, quadro de desenho, erros)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="209" />
+        <location filename="../../gui/playground/digits_panel.py" line="211" />
         <source>{units} units: red weights are positive, blue ones negative.</source>
         <translation>{units} unidades: pesos vermelhos são positivos, azuis negativos.</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="211" />
-        <location filename="../../gui/playground/digits_panel.py" line="217" />
+        <location filename="../../gui/playground/digits_panel.py" line="213" />
+        <location filename="../../gui/playground/digits_panel.py" line="219" />
         <source>Test digit of row {row}, a {t}: the network reads it as {d} ({p:.0%}).</source>
         <translation>Dígito de teste da linha {row}, um {t}: a rede o lê como {d} ({p:.0%}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="214" />
+        <location filename="../../gui/playground/digits_panel.py" line="216" />
         <source>The network reads your drawing as {d} ({p:.0%}).</source>
         <translation>A rede lê o seu desenho como {d} ({p:.0%}).</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/digits_panel.py" line="216" />
+        <location filename="../../gui/playground/digits_panel.py" line="218" />
         <source>Draw a digit on the pad with the mouse.</source>
         <translation>Desenhe um dígito no quadro com o mouse.</translation>
     </message>
@@ -2404,9 +2404,14 @@
 <context>
     <name>WiringMixin</name>
     <message>
-        <location filename="../../gui/canvas/wiring.py" line="43" />
+        <location filename="../../gui/canvas/wiring.py" line="44" />
         <source>wire an output (right side) to an input (left side)</source>
         <translation>ligue uma saída (lado direito) a uma entrada (lado esquerdo)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/wiring.py" line="88" />
+        <source>{block} now reads {n} inputs (new weights)</source>
+        <translation>{block} agora lê {n} entradas (pesos novos)</translation>
     </message>
 </context>
 <context><name>Palette</name><message><source>Input</source><translation>Entrada</translation></message><message><source>Weight</source><translation>Peso</translation></message><message><source>Constant</source><translation>Constante</translation></message><message><source>Data column</source><translation>Coluna de dados</translation></message><message><source>Neuron</source><translation>Neurônio</translation></message><message><source>Dense layer</source><translation>Camada densa</translation></message><message><source>Output</source><translation>Saída</translation></message><message><source>Values</source><translation>Valores</translation></message><message><source>Arithmetic</source><translation>Aritmética</translation></message><message><source>Functions</source><translation>Funções</translation></message><message><source>Activations</source><translation>Ativações</translation></message><message><source>Tensor</source><translation>Tensor</translation></message><message><source>Losses</source><translation>Perdas</translation></message><message><source>Blocks</source><translation>Blocos</translation></message><message><source>Add</source><translation>Somar</translation></message><message><source>Subtract</source><translation>Subtrair</translation></message><message><source>Multiply</source><translation>Multiplicar</translation></message><message><source>Divide</source><translation>Dividir</translation></message><message><source>Negate</source><translation>Negar</translation></message><message><source>Power</source><translation>Potência</translation></message><message><source>Power (constant k)</source><translation>Potência (k constante)</translation></message><message><source>Square</source><translation>Quadrado</translation></message><message><source>Maximum</source><translation>Máximo</translation></message><message><source>Exponential</source><translation>Exponencial</translation></message><message><source>Logarithm</source><translation>Logaritmo</translation></message><message><source>Sine</source><translation>Seno</translation></message><message><source>Cosine</source><translation>Cosseno</translation></message><message><source>Absolute value</source><translation>Valor absoluto</translation></message><message><source>Tanh</source><translation>Tanh</translation></message><message><source>Sigmoid</source><translation>Sigmoide</translation></message><message><source>ReLU</source><translation>ReLU</translation></message><message><source>Matrix product</source><translation>Produto de matrizes</translation></message><message><source>Sum</source><translation>Soma</translation></message><message><source>Mean</source><translation>Média</translation></message><message><source>Reshape</source><translation>Redimensionar</translation></message><message><source>Transpose</source><translation>Transpor</translation></message><message><source>Softmax</source><translation>Softmax</translation></message><message><source>Mean squared error</source><translation>Erro quadrático médio</translation></message><message><source>Binary cross-entropy</source><translation>Entropia cruzada binária</translation></message><message><source>BCE with logits</source><translation>BCE com logits</translation></message><message><source>Softmax cross-entropy</source><translation>Entropia cruzada softmax</translation></message><message><source>Hinge loss</source><translation>Perda hinge</translation></message><message><source>inputs</source><translation>entradas</translation></message></context><context><name>kinds</name><message><source>A named number you nudge with a slider; not trained.</source><translation>Um número com nome que você ajusta com um controle deslizante; não é treinado.</translation></message><message><source>A trainable parameter: gradient steps change it.</source><translation>Um parâmetro treinável: os passos de gradiente o alteram.</translation></message><message><source>A fixed number.</source><translation>Um número fixo.</translation></message><message><source>One column of the circuit's dataset: the circuit runs on all samples at once.</source><translation>Uma coluna do conjunto de dados do circuito: o circuito roda em todas as amostras de uma vez.</translation></message><message><source>Block: n inputs -&gt; sum of w*x + b -&gt; activation.</source><translation>Bloco: n entradas -&gt; soma de w*x + b -&gt; ativação.</translation></message><message><source>Block: matrix-valued layer, (batch, nin) -&gt; (batch, nout).</source><translation>Bloco: camada matricial, (lote, nin) -&gt; (lote, nout).</translation></message><message><source>Marks the root of the circuit: its gradient is 1.</source><translation>Marca a raiz do circuito: seu gradiente é 1.</translation></message></context><context><name>ops</name><message><source>Sum: routes the gradient unchanged to both inputs.</source><translation>Soma: repassa o gradiente inalterado às duas entradas.</translation></message><message><source>Difference.</source><translation>Diferença.</translation></message><message><source>Product: each input's gradient is the other input times the upstream gradient.</source><translation>Produto: o gradiente de cada entrada é a outra entrada vezes o gradiente que chega.</translation></message><message><source>Quotient.</source><translation>Quociente.</translation></message><message><source>Negation.</source><translation>Negação.</translation></message><message><source>Power with a variable exponent.</source><translation>Potência com expoente variável.</translation></message><message><source>Power with a constant exponent k (the lecture's x**2).</source><translation>Potência com expoente constante k (o x**2 da aula).</translation></message><message><source>Square.</source><translation>Quadrado.</translation></message><message><source>Maximum gate: routes the gradient to the larger input.</source><translation>Porta de máximo: envia o gradiente à maior entrada.</translation></message><message><source>Natural exponential.</source><translation>Exponencial natural.</translation></message><message><source>Natural logarithm.</source><translation>Logaritmo natural.</translation></message><message><source>Sine.</source><translation>Seno.</translation></message><message><source>Cosine.</source><translation>Cosseno.</translation></message><message><source>Absolute value.</source><translation>Valor absoluto.</translation></message><message><source>Hyperbolic tangent: squashes to (-1, 1).</source><translation>Tangente hiperbólica: comprime para (-1, 1).</translation></message><message><source>Logistic sigmoid: squashes to (0, 1).</source><translation>Sigmoide logística: comprime para (0, 1).</translation></message><message><source>Rectified linear unit: max(0, x).</source><translation>Unidade linear retificada: max(0, x).</translation></message><message><source>Matrix product.</source><translation>Produto de matrizes.</translation></message><message><source>Sum of elements.</source><translation>Soma dos elementos.</translation></message><message><source>Mean of elements.</source><translation>Média dos elementos.</translation></message><message><source>Reshape.</source><translation>Redimensionamento.</translation></message><message><source>Transpose.</source><translation>Transposição.</translation></message><message><source>Softmax.</source><translation>Softmax.</translation></message><message><source>Mean squared error.</source><translation>Erro quadrático médio.</translation></message><message><source>Binary cross-entropy on probabilities (log clamped at -100).</source><translation>Entropia cruzada binária sobre probabilidades (log limitado a -100).</translation></message><message><source>Binary cross-entropy from logits, stable for any z.</source><translation>Entropia cruzada binária a partir de logits, estável para qualquer z.</translation></message><message><source>Softmax cross-entropy; target is class indices or one-hot rows.</source><translation>Entropia cruzada softmax; o alvo são índices de classe ou linhas one-hot.</translation></message><message><source>Max-margin (hinge) loss with targets ±1.</source><translation>Perda de margem máxima (hinge) com alvos ±1.</translation></message></context></TS>

@@ -149,3 +149,24 @@ def test_any_walk_of_dataset_choices_and_features_keeps_the_network_running_and_
     while history.can_undo():
         history.undo()
     assert json.dumps(io.to_dict(doc), sort_keys=True) == start
+
+
+def test_wiring_the_digits_into_a_fresh_dense_block_gives_it_64_inputs_and_the_document_saves():
+    from engine.circuit.commands import AddNode
+    from engine.circuit.data_fit import wire_edits
+
+    doc = io.load(EXAMPLES / "digits.json")
+    history = History(doc)
+    block = doc.make_node("dense", label="mine", pos=(0, 400))
+    history.push(AddNode(block))
+    X = doc.by_label("X").id
+    values, _ = dataset_arrays(doc.dataset)
+    edits = wire_edits(doc, X, block.id, "x", values)
+    assert [type(e).__name__ for e in edits] == ["Connect", "SetParams"]
+    history.push(Macro("connect", edits))
+    assert dense(doc, "mine")["nin"] == 64 and np.asarray(dense(doc, "mine")["W"]).shape == (2, 64)
+    assert run_problems(doc) == [] and "mine" in io.dumps(doc)
+    history.undo()
+    assert doc.inputs_of(block.id) == {} and dense(doc, "mine")["nin"] == 2
+    layer2 = doc.by_label("layer2").id  # a source as wide as the block reads: the wire alone
+    assert len(wire_edits(doc, doc.by_label("layer1").id, layer2, "x", np.zeros((5, 128)))) == 1

@@ -193,3 +193,30 @@ def test_a_data_node_whose_column_the_new_dataset_lacks_says_so_on_its_card_and_
     assert inspector.editors["column"].currentText() == "x3"  # shown as it is, not as x1
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: card.missing is None)
+
+
+def test_wiring_the_digits_into_a_fresh_dense_block_by_mouse_sizes_it_and_says_so(window, qtbot):
+    """A dense block from the palette reads 2 inputs; wired to the digits' X it could not run and the
+    document could not be saved (nor autosaved) until the learner found out why."""
+    from engine.circuit import io
+    from engine.commands import AddNode
+    from tests.conftest import EXAMPLES
+    from tests.gui.test_canvas_edit import wire
+
+    assert window.open(EXAMPLES / "digits.json")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    doc = window.doc
+    block = doc.make_node("dense", label="mine", pos=(doc.by_label("X").pos[0] + 200, doc.by_label("X").pos[1] + 160))
+    window.undo.push(AddNode(block))
+    window.view.fit_all()
+    qtbot.wait(20)
+    depth = window.undo_stack.count()
+    wire(qtbot, window.view, window.scene, doc.by_label("X").id, block.id, "x")
+    assert doc.inputs_of(block.id) == {"x": doc.by_label("X").id}
+    assert doc.node(block.id).params["nin"] == 64 and window.undo_stack.count() == depth + 1
+    assert window.statusBar().currentMessage() == "mine now reads 64 inputs (new weights)"
+    assert "mine" in io.dumps(doc)
+    window.undo_stack.undo()
+    assert doc.inputs_of(block.id) == {} and doc.node(block.id).params["nin"] == 2

@@ -67,6 +67,14 @@ def test_no_user_visible_string_is_missing_from_the_translation(tmp_path):
     found = {m.findtext("source") for m in ET.parse(ts).iter("message")}
     table = {line.split("\t", 1)[0] for line in (I18N / "pt_BR.tsv").read_text(encoding="utf-8").splitlines()}
     assert sorted(found - table) == [], "run resources/i18n/update.py and translate the new strings"
+    # every context is one a string is looked up in at run time: a class's own tr(), or translate("X", ...)
+    # (lupdate names `window.tr(...)` "window", a context no lookup ever uses: the text stayed English)
+    import re
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "gui").rglob("*.py"))
+    known = set(re.findall(r"^\s*class (\w+)", code, re.M)) | set(re.findall(r'translate\(\s*"(\w+)"', code))
+    contexts = {c.findtext("name") for c in ET.parse(ts).iter("context")}
+    assert sorted(contexts - known) == []
 
 
 def test_palette_names_and_registry_docs_are_translated(qtbot):

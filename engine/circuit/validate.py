@@ -200,3 +200,21 @@ def _run_problem(doc, ins, xs, exc, what: str) -> Problem:
     shapes = " and ".join("a number" if np.ndim(x) == 0 else "shape " + "x".join(map(str, np.shape(x))) for x in xs)
     reason = " ".join(str(exc).split())[:300] or type(exc).__name__
     return Problem("error", node.id, f"{node.label!r} ({name}) {what} its inputs ({shapes or 'none'}): {reason}")
+
+
+def problems_after(doc: Circuit, edits) -> list[Problem]:
+    """run_problems() of the document as these edits would leave it, the document itself unchanged (the
+    edits are done and undone with its events held back: no view hears of the trial). For refusing a
+    wire that would make a runnable circuit one that cannot run, and so cannot be saved."""
+    done = []
+    with doc.events.blocked():
+        try:
+            for edit in edits:
+                edit.do(doc)
+                done.append(edit)
+            return run_problems(doc)
+        except CircuitError as exc:
+            return [Problem("error", None, str(exc))]
+        finally:
+            for edit in reversed(done):
+                edit.undo(doc)

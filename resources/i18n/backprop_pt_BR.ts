@@ -2404,12 +2404,17 @@
 <context>
     <name>WiringMixin</name>
     <message>
-        <location filename="../../gui/canvas/wiring.py" line="44" />
+        <location filename="../../gui/canvas/wiring.py" line="45" />
         <source>wire an output (right side) to an input (left side)</source>
         <translation>ligue uma saída (lado direito) a uma entrada (lado esquerdo)</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/wiring.py" line="88" />
+        <location filename="../../gui/canvas/wiring.py" line="89" />
+        <source>This wire would leave a circuit that cannot run: {why}</source>
+        <translation>Este fio deixaria um circuito que não pode rodar: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/wiring.py" line="95" />
         <source>{block} now reads {n} inputs (new weights)</source>
         <translation>{block} agora lê {n} entradas (pesos novos)</translation>
     </message>

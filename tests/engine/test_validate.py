@@ -206,3 +206,25 @@ def test_a_numeric_fault_is_not_a_load_problem_but_a_structural_one_is():
 
     with pytest.raises(io.SaveError, match="cannot save: 'mm' \\(matmul\\) cannot take its inputs"):
         io.dumps(bad)
+
+
+def test_problems_after_tries_edits_without_changing_the_document_or_telling_anyone():
+    """Wiring the digits' X (1797x64) and layer3's logits (1797x10) into one add cannot run: the trial
+    says so, and the document, its file and its listeners are as before."""
+    from engine.circuit import io
+    from engine.circuit.commands import AddNode, Connect, History
+    from engine.circuit.validate import problems_after, run_problems
+    from tests.conftest import EXAMPLES
+
+    doc = io.load(EXAMPLES / "digits.json")
+    add = doc.make_node("op", "add", label="mix", pos=(0, 400))
+    History(doc).push(AddNode(add))
+    History(doc).push(Connect(doc.by_label("X").id, add.id, "a"))
+    before = io.dumps(doc)
+    heard = []
+    doc.events.connect(lambda *args: heard.append(args))
+    [problem] = problems_after(doc, [Connect(doc.by_label("layer3").id, add.id, "b")])
+    assert problem.node_id == add.id and "'mix' (add) cannot take its inputs (shape 1797x64 and shape 1797x10)" \
+        in problem.message
+    assert io.dumps(doc) == before and heard == [] and run_problems(doc) == []
+    assert problems_after(doc, [Connect(doc.by_label("X").id, add.id, "b")]) == []  # X + X runs

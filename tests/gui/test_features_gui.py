@@ -220,3 +220,27 @@ def test_wiring_the_digits_into_a_fresh_dense_block_by_mouse_sizes_it_and_says_s
     assert "mine" in io.dumps(doc)
     window.undo_stack.undo()
     assert doc.inputs_of(block.id) == {} and doc.node(block.id).params["nin"] == 2
+
+
+def test_a_wire_that_would_leave_a_circuit_unable_to_run_is_refused_with_the_reason(window, qtbot):
+    from engine.commands import AddNode, Connect
+    from tests.conftest import EXAMPLES
+    from tests.gui.test_canvas_edit import wire
+
+    assert window.open(EXAMPLES / "digits.json")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    doc = window.doc
+    add = doc.make_node("op", "add", label="mix", pos=(doc.by_label("layer3").pos[0], doc.by_label("X").pos[1] + 160))
+    window.undo.push(AddNode(add))
+    window.undo.push(Connect(doc.by_label("X").id, add.id, "a"))
+    window.view.fit_all()
+    qtbot.wait(20)
+    depth = window.undo_stack.count()
+    wire(qtbot, window.view, window.scene, doc.by_label("layer3").id, add.id, "b")
+    assert "b" not in doc.inputs_of(add.id) and window.undo_stack.count() == depth
+    message = window.statusBar().currentMessage()
+    assert message.startswith("This wire would leave a circuit that cannot run: 'mix' (add) cannot take its inputs")
+    wire(qtbot, window.view, window.scene, doc.by_label("X").id, add.id, "b")  # X + X runs: wired
+    assert doc.inputs_of(add.id)["b"] == doc.by_label("X").id

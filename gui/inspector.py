@@ -31,6 +31,7 @@ from engine.circuit.document import CircuitError
 from engine.circuit.evaluate import dataset_arrays
 from engine.circuit.node_edits import kind_commands
 from engine.circuit.nodes import ACTIVATIONS, KINDS, VALUE_KINDS
+from engine.circuit.validate import problems_after, run_problems
 from engine.commands import SetLabel, SetParams
 
 from .canvas.node_item import missing_text
@@ -322,6 +323,17 @@ class InspectorPanel(Panel):
         node = self.doc.node(self.node_id)
         if node.params.get(key) == value:
             return
+        new = {**node.params, key: value}
+        if not run_problems(self.doc):  # a circuit that runs (and saves) is not made one that cannot
+            problems = problems_after(self.doc, [SetParams(node.id, new)])
+            if problems:
+                self.message.setText(self.tr("This change would leave a circuit that cannot run: {why}").format(
+                    why=problems[0].message))
+                box = self.editors.get(key)
+                if isinstance(box, QComboBox):  # the field shows the value the node keeps
+                    with QSignalBlocker(box):
+                        box.setCurrentText(str(node.params.get(key)))
+                return
         self.undo.seal()
-        self._push(SetParams(node.id, {**node.params, key: value}))
+        self._push(SetParams(node.id, new))
         self.undo.seal()

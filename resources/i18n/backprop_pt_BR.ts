@@ -837,84 +837,89 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../gui/inspector.py" line="78" />
+        <location filename="../../gui/inspector.py" line="79" />
         <source>(input {port} not wired)</source>
         <translation>(entrada {port} não ligada)</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="80" />
+        <location filename="../../gui/inspector.py" line="81" />
         <source>(through input {port})</source>
         <translation>(pela entrada {port})</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="112" />
+        <location filename="../../gui/inspector.py" line="113" />
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="112" />
+        <location filename="../../gui/inspector.py" line="113" />
         <source>Weight</source>
         <translation>Peso</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="112" />
+        <location filename="../../gui/inspector.py" line="113" />
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="128" />
+        <location filename="../../gui/inspector.py" line="129" />
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="129" />
+        <location filename="../../gui/inspector.py" line="130" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="164" />
+        <location filename="../../gui/inspector.py" line="165" />
         <source>Not computed: it {why}.</source>
         <translation>Não calculado: {why}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="166" />
+        <location filename="../../gui/inspector.py" line="167" />
         <source>Not computed: {why}.</source>
         <translation>Não calculado: {why}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="242" />
+        <location filename="../../gui/inspector.py" line="243" />
         <source>Select a node to see what it computes and edit it.</source>
         <translation>Selecione um nó para ver o que ele calcula e editá-lo.</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="256" />
+        <location filename="../../gui/inspector.py" line="257" />
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="259" />
+        <location filename="../../gui/inspector.py" line="260" />
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="261" />
+        <location filename="../../gui/inspector.py" line="262" />
         <source>{n} inputs</source>
         <translation>{n} entradas</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="262" />
+        <location filename="../../gui/inspector.py" line="263" />
         <source>{nin} inputs -&gt; {nout} units</source>
         <translation>{nin} entradas -&gt; {nout} unidades</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="264" />
+        <location filename="../../gui/inspector.py" line="265" />
         <source>Shape</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector.py" line="293" />
+        <location filename="../../gui/inspector.py" line="294" />
         <source>The edit was refused.</source>
         <translation>A edição foi recusada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector.py" line="330" />
+        <source>This change would leave a circuit that cannot run: {why}</source>
+        <translation>Esta mudança deixaria um circuito que não pode rodar: {why}</translation>
     </message>
 </context>
 <context>

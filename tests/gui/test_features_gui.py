@@ -244,3 +244,25 @@ def test_a_wire_that_would_leave_a_circuit_unable_to_run_is_refused_with_the_rea
     assert message.startswith("This wire would leave a circuit that cannot run: 'mix' (add) cannot take its inputs")
     wire(qtbot, window.view, window.scene, doc.by_label("X").id, add.id, "b")  # X + X runs: wired
     assert doc.inputs_of(add.id)["b"] == doc.by_label("X").id
+
+
+def test_a_column_choice_that_would_leave_the_circuit_unable_to_run_is_refused_and_the_field_kept(window, qtbot):
+    """The digits' X node switched to column x1 would feed layer1 one number per row instead of 64."""
+    from tests.conftest import EXAMPLES
+
+    assert window.open(EXAMPLES / "digits.json")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    X = window.doc.by_label("X")
+    window.scene.select_ids([X.id])
+    inspector = window.playground["inspector"]
+    box = inspector.editors["column"]
+    depth = window.undo_stack.count()
+    box.setCurrentText("x1")
+    assert window.doc.node(X.id).params["column"] == "X" and window.undo_stack.count() == depth
+    assert box.currentText() == "X"
+    assert inspector.message.text().startswith("This change would leave a circuit that cannot run: 'layer1'")
+    box.setCurrentText("y")  # a single column: also refused
+    assert window.doc.node(X.id).params["column"] == "X" and box.currentText() == "X"
+    assert window.errors == []

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine import ops
+from engine.circuit.data import column_names
 from engine.circuit.document import CircuitError
 from engine.circuit.evaluate import dataset_arrays
 from engine.circuit.node_edits import kind_commands
 from engine.circuit.nodes import ACTIVATIONS, KINDS, VALUE_KINDS
-from engine.circuit.validate import problems_after, run_problems
+from engine.circuit.validate import breaks_run
 from engine.commands import SetLabel, SetParams
 
 from .canvas.node_item import missing_text
@@ -46,7 +47,7 @@ def _columns(doc) -> list[str]:
         d = X.shape[1]
     except (CircuitError, ValueError):
         d = 2
-    return [f"x{i}" for i in range(1, d + 1)] + ["y", "X"]
+    return column_names(d)
 
 
 def _fill(rule: str, names: dict[str, str]) -> str:
@@ -324,16 +325,15 @@ class InspectorPanel(Panel):
         if node.params.get(key) == value:
             return
         new = {**node.params, key: value}
-        if not run_problems(self.doc):  # a circuit that runs (and saves) is not made one that cannot
-            problems = problems_after(self.doc, [SetParams(node.id, new)])
-            if problems:
-                self.message.setText(self.tr("This change would leave a circuit that cannot run: {why}").format(
-                    why=problems[0].message))
-                box = self.editors.get(key)
-                if isinstance(box, QComboBox):  # the field shows the value the node keeps
-                    with QSignalBlocker(box):
-                        box.setCurrentText(str(node.params.get(key)))
-                return
+        problem = breaks_run(self.doc, [SetParams(node.id, new)])
+        if problem is not None:
+            self.message.setText(self.tr("This change would leave a circuit that cannot run: {why}").format(
+                why=problem.message))
+            box = self.editors.get(key)
+            if isinstance(box, QComboBox):  # the field shows the value the node keeps
+                with QSignalBlocker(box):
+                    box.setCurrentText(str(node.params.get(key)))
+            return
         self.undo.seal()
         self._push(SetParams(node.id, new))
         self.undo.seal()

@@ -76,7 +76,7 @@ def _missing(port_names: list[str]) -> str:
 
 def _data_check(doc: Circuit):
     """A function naming why a data node cannot read `column` from the document's dataset (None: it can)."""
-    from .data import dataset_arrays
+    from .data import column_names, dataset_arrays
 
     if not any(n.kind == "data" for n in doc.nodes()):
         return None
@@ -88,8 +88,8 @@ def _data_check(doc: Circuit):
         message = str(exc)
         return lambda column: message
     name, width = doc.dataset.get("name", "the dataset"), X.shape[1]
-    known = {"X", "y"} | {f"x{k}" for k in range(1, width + 1)}
-    has = ", ".join(sorted(known - {"X", "y"}, key=lambda c: int(c[1:]))) if width <= 3 else f"x1..x{width}"
+    known = column_names(width)
+    has = ", ".join(known[:width]) if width <= 3 else f"x1..x{width}"
     return lambda column: None if column in known else f"{name} has no column {column}: it has {has}, y and X"
 
 

@@ -55,12 +55,17 @@ def _named_dataset(name: str, params_json: str):
     return X, y
 
 
+def column_names(width: int) -> list[str]:
+    """The columns a data node can read from a dataset of `width` features: x1..xd, y and X."""
+    return [f"x{k}" for k in range(1, width + 1)] + ["y", "X"]
+
+
 def column(X, y, name: str):
     """A data node's column: 'x1'..'xd' (features), 'y' (targets) or 'X' (the whole matrix)."""
     if name == "X":
         return X
     if name == "y":
         return np.ravel(y) if np.ndim(y) > 1 and np.shape(y)[1] == 1 else y
-    if name.startswith("x") and name[1:].isdigit() and 1 <= int(name[1:]) <= X.shape[1]:
+    if name in column_names(X.shape[1]):
         return X[:, int(name[1:]) - 1].copy()
     raise CircuitError(f"dataset has no column {name!r} (it has x1..x{X.shape[1]}, y and X)")

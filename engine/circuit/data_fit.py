@@ -25,6 +25,7 @@ from .. import datasets
 from .commands import Connect, SetDocAttr, SetParams
 from .data import dataset_arrays
 from .document import Circuit, CircuitError
+from .feature_edits import choose_dataset, reads_matrix
 
 LABELS = {"hinge": "pm1", "bce": "01", "bce_logits": "01", "softmax_ce": "01"}  # how each loss reads labels
 TWO_CLASS = {"hinge", "bce", "bce_logits"}
@@ -84,9 +85,10 @@ def _init(label: str, nout: int, nin: int, activation: str) -> np.ndarray:
     return rng.uniform(-limit, limit, (nout, nin))
 
 
-def _reads_matrix(doc: Circuit, node) -> bool:
-    return any(doc.node(src).kind == "data" and doc.node(src).params.get("column") == "X"
-               for src in doc.inputs_of(node.id).values())
+def _reshaped(node, params: dict, nout: int, nin: int) -> SetParams:
+    """The edit giving a dense layer the shape nout x nin with new seeded weights (and zero biases)."""
+    W = _init(node.label, nout, nin, str(params.get("activation", "relu")))
+    return SetParams(node.id, {**params, "nin": nin, "nout": nout, "W": W, "b": np.zeros(nout)})
 
 
 def fit(doc: Circuit, spec: dict | None, pending: dict | None = None) -> tuple[list, list[tuple]]:
@@ -104,16 +106,15 @@ def fit(doc: Circuit, spec: dict | None, pending: dict | None = None) -> tuple[l
         X, y = dataset_arrays(spec)
     except CircuitError:
         return [], []
-    width, edits, notes, shapes = X.shape[1], [], [], {}
+    width, notes, shapes = X.shape[1], [], {}
     for node in doc.nodes():
-        if node.kind == "dense" and _reads_matrix(doc, node) and int(params(node).get("nin", -1)) != width:
+        if reads_matrix(doc, node) and int(params(node).get("nin", -1)) != width:
             shapes[node.id] = (int(params(node).get("nout", 1)), width)
             notes.append(("reads", node.label, width))
     loss = _loss(doc)
     classes = np.unique(np.ravel(y))
-    integral = classes.size and np.all(classes == np.round(classes)) and classes.min() >= 0
     layer = _logits_layer(doc, loss)
-    if layer is not None and integral:
+    if layer is not None and classes.size and _labels_suit("softmax_ce", classes):  # class indices 0, 1, 2...
         k = int(classes.max()) + 1
         if int(params(layer).get("nout", 0)) != k:
             shapes[layer.id] = (k, shapes.get(layer.id, (0, int(params(layer).get("nin", 1))))[1])
@@ -122,18 +123,13 @@ def fit(doc: Circuit, spec: dict | None, pending: dict | None = None) -> tuple[l
         notes.append(("two_classes", loss.op, int(classes.size)))
     elif loss is not None and not _labels_suit(loss.op, classes):
         notes.append(("labels", loss.op, ", ".join(f"{c:g}" for c in classes[:4])))
-    for node_id, (nout, nin) in shapes.items():
-        node = doc.node(node_id)
-        W = _init(node.label, nout, nin, str(params(node).get("activation", "relu")))
-        edits.append(SetParams(node_id, {**params(node), "nin": nin, "nout": nout, "W": W, "b": np.zeros(nout)}))
+    edits = [_reshaped(doc.node(i), params(doc.node(i)), nout, nin) for i, (nout, nin) in shapes.items()]
     return edits, notes
 
 
 def choose(doc: Circuit, spec: dict | None) -> tuple[list, list[str], list[tuple]]:
     """(edits, features dropped, notes) for choosing dataset `spec`: labelled for the circuit's loss, its
     features carried over where they can be (feature_edits.choose_dataset), the network sized to it."""
-    from .feature_edits import choose_dataset
-
     spec = spec_for(doc, spec)
     edits, dropped = choose_dataset(doc, spec)
     final = next(e.new for e in reversed(edits) if isinstance(e, SetDocAttr) and e.attr == "dataset")
@@ -151,7 +147,5 @@ def wire_edits(doc: Circuit, src: str, dst: str, port: str, source_value=None) -
     node = doc.node(dst)
     width = np.shape(source_value)[1] if np.ndim(source_value) == 2 else None
     if node.kind == "dense" and port == "x" and width and int(node.params.get("nin", -1)) != width:
-        nout = int(node.params.get("nout", 1))
-        W = _init(node.label, nout, width, str(node.params.get("activation", "relu")))
-        edits.append(SetParams(dst, {**node.params, "nin": width, "W": W}))
+        edits.append(_reshaped(node, node.params, int(node.params.get("nout", 1)), width))
     return edits

@@ -76,6 +76,12 @@ def _remove(doc: Circuit, names: list[str], name: str) -> Macro:
     return Macro(f"remove feature {features.label(name)}", edits)
 
 
+def reads_matrix(doc: Circuit, node) -> bool:
+    """Whether `node` is a dense layer reading the whole data matrix (a data node of column X)."""
+    return node.kind == "dense" and any(doc.node(src).kind == "data" and doc.node(src).params.get("column") == "X"
+                                        for src in doc.inputs_of(node.id).values())
+
+
 def _resize_x_layers(doc: Circuit, n_features: int, keep: list[int], add: int = 0) -> list:
     """Edits that keep every dense layer reading the whole data matrix (a data node of column X, as in the
     moons example) in step with its width: the weight columns `keep` stay, `add` zero columns follow (a new
@@ -84,8 +90,7 @@ def _resize_x_layers(doc: Circuit, n_features: int, keep: list[int], add: int = 
     width = features.BASE_WIDTH + n_features
     edits = []
     for node in doc.nodes():
-        if node.kind != "dense" or not any(doc.node(src).kind == "data" and doc.node(src).params.get("column") == "X"
-                                           for src in doc.inputs_of(node.id).values()):
+        if not reads_matrix(doc, node):
             continue
         W = np.asarray(node.params.get("W"), dtype=np.float64)
         if W.ndim != 2 or W.shape[1] != width or int(node.params.get("nin", -1)) != width:

@@ -218,3 +218,13 @@ def problems_after(doc: Circuit, edits) -> list[Problem]:
         finally:
             for edit in reversed(done):
                 edit.undo(doc)
+
+
+def breaks_run(doc: Circuit, edits) -> Problem | None:
+    """The first problem `edits` would bring to a circuit that runs now (None if it keeps running, or if
+    it does not run already: an edit may be the learner's way out). The editor's guard for wires and
+    parameter choices: a runnable, saveable document is never made one that cannot run."""
+    if run_problems(doc):
+        return None
+    problems = problems_after(doc, edits)
+    return problems[0] if problems else None

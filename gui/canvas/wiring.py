@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from engine import commands
 from engine.circuit import data_fit
-from engine.circuit.validate import problems_after, run_problems
+from engine.circuit.validate import breaks_run
 
 from .edge_item import WireDragItem
 from .port_item import PortItem
@@ -83,12 +83,11 @@ class WiringMixin:
             return False
         source = self.evaluator.values.get(src) if self.evaluator is not None else None
         edits = data_fit.wire_edits(self.doc, src, dst, port, source)
-        if not run_problems(self.doc):  # a circuit that runs (and saves) is not made one that cannot
-            problems = problems_after(self.doc, data_fit.wire_edits(self.doc, src, dst, port, source))
-            if problems:
-                self.status_message.emit(self.tr("This wire would leave a circuit that cannot run: {why}").format(
-                    why=problems[0].message))
-                return False
+        problem = breaks_run(self.doc, data_fit.wire_edits(self.doc, src, dst, port, source))  # (a trial copy)
+        if problem is not None:
+            self.status_message.emit(self.tr("This wire would leave a circuit that cannot run: {why}").format(
+                why=problem.message))
+            return False
         ok = self.push(edits[0] if len(edits) == 1 else commands.Macro(edits[0].text, edits))
         self.seal()
         if ok and len(edits) > 1:  # a dense block took the source's width

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget
 from engine.circuit import probe
 from engine.circuit.commands import Connect
 from tests.conftest import SCREENSHOTS
+from tests.gui.playground_support import open_shown
 
 
 def circles_neuron(tmp_path):
@@ -174,12 +175,8 @@ def test_picking_the_digits_for_the_moons_network_fits_it_says_so_and_undo_resto
 def test_a_data_node_whose_column_the_new_dataset_lacks_says_so_on_its_card_and_in_the_inspector(window, qtbot):
     """The lecture's MLP reads x1..x3 of lecture4; on the moons its x3 node was blank with no word of why."""
     from gui.canvas.node_item import missing_text
-    from tests.conftest import EXAMPLES
 
-    assert window.open(EXAMPLES / "mlp_lecture.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    open_shown(window, qtbot, "mlp_lecture")
     panel = window.playground["training"]
     panel.dataset.setCurrentIndex(panel.dataset.findData("moons"))
     x3 = window.doc.by_label("x3")
@@ -200,13 +197,9 @@ def test_wiring_the_digits_into_a_fresh_dense_block_by_mouse_sizes_it_and_says_s
     document could not be saved (nor autosaved) until the learner found out why."""
     from engine.circuit import io
     from engine.commands import AddNode
-    from tests.conftest import EXAMPLES
     from tests.gui.test_canvas_edit import wire
 
-    assert window.open(EXAMPLES / "digits.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    open_shown(window, qtbot, "digits")
     doc = window.doc
     block = doc.make_node("dense", label="mine", pos=(doc.by_label("X").pos[0] + 200, doc.by_label("X").pos[1] + 160))
     window.undo.push(AddNode(block))
@@ -224,13 +217,9 @@ def test_wiring_the_digits_into_a_fresh_dense_block_by_mouse_sizes_it_and_says_s
 
 def test_a_wire_that_would_leave_a_circuit_unable_to_run_is_refused_with_the_reason(window, qtbot):
     from engine.commands import AddNode, Connect
-    from tests.conftest import EXAMPLES
     from tests.gui.test_canvas_edit import wire
 
-    assert window.open(EXAMPLES / "digits.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    open_shown(window, qtbot, "digits")
     doc = window.doc
     add = doc.make_node("op", "add", label="mix", pos=(doc.by_label("layer3").pos[0], doc.by_label("X").pos[1] + 160))
     window.undo.push(AddNode(add))
@@ -248,12 +237,8 @@ def test_a_wire_that_would_leave_a_circuit_unable_to_run_is_refused_with_the_rea
 
 def test_a_column_choice_that_would_leave_the_circuit_unable_to_run_is_refused_and_the_field_kept(window, qtbot):
     """The digits' X node switched to column x1 would feed layer1 one number per row instead of 64."""
-    from tests.conftest import EXAMPLES
 
-    assert window.open(EXAMPLES / "digits.json")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    open_shown(window, qtbot, "digits")
     X = window.doc.by_label("X")
     window.scene.select_ids([X.id])
     inspector = window.playground["inspector"]
